@@ -1,0 +1,49 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ApiDeps, ApiEnv } from '#functions/api/env.ts';
+import { csrfGuard } from '#functions/api/middleware/csrf-guard.ts';
+import { onError, onNotFound } from '#functions/api/middleware/errors.ts';
+import { requestContext } from '#functions/api/middleware/request-context.ts';
+import { loadSession } from '#functions/api/middleware/session.ts';
+import { renderApiReference } from '#functions/api/api-reference.tsx';
+import { authRoutes } from '#functions/api/routes/auth.ts';
+import { devMailboxRoutes } from '#functions/api/routes/dev-mailbox.ts';
+import { healthRoutes } from '#functions/api/routes/health.ts';
+import { meRoutes } from '#functions/api/routes/me.ts';
+
+/** The whole HTTP API as one Hono app: the same app under Lambda and under Node locally. */
+export function createApp(deps: ApiDeps) {
+  const app = new OpenAPIHono<ApiEnv>();
+  app.use('*', requestContext(deps));
+  app.use(
+    '/api/*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      crossOriginResourcePolicy: 'same-origin',
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  app.use('/api/*', csrfGuard({ allowedOrigins: [deps.config.publicUrl] }));
+  app.use('/api/*', loadSession);
+
+  const api = new OpenAPIHono<ApiEnv>()
+    .route('/', healthRoutes)
+    .route('/', authRoutes)
+    .route('/', meRoutes);
+  if (deps.devMailbox) api.route('/', devMailboxRoutes(deps.devMailbox));
+
+  const documentConfig = {
+    openapi: '3.1.0',
+    info: { title: 'Atelier API', version: '1.0.0', description: 'The custom-order desk for Etsy makers.' },
+    servers: [{ url: '/api' }],
+  };
+  api.doc31('/openapi.json', documentConfig);
+  api.get('/docs', (c) => c.html(renderApiReference(api.getOpenAPI31Document(documentConfig))));
+
+  app.route('/api', api);
+  app.notFound(onNotFound);
+  app.onError(onError);
+  return app;
+}
+
+export type AtelierApp = ReturnType<typeof createApp>;

@@ -1,0 +1,19 @@
+import { createRoute } from '@hono/zod-openapi';
+import { requirePrincipal } from '#functions/api/middleware/session.ts';
+import { createRouter, errorResponses } from '#functions/api/openapi-helpers.ts';
+import { describePrincipal } from '#shared/domain/auth/describe-principal.ts';
+import { meSchema } from '#shared/schemas/auth.ts';
+
+const route = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['auth'],
+  summary: 'Who is signed in',
+  responses: { 200: { description: 'The signed-in seller or customer', content: { 'application/json': { schema: meSchema } } }, ...errorResponses(401) },
+});
+
+export const meRoutes = createRouter().openapi(route, async (c) => {
+  const me = await describePrincipal(c.var.deps, requirePrincipal(c));
+  c.header('Cache-Control', 'no-store');
+  return c.json(me, 200);
+});

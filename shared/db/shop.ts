@@ -1,0 +1,39 @@
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from '#shared/db/db.ts';
+
+export type Shop = { shopId: string; slug: string; name: string; timeZone: string; createdAt: string };
+
+const shopKey = (shopId: string) => ({ pk: `SHOP#${shopId}`, sk: 'SHOP' });
+/** Slugs are unique: a separate item claims each one. */
+const slugKey = (slug: string) => ({ pk: `SLUG#${slug}`, sk: 'SLUG' });
+
+export async function createShop(db: Db, shop: Shop): Promise<void> {
+  await db.ddb.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: db.table, Item: { ...shopKey(shop.shopId), type: 'Shop', ...shop }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: db.table, Item: { ...slugKey(shop.slug), type: 'ShopSlug', shopId: shop.shopId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ],
+    }),
+  );
+}
+
+export async function getShop(db: Db, shopId: string): Promise<Shop | undefined> {
+  const out = await db.ddb.send(new GetCommand({ TableName: db.table, Key: shopKey(shopId) }));
+  return out.Item ? toShop(out.Item) : undefined;
+}
+
+export async function getShopIdBySlug(db: Db, slug: string): Promise<string | undefined> {
+  const out = await db.ddb.send(new GetCommand({ TableName: db.table, Key: slugKey(slug) }));
+  return out.Item ? String(out.Item.shopId) : undefined;
+}
+
+function toShop(item: Record<string, unknown>): Shop {
+  return {
+    shopId: String(item.shopId),
+    slug: String(item.slug),
+    name: String(item.name),
+    timeZone: String(item.timeZone),
+    createdAt: String(item.createdAt),
+  };
+}

@@ -1,0 +1,46 @@
+import { epochSeconds } from '#shared/db/db.ts';
+import { putMagicLink } from '#shared/db/magic-link.ts';
+import { hitRateLimit } from '#shared/db/rate-limit.ts';
+import type { DomainContext } from '#shared/domain/context.ts';
+import { findPrincipal } from '#shared/domain/auth/find-principal.ts';
+import { magicLinkLimits, magicLinkMinutes } from '#shared/domain/auth/policy.ts';
+import { newSecret, sha256 } from '#shared/domain/auth/secrets.ts';
+import { AppError } from '#shared/errors.ts';
+import { signInEmail } from '#shared/mail/templates/sign-in-email.tsx';
+
+export type RequestMagicLinkInput = { email: string; next?: string | undefined; ip: string };
+
+/**
+ * Emails a one-time sign-in link to a known seller or customer. The caller learns nothing
+ * about whether the email is known: the answer and the rate limits are the same either way.
+ */
+export async function requestMagicLink(ctx: DomainContext, input: RequestMagicLinkInput): Promise<void> {
+  const email = input.email.trim().toLowerCase();
+  const now = ctx.now();
+  for (const [rule, subject] of [
+    [magicLinkLimits.perIp, input.ip],
+    [magicLinkLimits.perEmail, sha256(email)],
+  ] as const) {
+    const verdict = await hitRateLimit(ctx.db, rule, subject, now);
+    if (!verdict.allowed) {
+      throw new AppError('rate_limited', `Too many sign-in requests. Try again in ${Math.ceil(verdict.retryAfterSeconds / 60)} minutes.`, {
+        headers: { 'Retry-After': String(verdict.retryAfterSeconds) },
+      });
+    }
+  }
+
+  const principal = await findPrincipal(ctx.db, email);
+  if (!principal) return;
+
+  const token = newSecret();
+  await putMagicLink(ctx.db, {
+    tokenHash: sha256(token),
+    email,
+    createdAt: now.toISOString(),
+    expiresAt: epochSeconds(now) + magicLinkMinutes * 60,
+  });
+  const link = new URL('/auth/verify', ctx.config.publicUrl);
+  link.searchParams.set('token', token);
+  if (input.next) link.searchParams.set('next', input.next);
+  await ctx.mailer.send(signInEmail({ to: email, link: link.toString(), minutesValid: magicLinkMinutes }));
+}

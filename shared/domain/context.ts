@@ -1,0 +1,11 @@
+import type { Config } from '#shared/config.ts';
+import type { Db } from '#shared/db/db.ts';
+import type { Mailer } from '#shared/mail/mailer.ts';
+
+/** What every use case may depend on; handlers build it once and tests build their own. */
+export type DomainContext = {
+  config: Config;
+  db: Db;
+  mailer: Mailer;
+  now: () => Date;
+};

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { emailSchema, portalPathSchema } from '#shared/schemas/common.ts';
+
+export const magicLinkRequestSchema = z.object({
+  email: emailSchema,
+  next: portalPathSchema.optional(),
+});
+
+export const sessionRequestSchema = z.object({
+  token: z.string().min(16).max(128),
+});
+
+export const meSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('seller'),
+    email: z.string(),
+    name: z.string(),
+    shop: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+  }),
+  z.object({ kind: z.literal('customer'), email: z.string() }),
+]);
+export type Me = z.infer<typeof meSchema>;
