@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '#infra/local/dynamodb-local.ts';
 import { startS3Local } from '#infra/local/s3-local.ts';
+import { ensureChromium } from './ensure-chromium.ts';
 
 export const testBucket = 'atelier-test-uploads';
 
@@ -14,6 +15,7 @@ declare module 'vitest' {
 
 /** One DynamoDB Local (in memory) and one s3rver for the whole run; files isolate by table. */
 export default async function setup(project: TestProject) {
+  ensureChromium();
   const [dynamo, s3] = await Promise.all([
     startDynamoDbLocal(),
     startS3Local({ buckets: [testBucket], corsOrigins: ['http://localhost'] }),
