@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** The field types a seller can put on an intake form (files come with design uploads). */
+export const fieldTypes = ['short_text', 'long_text', 'number', 'single_choice', 'multiple_choice', 'date', 'color', 'checkbox'] as const;
+export type FieldType = (typeof fieldTypes)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+const fieldId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be 1-40 lower-case letters, digits, - or _');
+const option = z.string().trim().min(1).max(100);
+
+const base = {
+  id: fieldId,
+  label: z.string().trim().min(1, 'A field needs a label.').max(120),
+  help: z.string().trim().max(300).optional(),
+  required: z.boolean().default(false),
+};
+
+export const intakeFieldSchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('short_text'), minLength: z.int().min(0).max(500).optional(), maxLength: z.int().min(1).max(500).default(200) }),
+  z.object({ ...base, type: z.literal('long_text'), minLength: z.int().min(0).max(5000).optional(), maxLength: z.int().min(1).max(5000).default(2000) }),
+  z.object({ ...base, type: z.literal('number'), min: z.number().optional(), max: z.number().optional(), integer: z.boolean().default(false) }),
+  z.object({ ...base, type: z.literal('single_choice'), options: z.array(option).min(2).max(30) }),
+  z.object({
+    ...base,
+    type: z.literal('multiple_choice'),
+    options: z.array(option).min(2).max(30),
+    minSelected: z.int().min(0).optional(),
+    maxSelected: z.int().min(1).optional(),
+  }),
+  z.object({ ...base, type: z.literal('date'), min: isoDate.optional(), max: isoDate.optional() }),
+  z.object({ ...base, type: z.literal('color') }),
+  z.object({ ...base, type: z.literal('checkbox') }),
+]);
+export type IntakeField = z.infer<typeof intakeFieldSchema>;
+
+/** What a seller saves: the form's name, its fields in order, and whether it is the default. */
+export const intakeFormInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    description: z.string().trim().max(1000).optional(),
+    fields: z.array(intakeFieldSchema).min(1, 'A form needs at least one field.').max(40),
+    isDefault: z.boolean().default(false),
+  })
+  .superRefine((form, ctx) => {
+    const seen = new Set<string>();
+    form.fields.forEach((field, index) => {
+      if (seen.has(field.id)) ctx.addIssue({ code: 'custom', path: ['fields', index, 'id'], message: `Two fields share the id "${field.id}".` });
+      seen.add(field.id);
+      const limits = field as { minLength?: number; maxLength?: number; min?: number | string; max?: number | string; minSelected?: number; maxSelected?: number };
+      if (limits.minLength !== undefined && limits.maxLength !== undefined && limits.minLength > limits.maxLength)
+        ctx.addIssue({ code: 'custom', path: ['fields', index, 'minLength'], message: 'The minimum length is above the maximum.' });
+      if (limits.min !== undefined && limits.max !== undefined && limits.min > limits.max)
+        ctx.addIssue({ code: 'custom', path: ['fields', index, 'min'], message: 'The minimum is above the maximum.' });
+      if (field.type === 'multiple_choice' && limits.maxSelected !== undefined && limits.maxSelected > field.options.length)
+        ctx.addIssue({ code: 'custom', path: ['fields', index, 'maxSelected'], message: 'More selections allowed than there are options.' });
+      if ('options' in field && new Set(field.options).size !== field.options.length)
+        ctx.addIssue({ code: 'custom', path: ['fields', index, 'options'], message: 'Two options are the same.' });
+    });
+  });
+export type IntakeFormInput = z.infer<typeof intakeFormInputSchema>;
+
+export const intakeFormSchema = z.object({
+  formId: z.string(),
+  version: z.int(),
+  name: z.string(),
+  description: z.string().optional(),
+  fields: z.array(intakeFieldSchema),
+  isDefault: z.boolean(),
+  updatedAt: z.string(),
+});
+export type IntakeForm = z.infer<typeof intakeFormSchema>;
+
+/** An answer as the customer sends it: text, a number, a list of options, or a tick. */
+export const answerValueSchema = z.union([z.string().max(5000), z.number(), z.boolean(), z.array(z.string().max(100)).max(30)]);
+export type AnswerValue = z.infer<typeof answerValueSchema>;
+
+/** An answer as the order keeps it: the label travels with it, so later form edits change nothing. */
+export const storedAnswerSchema = z.object({ fieldId: z.string(), label: z.string(), type: z.enum(fieldTypes), value: answerValueSchema });
+export type StoredAnswer = z.infer<typeof storedAnswerSchema>;
