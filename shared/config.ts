@@ -11,6 +11,8 @@ const envSchema = z.object({
   S3_ENDPOINT: z.url().optional(),
   /** The portal's public origin: links in emails and the CSRF origin check use it. */
   PUBLIC_URL: z.url().transform((url) => url.replace(/\/+$/, '')),
+  /** AWS mode: the SNS topic domain events are published to. */
+  EVENTS_TOPIC_ARN: z.string().startsWith('arn:').optional(),
   MAIL_FROM: z.string().min(3).default('Atelier <no-reply@atelier.localhost>'),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
 });
@@ -24,6 +26,7 @@ export type Config = {
   s3Endpoint: string | undefined;
   publicUrl: string;
   mailFrom: string;
+  eventsTopicArn: string | undefined;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   /** Cookies get `Secure` and the `__Host-` prefix whenever the portal is served over https. */
   secureCookies: boolean;
@@ -43,6 +46,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (e.ATELIER_MODE === 'local' && (!e.DYNAMODB_ENDPOINT || !e.S3_ENDPOINT)) {
     throw new ConfigError('Invalid configuration: local mode needs DYNAMODB_ENDPOINT and S3_ENDPOINT');
   }
+  if (e.ATELIER_MODE === 'aws' && !e.EVENTS_TOPIC_ARN) {
+    throw new ConfigError('Invalid configuration: AWS mode needs EVENTS_TOPIC_ARN');
+  }
   return {
     mode: e.ATELIER_MODE,
     tableName: e.TABLE_NAME,
@@ -52,6 +58,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     s3Endpoint: e.S3_ENDPOINT,
     publicUrl: e.PUBLIC_URL,
     mailFrom: e.MAIL_FROM,
+    eventsTopicArn: e.EVENTS_TOPIC_ARN,
     logLevel: e.LOG_LEVEL,
     secureCookies: e.PUBLIC_URL.startsWith('https://'),
   };

@@ -10,6 +10,9 @@ import { authRoutes } from '#functions/api/routes/auth.ts';
 import { devMailboxRoutes } from '#functions/api/routes/dev-mailbox.ts';
 import { healthRoutes } from '#functions/api/routes/health.ts';
 import { meRoutes } from '#functions/api/routes/me.ts';
+import { orderRoutes } from '#functions/api/routes/orders.ts';
+import { publicIntakeRoutes } from '#functions/api/routes/public-intake.ts';
+import { shopRoutes } from '#functions/api/routes/shop.ts';
 
 /** The whole HTTP API as one Hono app: the same app under Lambda and under Node locally. */
 export function createApp(deps: ApiDeps) {
@@ -29,7 +32,10 @@ export function createApp(deps: ApiDeps) {
   const api = new OpenAPIHono<ApiEnv>()
     .route('/', healthRoutes)
     .route('/', authRoutes)
-    .route('/', meRoutes);
+    .route('/', meRoutes)
+    .route('/', orderRoutes)
+    .route('/', publicIntakeRoutes)
+    .route('/', shopRoutes);
   if (deps.devMailbox) api.route('/', devMailboxRoutes(deps.devMailbox));
 
   const documentConfig = {

@@ -1,8 +1,11 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { ApiDeps } from '#functions/api/env.ts';
 import { createAwsClients } from '#shared/aws/clients.ts';
 import { SesMailer } from '#shared/aws/ses-mailer.ts';
+import { SnsPublisher } from '#shared/aws/sns-publisher.ts';
+import { InProcessPublisher } from '#shared/events/publisher.ts';
 import type { Config } from '#shared/config.ts';
 import { DevMailbox } from '#shared/mail/dev-mailbox.ts';
 
@@ -18,5 +21,7 @@ export function createApiDeps(config: Config, overrides: Partial<ApiDeps> = {}):
     serviceName: 'atelier-api',
     logLevel: config.logLevel === 'SILENT' ? 'SILENT' : config.logLevel,
   });
-  return { config, db: { ddb, table: config.tableName }, s3, mailer, devMailbox, logger, now: () => new Date(), ...overrides };
+  const publisher =
+    config.mode === 'local' ? new InProcessPublisher() : new SnsPublisher(new SNSClient({ region: config.region }), config.eventsTopicArn!);
+  return { config, db: { ddb, table: config.tableName }, s3, mailer, publisher, devMailbox, logger, now: () => new Date(), ...overrides };
 }

@@ -36,3 +36,9 @@ export function createRouter() {
     },
   });
 }
+
+/** A required JSON request body. */
+export const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+
+/** A JSON response. */
+export const jsonResponse = <T>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });

@@ -1,9 +1,17 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '#shared/db/db.ts';
-import { createOrder, type Order, type OrderStatus } from '#shared/db/order.ts';
+import type { Principal } from '#shared/db/session.ts';
 import { putSeller } from '#shared/db/seller.ts';
-import { createShop } from '#shared/db/shop.ts';
-import { newId, newOrderReference } from '#shared/domain/ids.ts';
+import { createShop, type Shop } from '#shared/db/shop.ts';
+import type { DomainContext } from '#shared/domain/context.ts';
+import { newId } from '#shared/domain/ids.ts';
+import { saveIntakeForm } from '#shared/domain/intake/save-intake-form.ts';
+import { validateAnswers } from '#shared/domain/intake/validate-answers.ts';
+import { createOrder } from '#shared/domain/orders/create-order.ts';
+import { transitionOrder } from '#shared/domain/orders/transition-order.ts';
+import { intakeFormInputSchema, type AnswerValue } from '#shared/schemas/intake-form.ts';
+import type { z } from 'zod';
+import type { OrderStatus } from '#shared/schemas/order-status.ts';
 
 export const demo = {
   shopSlug: 'demo',
@@ -16,12 +24,65 @@ export const demo = {
   ],
 } as const;
 
-const demoOrders: Array<{ title: string; status: OrderStatus; customer: 0 | 1; dueInDays: number }> = [
-  { title: 'Engraved walnut cutting board, "The Souzas"', status: 'requested', customer: 0, dueInDays: 21 },
-  { title: 'Hand-poured soy candle set, wedding favours (40)', status: 'in_design', customer: 0, dueInDays: 9 },
-  { title: 'Personalised leather dog collar, "Biscuit"', status: 'awaiting_approval', customer: 1, dueInDays: 5 },
-  { title: 'Custom ceramic house-number plaque', status: 'in_production', customer: 1, dueInDays: -2 },
-  { title: 'Embroidered baby blanket, "Noah 2026"', status: 'shipped', customer: 0, dueInDays: -6 },
+const boardForm: z.input<typeof intakeFormInputSchema> = {
+  name: 'Engraved cutting board',
+  description: 'Tell us what to engrave and we will send you a proof before we cut.',
+  isDefault: true,
+  fields: [
+    { id: 'engraving', type: 'short_text', label: 'Engraving text', help: 'Names, a date, a short line. We match the spelling exactly.', required: true, maxLength: 40 },
+    { id: 'wood', type: 'single_choice', label: 'Wood', required: true, options: ['Walnut', 'Oak', 'Maple'] },
+    { id: 'size', type: 'single_choice', label: 'Size', required: true, options: ['Small (30 × 20 cm)', 'Medium (40 × 25 cm)', 'Large (50 × 30 cm)'] },
+    { id: 'extras', type: 'multiple_choice', label: 'Extras', options: ['Gift box', 'Juice groove', 'Board oil'] },
+    { id: 'needed_by', type: 'date', label: 'Needed by', help: 'Leave empty if there is no rush.' },
+    { id: 'notes', type: 'long_text', label: 'Anything else?', maxLength: 1000 },
+  ],
+};
+
+const candleForm: z.input<typeof intakeFormInputSchema> = {
+  name: 'Candle set for an event',
+  description: 'Hand-poured soy candles with your label, for weddings, showers and parties.',
+  isDefault: false,
+  fields: [
+    { id: 'quantity', type: 'number', label: 'How many candles', required: true, min: 10, max: 300, integer: true },
+    { id: 'scent', type: 'single_choice', label: 'Scent', required: true, options: ['Unscented', 'Fig & cedar', 'Sea salt', 'Lavender'] },
+    { id: 'label_text', type: 'short_text', label: 'Label text', required: true, maxLength: 60 },
+    { id: 'label_color', type: 'color', label: 'Label colour' },
+    { id: 'event_date', type: 'date', label: 'Event date', required: true },
+    { id: 'policies', type: 'checkbox', label: 'I have read the shop policies on custom orders', required: true },
+  ],
+};
+
+/** The path an order walks to reach each status, as the shop would move it. */
+const pathTo: Record<OrderStatus, OrderStatus[]> = {
+  requested: [],
+  quoted: ['quoted'],
+  in_design: ['quoted', 'in_design'],
+  awaiting_approval: ['quoted', 'in_design', 'awaiting_approval'],
+  approved: ['quoted', 'in_design', 'awaiting_approval', 'approved'],
+  in_production: ['quoted', 'in_design', 'awaiting_approval', 'approved', 'in_production'],
+  shipped: ['quoted', 'in_design', 'awaiting_approval', 'approved', 'in_production', 'shipped'],
+  completed: ['quoted', 'in_design', 'awaiting_approval', 'approved', 'in_production', 'shipped', 'completed'],
+  cancelled: ['cancelled'],
+  on_hold: ['quoted', 'in_design', 'on_hold'],
+};
+
+type DemoOrder = { title: string; status: OrderStatus; customer: 0 | 1; dueInDays?: number; form?: 'board' | 'candle'; answers?: Record<string, AnswerValue>; personalization?: string };
+
+const demoOrders: DemoOrder[] = [
+  { title: 'Engraved cutting board', status: 'requested', customer: 0, dueInDays: 24, form: 'board', answers: { engraving: 'The Souzas · est. 2019', wood: 'Walnut', size: 'Medium (40 × 25 cm)', extras: ['Gift box'] } },
+  { title: 'Candle set for an event', status: 'requested', customer: 1, form: 'candle', answers: { quantity: 60, scent: 'Fig & cedar', label_text: 'Ada & Ben · 12.06', label_color: '#7a8b5c', event_date: '2027-06-12', policies: true } },
+  { title: 'Personalised leather dog collar, "Biscuit"', status: 'quoted', customer: 1, dueInDays: 18, personalization: 'BISCUIT · 07700 900123' },
+  { title: 'Wedding favour candles (40)', status: 'in_design', customer: 0, dueInDays: 9, personalization: 'Ana & Luis · 14.02.2027' },
+  { title: 'Custom ceramic house-number plaque', status: 'in_design', customer: 1, dueInDays: -1, personalization: '42 Willow Lane' },
+  { title: 'Engraved cutting board, "Nonna\'s kitchen"', status: 'awaiting_approval', customer: 0, dueInDays: 2, form: 'board', answers: { engraving: "Nonna's kitchen", wood: 'Oak', size: 'Large (50 × 30 cm)', extras: ['Juice groove', 'Board oil'] } },
+  { title: 'Pet portrait coasters (set of 4)', status: 'awaiting_approval', customer: 1, dueInDays: 12 },
+  { title: 'Monogrammed linen napkins (12)', status: 'approved', customer: 0, dueInDays: 15, personalization: 'A·S' },
+  { title: 'Walnut recipe box with engraved lid', status: 'in_production', customer: 1, dueInDays: -2, personalization: 'Recipes from the Okafor kitchen' },
+  { title: 'Embroidered baby blanket, "Noah 2026"', status: 'in_production', customer: 0, dueInDays: 6, personalization: 'Noah · 3 March 2026' },
+  { title: 'Hand-stamped brass keyring', status: 'shipped', customer: 1, dueInDays: -4, personalization: 'Drive safe, B.' },
+  { title: 'Anniversary star map print', status: 'completed', customer: 0, dueInDays: -20 },
+  { title: 'Custom stained-glass sun catcher', status: 'cancelled', customer: 1, dueInDays: 30 },
+  { title: 'Engraved wooden toy box', status: 'on_hold', customer: 0, dueInDays: 40, personalization: 'MILA' },
 ];
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
@@ -32,25 +93,44 @@ export async function isTableEmpty(db: Db): Promise<boolean> {
   return (out.Items?.length ?? 0) === 0;
 }
 
-/** A living first run: the demo shop, its seller, and orders for Ana and Ben. */
-export async function seedDemo(db: Db, now = new Date()): Promise<void> {
-  const shopId = newId();
-  await createShop(db, { shopId, slug: demo.shopSlug, name: demo.shopName, timeZone: 'Europe/London', createdAt: now.toISOString() });
-  await putSeller(db, { email: demo.seller.email, name: demo.seller.name, shopId, createdAt: now.toISOString() });
-  for (const [index, spec] of demoOrders.entries()) {
-    const createdAt = new Date(now.getTime() - (demoOrders.length - index) * 86_400_000).toISOString();
-    const order: Order = {
-      orderId: newId(),
-      shopId,
-      reference: newOrderReference(demo.referencePrefix),
+/**
+ * A living first run: the demo shop with two intake forms and orders at every stage for Ana
+ * and Ben, each walked there through the real use cases, so their activity logs are genuine.
+ */
+export async function seedDemo(ctx: DomainContext): Promise<{ shop: Shop }> {
+  const realNow = ctx.now();
+  // The seed's clock starts three weeks back and ticks with every step, so the activity reads like real history.
+  let clock = realNow.getTime() - 21 * 86_400_000;
+  const seedCtx: DomainContext = { ...ctx, now: () => new Date((clock += 37 * 60_000)) };
+
+  const shop: Shop = { shopId: newId(), slug: demo.shopSlug, name: demo.shopName, timeZone: 'Europe/London', referencePrefix: demo.referencePrefix, createdAt: new Date(clock).toISOString() };
+  await createShop(ctx.db, shop);
+  await putSeller(ctx.db, { email: demo.seller.email, name: demo.seller.name, shopId: shop.shopId, createdAt: shop.createdAt });
+  const forms = {
+    board: await saveIntakeForm(seedCtx, { shopId: shop.shopId, form: intakeFormInputSchema.parse(boardForm) }),
+    candle: await saveIntakeForm(seedCtx, { shopId: shop.shopId, form: intakeFormInputSchema.parse(candleForm) }),
+  };
+  const seller: Principal = { kind: 'seller', email: demo.seller.email, shopId: shop.shopId };
+
+  for (const spec of demoOrders) {
+    const customer = demo.customers[spec.customer];
+    const form = spec.form ? forms[spec.form] : undefined;
+    const checked = form && spec.answers ? validateAnswers(form.fields, spec.answers) : undefined;
+    if (checked && !checked.ok) throw new Error(`Demo answers for "${spec.title}" do not fit the form: ${JSON.stringify(checked.errors)}`);
+    let order = await createOrder(seedCtx, {
+      shop,
       title: spec.title,
-      status: spec.status,
-      customer: { ...demo.customers[spec.customer]! },
-      dueDate: isoDate(new Date(now.getTime() + spec.dueInDays * 86_400_000)),
-      createdAt,
-      updatedAt: createdAt,
-      version: 1,
-    };
-    await createOrder(db, order);
+      customer: { ...customer },
+      dueDate: spec.dueInDays === undefined ? undefined : isoDate(new Date(realNow.getTime() + spec.dueInDays * 86_400_000)),
+      personalization: spec.personalization,
+      source: form ? 'intake' : 'manual',
+      intake: form && checked?.ok ? { formId: form.formId, formVersion: form.version, formName: form.name, answers: checked.answers } : undefined,
+      actor: form ? { kind: 'customer', email: customer.email, name: customer.name } : { kind: 'seller', email: demo.seller.email },
+    });
+    for (const to of pathTo[spec.status]) {
+      const reason = to === 'cancelled' ? 'The customer found one locally' : undefined;
+      order = await transitionOrder(seedCtx, seller, { orderId: order.orderId, to, version: order.version, reason });
+    }
   }
+  return { shop };
 }

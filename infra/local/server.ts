@@ -58,7 +58,7 @@ export async function startAtelierServer(options: {
   const deps = createApiDeps(config, { devMailbox: mailbox, mailer: mailbox });
   let seeded = false;
   if (options.seed && (await isTableEmpty(deps.db))) {
-    await seedDemo(deps.db);
+    await seedDemo(deps);
     seeded = true;
   }
 

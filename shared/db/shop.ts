@@ -1,7 +1,16 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '#shared/db/db.ts';
+import { countsInit } from '#shared/db/shop-order-counts.ts';
 
-export type Shop = { shopId: string; slug: string; name: string; timeZone: string; createdAt: string };
+export type Shop = {
+  shopId: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+  /** Starts every order reference of the shop, e.g. `WW` in `WW-7K2Q`. */
+  referencePrefix: string;
+  createdAt: string;
+};
 
 const shopKey = (shopId: string) => ({ pk: `SHOP#${shopId}`, sk: 'SHOP' });
 /** Slugs are unique: a separate item claims each one. */
@@ -13,6 +22,7 @@ export async function createShop(db: Db, shop: Shop): Promise<void> {
       TransactItems: [
         { Put: { TableName: db.table, Item: { ...shopKey(shop.shopId), type: 'Shop', ...shop }, ConditionExpression: 'attribute_not_exists(pk)' } },
         { Put: { TableName: db.table, Item: { ...slugKey(shop.slug), type: 'ShopSlug', shopId: shop.shopId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        countsInit(db.table, shop.shopId),
       ],
     }),
   );
@@ -34,6 +44,7 @@ function toShop(item: Record<string, unknown>): Shop {
     slug: String(item.slug),
     name: String(item.name),
     timeZone: String(item.timeZone),
+    referencePrefix: String(item.referencePrefix ?? 'AT'),
     createdAt: String(item.createdAt),
   };
 }

@@ -1,5 +1,6 @@
 import type { Config } from '#shared/config.ts';
 import type { Db } from '#shared/db/db.ts';
+import type { EventPublisher } from '#shared/events/publisher.ts';
 import type { Mailer } from '#shared/mail/mailer.ts';
 
 /** What every use case may depend on; handlers build it once and tests build their own. */
@@ -7,5 +8,6 @@ export type DomainContext = {
   config: Config;
   db: Db;
   mailer: Mailer;
+  publisher: EventPublisher;
   now: () => Date;
 };

@@ -9,7 +9,7 @@ import { createTestContext, type TestContext } from '#test/helpers/test-context.
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext();
-  await seedDemo(ctx.deps.db);
+  await seedDemo(ctx.deps);
 });
 afterAll(() => ctx.dispose());
 
@@ -19,7 +19,22 @@ describe('the API surface', () => {
     expect(res.status).toBe(200);
     const doc = await res.json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/auth/magic-links', '/auth/sessions', '/auth/sessions/current', '/dev/mailbox', '/health', '/me']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/auth/magic-links',
+      '/auth/sessions',
+      '/auth/sessions/current',
+      '/dev/mailbox',
+      '/health',
+      '/me',
+      '/orders',
+      '/orders/{orderId}',
+      '/orders/{orderId}/transitions',
+      '/shop/intake-forms',
+      '/shop/intake-forms/{formId}',
+      '/shop/summary',
+      '/shops/{slug}/intake-form',
+      '/shops/{slug}/requests',
+    ]);
     expect(doc.paths['/auth/magic-links'].post.requestBody.content['application/json'].schema.properties.email).toBeDefined();
   });
 
@@ -68,7 +83,7 @@ describe('the API surface', () => {
   });
 
   it('has no dev mailbox in AWS mode', async () => {
-    const aws = parseConfig({ ATELIER_MODE: 'aws', TABLE_NAME: 't', UPLOADS_BUCKET: 'b', PUBLIC_URL: 'https://atelier.example', LOG_LEVEL: 'SILENT' });
+    const aws = parseConfig({ ATELIER_MODE: 'aws', TABLE_NAME: 't', UPLOADS_BUCKET: 'b', PUBLIC_URL: 'https://atelier.example', LOG_LEVEL: 'SILENT', EVENTS_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:events' });
     const deps = createApiDeps(aws);
     expect(deps.devMailbox).toBeUndefined();
     const res = await createApp(deps).request('/api/dev/mailbox');

@@ -7,7 +7,7 @@ let ctx: TestContext;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  await seedDemo(ctx.deps.db);
+  await seedDemo(ctx.deps);
 });
 afterAll(() => ctx.dispose());
 
@@ -151,7 +151,7 @@ describe('sessions', () => {
 
     const secureCtx = await createTestContext({ PUBLIC_URL: 'https://atelier.example' });
     try {
-      await seedDemo(secureCtx.deps.db);
+      await seedDemo(secureCtx.deps);
       const secure = { origin: 'https://atelier.example', 'content-type': 'application/json' };
       await secureCtx.app.request('/api/auth/magic-links', { method: 'POST', headers: secure, body: JSON.stringify({ email: 'ana@demo.test' }) });
       const token = /token=([A-Za-z0-9_-]+)/.exec(secureCtx.mailbox.list()[0]!.text)![1];

@@ -35,7 +35,7 @@ function event(method: string, path: string, options: { body?: unknown; headers?
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  await seedDemo(ctx.deps.db);
+  await seedDemo(ctx.deps);
   // The handler reads its configuration from the environment, as it does in AWS.
   Object.assign(process.env, {
     ATELIER_MODE: 'local',

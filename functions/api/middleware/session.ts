@@ -19,3 +19,9 @@ export function requirePrincipal(c: Context<ApiEnv>): Principal {
   if (!principal) throw new AppError('unauthorized', 'Sign in to continue.');
   return principal;
 }
+
+export function requireSeller(c: Context<ApiEnv>): Extract<Principal, { kind: 'seller' }> {
+  const principal = requirePrincipal(c);
+  if (principal.kind !== 'seller') throw new AppError('forbidden', 'Only a shop\'s seller can do this.');
+  return principal;
+}

@@ -1,20 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { clientIp } from '#functions/api/client-ip.ts';
-import { createRouter, errorResponses } from '#functions/api/openapi-helpers.ts';
+import { createRouter, errorResponses, jsonBody } from '#functions/api/openapi-helpers.ts';
 import { clearSessionCookie, writeSessionCookie } from '#functions/api/session-cookie.ts';
 import { requestMagicLink } from '#shared/domain/auth/request-magic-link.ts';
 import { signIn } from '#shared/domain/auth/sign-in.ts';
 import { signOut } from '#shared/domain/auth/sign-out.ts';
 import { magicLinkRequestSchema, sessionRequestSchema } from '#shared/schemas/auth.ts';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
-
 const requestLink = createRoute({
   method: 'post',
   path: '/auth/magic-links',
   tags: ['auth'],
   summary: 'Email a one-time sign-in link (same answer for known and unknown emails)',
-  request: { body: json(magicLinkRequestSchema) },
+  request: { body: jsonBody(magicLinkRequestSchema) },
   responses: {
     202: { description: 'Accepted', content: { 'application/json': { schema: z.object({ status: z.literal('sent') }) } } },
     ...errorResponses(400, 403, 429),
@@ -26,7 +24,7 @@ const createSession = createRoute({
   path: '/auth/sessions',
   tags: ['auth'],
   summary: 'Exchange a sign-in token for a session cookie',
-  request: { body: json(sessionRequestSchema) },
+  request: { body: jsonBody(sessionRequestSchema) },
   responses: { 204: { description: 'Signed in; the session cookie is set' }, ...errorResponses(400, 401, 403) },
 });
 

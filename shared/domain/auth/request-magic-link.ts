@@ -1,10 +1,9 @@
-import { epochSeconds } from '#shared/db/db.ts';
-import { putMagicLink } from '#shared/db/magic-link.ts';
 import { hitRateLimit } from '#shared/db/rate-limit.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import { findPrincipal } from '#shared/domain/auth/find-principal.ts';
 import { magicLinkLimits, magicLinkMinutes } from '#shared/domain/auth/policy.ts';
-import { newSecret, sha256 } from '#shared/domain/auth/secrets.ts';
+import { sha256 } from '#shared/domain/auth/secrets.ts';
+import { createSignInLink } from '#shared/domain/auth/create-sign-in-link.ts';
 import { AppError } from '#shared/errors.ts';
 import { signInEmail } from '#shared/mail/templates/sign-in-email.tsx';
 
@@ -32,15 +31,6 @@ export async function requestMagicLink(ctx: DomainContext, input: RequestMagicLi
   const principal = await findPrincipal(ctx.db, email);
   if (!principal) return;
 
-  const token = newSecret();
-  await putMagicLink(ctx.db, {
-    tokenHash: sha256(token),
-    email,
-    createdAt: now.toISOString(),
-    expiresAt: epochSeconds(now) + magicLinkMinutes * 60,
-  });
-  const link = new URL('/auth/verify', ctx.config.publicUrl);
-  link.searchParams.set('token', token);
-  if (input.next) link.searchParams.set('next', input.next);
-  await ctx.mailer.send(signInEmail({ to: email, link: link.toString(), minutesValid: magicLinkMinutes }));
+  const link = await createSignInLink(ctx, email, input.next);
+  await ctx.mailer.send(signInEmail({ to: email, link, minutesValid: magicLinkMinutes }));
 }

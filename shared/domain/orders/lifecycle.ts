@@ -1,4 +1,4 @@
-import type { OrderStatus } from '#shared/db/order.ts';
+import type { OrderStatus } from '#shared/schemas/order-status.ts';
 
 /**
  * The order lifecycle (DESIGN §3), the only place that says which status may follow which:

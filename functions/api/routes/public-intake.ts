@@ -1,0 +1,67 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { clientIp } from '#functions/api/client-ip.ts';
+import { createRouter, errorResponses, jsonBody, jsonResponse } from '#functions/api/openapi-helpers.ts';
+import { getPublicIntakeForm } from '#shared/domain/intake/get-public-intake-form.ts';
+import { submitRequest } from '#shared/domain/orders/submit-request.ts';
+import { AppError } from '#shared/errors.ts';
+import { intakeFieldSchema } from '#shared/schemas/intake-form.ts';
+import { customerRequestSchema } from '#shared/schemas/order.ts';
+
+const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,60}$/i, 'is not a shop address') });
+const tags = ['public'];
+
+const publicFormSchema = z.object({
+  shop: z.object({ name: z.string(), slug: z.string() }),
+  form: z.object({ formId: z.string(), version: z.int(), name: z.string(), description: z.string().nullable(), fields: z.array(intakeFieldSchema) }),
+  forms: z.array(z.object({ formId: z.string(), name: z.string() })),
+});
+
+const getForm = createRoute({
+  method: 'get',
+  path: '/shops/{slug}/intake-form',
+  tags,
+  summary: "A shop's intake form for customers (the default one, or ?formId=)",
+  request: { params: slugParam, query: z.object({ formId: z.string().max(40).optional() }) },
+  responses: { 200: jsonResponse('The form', publicFormSchema), ...errorResponses(404) },
+});
+
+/** Requests carry text answers only (files come through uploads): 64 KB is generous. */
+const requestBodyLimit = bodyLimit({
+  maxSize: 64 * 1024,
+  onError: () => {
+    throw new AppError('payload_too_large', 'This request is too large. Shorten the answers and try again.');
+  },
+});
+
+const submit = createRoute({
+  method: 'post',
+  path: '/shops/{slug}/requests',
+  tags,
+  summary: "A customer's custom request: creates an order in `requested` and emails its reference",
+  middleware: [requestBodyLimit] as const,
+  request: { params: slugParam, body: jsonBody(customerRequestSchema) },
+  responses: {
+    201: jsonResponse('Received', z.object({ reference: z.string() })),
+    ...errorResponses(400, 404, 413, 429),
+  },
+});
+
+
+export const publicIntakeRoutes = createRouter()
+  .openapi(getForm, async (c) => {
+    const { collection, form } = await getPublicIntakeForm(c.var.deps, c.req.valid('param').slug, c.req.valid('query').formId);
+    return c.json(
+      {
+        shop: { name: collection.shop.name, slug: collection.shop.slug },
+        form: { formId: form.formId, version: form.version, name: form.name, description: form.description ?? null, fields: form.fields },
+        forms: collection.forms.filter((f) => !f.archived).map((f) => ({ formId: f.formId, name: f.name })),
+      },
+      200,
+    );
+  })
+  .openapi(submit, async (c) => {
+    const body = c.req.valid('json');
+    const { reference } = await submitRequest(c.var.deps, { slug: c.req.valid('param').slug, ...body, ip: clientIp(c) });
+    return c.json({ reference }, 201);
+  });

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { insertOrder, type Order, type OrderSource } from '#shared/db/order.ts';
+import type { Actor, OrderEvent } from '#shared/db/order-activity.ts';
+import type { Shop } from '#shared/db/shop.ts';
+import type { DomainContext } from '#shared/domain/context.ts';
+import { newId, newOrderReference } from '#shared/domain/ids.ts';
+
+export type NewOrder = {
+  shop: Pick<Shop, 'shopId' | 'name' | 'slug' | 'referencePrefix'>;
+  title: string;
+  customer: { email: string; name: string };
+  dueDate?: string | undefined;
+  description?: string | undefined;
+  personalization?: string | undefined;
+  source: OrderSource;
+  intake?: Order['intake'];
+  actor: Actor;
+};
+
+/**
+ * Creates an order in `requested` with a fresh human reference, logs and publishes
+ * `order.created`. A reference already taken is drawn again.
+ */
+export async function createOrder(ctx: DomainContext, input: NewOrder): Promise<Order> {
+  const now = ctx.now().toISOString();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const order: Order = {
+      orderId: newId(),
+      shopId: input.shop.shopId,
+      shop: { name: input.shop.name, slug: input.shop.slug },
+      reference: newOrderReference(input.shop.referencePrefix),
+      title: input.title,
+      description: input.description,
+      personalization: input.personalization,
+      status: 'requested',
+      heldFrom: undefined,
+      customer: { email: input.customer.email.trim().toLowerCase(), name: input.customer.name.trim() },
+      dueDate: input.dueDate,
+      source: input.source,
+      intake: input.intake,
+      payment: { state: 'not_linked' },
+      etsy: undefined,
+      createdAt: now,
+      updatedAt: now,
+      lastActivityAt: now,
+      version: 1,
+    };
+    const event: OrderEvent = {
+      eventId: randomUUID(),
+      type: 'order.created',
+      orderId: order.orderId,
+      shopId: order.shopId,
+      at: now,
+      actor: input.actor,
+      data: { reference: order.reference, source: order.source, title: order.title },
+    };
+    if ((await insertOrder(ctx.db, order, event)) === 'created') {
+      await ctx.publisher.publish(event);
+      return order;
+    }
+  }
+  throw new Error('Could not draw a free order reference in 5 attempts');
+}

@@ -1,0 +1,23 @@
+import type { Principal } from '#shared/db/session.ts';
+import type { DomainContext } from '#shared/domain/context.ts';
+import { allowedTransitions } from '#shared/domain/orders/lifecycle.ts';
+import { loadOrderCollectionFor } from '#shared/domain/orders/order-access.ts';
+import { isoToday, toOrderDetail } from '#shared/domain/orders/order-views.ts';
+import type { OrderPage } from '#shared/schemas/order.ts';
+
+/**
+ * The order page (A2): one Query of the order's item collection. The steps offered are the
+ * ones the viewer may take: every allowed step for the shop, withdrawal of an unanswered
+ * request for the customer.
+ */
+export async function getOrderPage(ctx: DomainContext, principal: Principal, orderId: string): Promise<OrderPage> {
+  const { order, activity } = await loadOrderCollectionFor(ctx, principal, orderId);
+  const steps = allowedTransitions(order.status, order.heldFrom);
+  return {
+    order: toOrderDetail(order, isoToday(ctx.now())),
+    shop: order.shop,
+    activity,
+    allowedTransitions: principal.kind === 'seller' ? steps : steps.filter((s) => order.status === 'requested' && s.to === 'cancelled'),
+    viewer: principal.kind,
+  };
+}

@@ -1,0 +1,43 @@
+import type { Page } from '#shared/db/cursor.ts';
+import { getOrder, getOrderIdByReference, queryCustomerOrders, queryShopOrders, type Order } from '#shared/db/order.ts';
+import type { Principal } from '#shared/db/session.ts';
+import type { DomainContext } from '#shared/domain/context.ts';
+import { canSeeOrder } from '#shared/domain/orders/order-access.ts';
+import { isoToday, toOrderSummary } from '#shared/domain/orders/order-views.ts';
+import type { OrderSummary } from '#shared/schemas/order.ts';
+import type { OrderStatus } from '#shared/schemas/order-status.ts';
+
+export type ListOrdersInput = {
+  status?: OrderStatus | 'open' | 'closed' | undefined;
+  q?: string | undefined;
+  dueBefore?: string | undefined;
+  sort: 'due' | 'activity';
+  cursor?: string | undefined;
+  limit: number;
+};
+
+const referencePattern = /^[A-Z0-9]{1,6}-[A-Z0-9]{4}$/i;
+
+/**
+ * A seller's dashboard (A1/A5: one Query) or a customer's orders across shops (A3: one Query).
+ * A search that is an exact reference is answered by the reference itself.
+ */
+export async function listOrders(ctx: DomainContext, principal: Principal, input: ListOrdersInput): Promise<Page<OrderSummary>> {
+  const today = isoToday(ctx.now());
+  const summarise = (page: Page<Order>) => ({ items: page.items.map((o) => toOrderSummary(o, today)), nextCursor: page.nextCursor });
+
+  if (principal.kind === 'customer') {
+    return summarise(await queryCustomerOrders(ctx.db, { email: principal.email, limit: input.limit, cursor: input.cursor }));
+  }
+  const q = input.q?.trim().toLowerCase();
+  if (q && referencePattern.test(q) && !input.cursor) {
+    const orderId = await getOrderIdByReference(ctx.db, q);
+    const order = orderId ? await getOrder(ctx.db, orderId) : undefined;
+    if (order && canSeeOrder(principal, order)) return summarise({ items: [order], nextCursor: undefined });
+  }
+  const status = input.status === 'open' || input.status === 'closed' ? undefined : input.status;
+  const scope = input.status === 'closed' ? 'closed' : 'open';
+  return summarise(
+    await queryShopOrders(ctx.db, { shopId: principal.shopId, status, scope, sort: input.sort, dueBefore: input.dueBefore, search: q || undefined, limit: input.limit, cursor: input.cursor }),
+  );
+}

@@ -1,0 +1,48 @@
+import type { Order } from '#shared/db/order.ts';
+import { isOpen } from '#shared/domain/orders/lifecycle.ts';
+import type { OrderSummary } from '#shared/schemas/order.ts';
+
+/** Open orders due within this many days are flagged "due soon". */
+export const dueSoonDays = 3;
+
+/** Where an order stands against its due date, on `today` (an ISO date). */
+export function dueState(order: Pick<Order, 'status' | 'dueDate'>, today: string): OrderSummary['dueState'] {
+  if (!isOpen(order.status) || order.status === 'shipped') return 'closed';
+  if (!order.dueDate) return 'no_date';
+  if (order.dueDate < today) return 'overdue';
+  const soon = new Date(Date.parse(`${today}T00:00:00Z`) + dueSoonDays * 86_400_000).toISOString().slice(0, 10);
+  return order.dueDate <= soon ? 'due_soon' : 'on_track';
+}
+
+export const isoToday = (now: Date) => now.toISOString().slice(0, 10);
+
+export function toOrderSummary(order: Order, today: string): OrderSummary {
+  return {
+    orderId: order.orderId,
+    reference: order.reference,
+    title: order.title,
+    status: order.status,
+    customer: order.customer,
+    dueDate: order.dueDate ?? null,
+    dueState: dueState(order, today),
+    lastActivityAt: order.lastActivityAt,
+    createdAt: order.createdAt,
+    shopId: order.shopId,
+    shopName: order.shop.name,
+    version: order.version,
+  };
+}
+
+export function toOrderDetail(order: Order, today: string) {
+  return {
+    ...toOrderSummary(order, today),
+    description: order.description ?? null,
+    personalization: order.personalization ?? null,
+    heldFrom: order.heldFrom ?? null,
+    source: order.source,
+    intake: order.intake ?? null,
+    payment: order.payment,
+    etsy: order.etsy ?? null,
+    updatedAt: order.updatedAt,
+  };
+}

@@ -1,0 +1,69 @@
+import type { Order } from '#shared/db/order.ts';
+import { hitRateLimit, type RateLimitRule } from '#shared/db/rate-limit.ts';
+import { createSignInLink } from '#shared/domain/auth/create-sign-in-link.ts';
+import { magicLinkMinutes } from '#shared/domain/auth/policy.ts';
+import { sha256 } from '#shared/domain/auth/secrets.ts';
+import type { DomainContext } from '#shared/domain/context.ts';
+import { newOrderReference } from '#shared/domain/ids.ts';
+import { getPublicIntakeForm } from '#shared/domain/intake/get-public-intake-form.ts';
+import { validateAnswers } from '#shared/domain/intake/validate-answers.ts';
+import { createOrder } from '#shared/domain/orders/create-order.ts';
+import { AppError } from '#shared/errors.ts';
+import { requestReceivedEmail } from '#shared/mail/templates/request-received-email.tsx';
+import type { AnswerValue } from '#shared/schemas/intake-form.ts';
+
+export const requestLimits = {
+  perIp: { name: 'request-ip', limit: 10, windowSeconds: 60 * 60 } satisfies RateLimitRule,
+  perEmail: { name: 'request-email', limit: 5, windowSeconds: 60 * 60 } satisfies RateLimitRule,
+};
+
+export type CustomerRequest = {
+  slug: string;
+  formId?: string | undefined;
+  name: string;
+  email: string;
+  answers: Record<string, AnswerValue>;
+  /** The honeypot: people never see it, bots fill it in. */
+  website?: string | undefined;
+  ip: string;
+};
+
+/**
+ * A customer asks a shop for a custom piece: the answers are checked against the form version
+ * they filled in, the order is created in `requested`, and the customer is emailed the
+ * reference with a link that signs them straight in to the order.
+ */
+export async function submitRequest(ctx: DomainContext, input: CustomerRequest): Promise<{ orderId: string; reference: string }> {
+  const email = input.email.trim().toLowerCase();
+  for (const [rule, subject] of [
+    [requestLimits.perIp, input.ip],
+    [requestLimits.perEmail, sha256(email)],
+  ] as const) {
+    const verdict = await hitRateLimit(ctx.db, rule, subject, ctx.now());
+    if (!verdict.allowed) {
+      throw new AppError('rate_limited', 'Too many requests from here. Please try again later.', { headers: { 'Retry-After': String(verdict.retryAfterSeconds) } });
+    }
+  }
+
+  const { collection, form } = await getPublicIntakeForm(ctx, input.slug, input.formId);
+  // A bot that filled the honeypot is told it succeeded, and nothing is stored or sent.
+  if (input.website?.trim()) return { orderId: 'received', reference: newOrderReference(collection.shop.referencePrefix) };
+
+  const checked = validateAnswers(form.fields, input.answers);
+  if (!checked.ok) {
+    throw new AppError('validation_failed', 'Some answers need another look.', { details: { fields: checked.errors } });
+  }
+  const order: Order = await createOrder(ctx, {
+    shop: collection.shop,
+    title: form.name,
+    customer: { email, name: input.name },
+    source: 'intake',
+    intake: { formId: form.formId, formVersion: form.version, formName: form.name, answers: checked.answers },
+    actor: { kind: 'customer', email, name: input.name.trim() },
+  });
+  const link = await createSignInLink(ctx, email, `/orders/${order.orderId}`);
+  await ctx.mailer.send(
+    requestReceivedEmail({ to: email, customerName: order.customer.name, shopName: collection.shop.name, reference: order.reference, title: order.title, link, minutesValid: magicLinkMinutes }),
+  );
+  return { orderId: order.orderId, reference: order.reference };
+}

@@ -1,0 +1,32 @@
+import type { Email } from '#shared/mail/mailer.ts';
+import { EmailButton, EmailLayout, renderEmailHtml } from '#shared/mail/templates/email-layout.tsx';
+
+export function requestReceivedEmail(input: { to: string; customerName: string; shopName: string; reference: string; title: string; link: string; minutesValid: number }): Email {
+  const subject = `${input.shopName} received your request ${input.reference}`;
+  const html = renderEmailHtml(
+    <EmailLayout preview={`Your order reference is ${input.reference}.`}>
+      <p style={{ margin: '0 0 12px' }}>Hi {input.customerName},</p>
+      <p style={{ margin: '0 0 12px' }}>
+        {input.shopName} received your custom request “{input.title}”. Your order reference is{' '}
+        <strong style={{ fontSize: '16px', letterSpacing: '1px' }}>{input.reference}</strong>.
+      </p>
+      <p style={{ margin: '0 0 20px' }}>Follow your order, answer questions and approve designs on its page:</p>
+      <p style={{ margin: '0 0 20px' }}>
+        <EmailButton href={input.link}>View your order</EmailButton>
+      </p>
+      <p style={{ margin: 0, fontSize: '13px', color: '#6b5f55' }}>
+        The button signs you in once and works for {input.minutesValid} minutes. Later, ask for a new sign-in link with this email address. Or paste: {input.link}
+      </p>
+    </EmailLayout>,
+  );
+  const text = [
+    `Hi ${input.customerName},`,
+    '',
+    `${input.shopName} received your custom request "${input.title}".`,
+    `Your order reference is ${input.reference}.`,
+    '',
+    `View your order (this link signs you in once and works for ${input.minutesValid} minutes):`,
+    input.link,
+  ].join('\n');
+  return { to: input.to, subject, text, html };
+}

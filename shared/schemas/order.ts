@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { orderStatuses } from '#shared/schemas/order-status.ts';
+import { emailSchema } from '#shared/schemas/common.ts';
+import { answerValueSchema, storedAnswerSchema } from '#shared/schemas/intake-form.ts';
+
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a real date');
+
+export const orderStatusSchema = z.enum(orderStatuses);
+const text = (max: number) => z.string().trim().max(max);
+
+export const newOrderSchema = z.object({
+  title: text(140).min(1, 'An order needs a title.'),
+  customer: z.object({ name: text(120).min(1, 'Enter the customer’s name.'), email: emailSchema }),
+  dueDate: isoDateSchema.optional(),
+  description: text(5000).optional(),
+  personalization: text(1000).optional(),
+});
+
+export const orderPatchSchema = z.object({
+  version: z.int().min(1),
+  title: text(140).min(1).optional(),
+  customerName: text(120).min(1).optional(),
+  dueDate: isoDateSchema.nullable().optional(),
+  description: text(5000).nullable().optional(),
+  personalization: text(1000).nullable().optional(),
+});
+export type OrderPatch = z.infer<typeof orderPatchSchema>;
+
+export const transitionSchema = z.object({
+  to: orderStatusSchema,
+  reason: text(500).optional(),
+  version: z.int().min(1),
+});
+
+export const orderListQuerySchema = z.object({
+  status: z.union([orderStatusSchema, z.enum(['open', 'closed'])]).optional(),
+  q: text(100).optional(),
+  dueBefore: isoDateSchema.optional(),
+  sort: z.enum(['due', 'activity']).default('due'),
+  cursor: z.string().max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+/** A public custom request: the form's answers plus who is asking; `website` is a honeypot. */
+export const customerRequestSchema = z.object({
+  formId: z.string().max(40).optional(),
+  name: text(120).min(1, 'Enter your name.'),
+  email: emailSchema,
+  answers: z.record(z.string().max(40), answerValueSchema).refine((a) => Object.keys(a).length <= 60, 'Too many answers.'),
+  website: z.string().max(500).optional(),
+});
+
+export const dueStateSchema = z.enum(['overdue', 'due_soon', 'on_track', 'no_date', 'closed']);
+
+export const orderSummarySchema = z.object({
+  orderId: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  status: orderStatusSchema,
+  customer: z.object({ name: z.string(), email: z.string() }),
+  dueDate: z.string().nullable(),
+  dueState: dueStateSchema,
+  lastActivityAt: z.string(),
+  createdAt: z.string(),
+  shopId: z.string(),
+  shopName: z.string(),
+  version: z.int(),
+});
+export type OrderSummary = z.infer<typeof orderSummarySchema>;
+
+export const activitySchema = z.object({
+  eventId: z.string(),
+  type: z.string(),
+  at: z.string(),
+  actor: z.object({ kind: z.enum(['seller', 'customer', 'system']), email: z.string().optional(), name: z.string().optional() }),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const orderDetailSchema = orderSummarySchema.extend({
+  description: z.string().nullable(),
+  personalization: z.string().nullable(),
+  heldFrom: orderStatusSchema.nullable(),
+  source: z.enum(['intake', 'manual', 'etsy']),
+  intake: z.object({ formId: z.string(), formVersion: z.int(), formName: z.string(), answers: z.array(storedAnswerSchema) }).nullable(),
+  payment: z.object({ state: z.enum(['not_linked', 'unpaid', 'paid', 'refunded']) }),
+  etsy: z.object({ receiptId: z.string(), url: z.string() }).nullable(),
+  updatedAt: z.string(),
+});
+
+export const orderPageSchema = z.object({
+  order: orderDetailSchema,
+  shop: z.object({ name: z.string(), slug: z.string() }),
+  activity: z.array(activitySchema),
+  allowedTransitions: z.array(z.object({ to: orderStatusSchema, requiresReason: z.boolean() })),
+  viewer: z.enum(['seller', 'customer']),
+});
+export type OrderPage = z.infer<typeof orderPageSchema>;
