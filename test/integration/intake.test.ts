@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '#infra/local/demo-seed.ts';
+import { TestClient } from '#test/helpers/http.ts';
+import { signedInClient } from '#test/helpers/sign-in.ts';
+import { createTestContext, type TestContext } from '#test/helpers/test-context.ts';
+
+let ctx: TestContext;
+let seller: TestClient;
+let ip = 0;
+const visitor = () => new TestClient(ctx, { ip: `100.64.0.${++ip}` });
+
+const boardAnswers = { engraving: 'The Parkers', wood: 'Oak', size: 'Small (30 × 20 cm)' };
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemo(ctx.deps);
+  seller = await signedInClient(ctx, 'seller@demo.test');
+});
+afterAll(() => ctx.dispose());
+
+describe('the public request page', () => {
+  it('serves the shop’s default form and lists its other forms', async () => {
+    const res = await visitor().get('/api/shops/demo/intake-form');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.shop).toEqual({ name: 'Willow & Wick', slug: 'demo' });
+    expect(body.form.name).toBe('Engraved cutting board');
+    expect(body.form.fields.map((f: { id: string }) => f.id)).toEqual(['engraving', 'wood', 'size', 'extras', 'needed_by', 'notes']);
+    expect(body.forms.map((f: { name: string }) => f.name).sort()).toEqual(['Candle set for an event', 'Engraved cutting board']);
+    const candle = body.forms.find((f: { name: string }) => f.name === 'Candle set for an event');
+    const other = await (await visitor().get(`/api/shops/demo/intake-form?formId=${candle.formId}`)).json();
+    expect(other.form.fields.some((f: { type: string }) => f.type === 'color')).toBe(true);
+  });
+
+  it('answers 404 for an unknown shop', async () => {
+    const res = await visitor().get('/api/shops/nope/intake-form');
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe('not_found');
+  });
+
+  it('creates a requested order with a reference and emails a link straight to it', async () => {
+    const res = await visitor().post('/api/shops/demo/requests', { name: 'Pat Parker', email: 'Pat@Example.test', answers: boardAnswers });
+    expect(res.status).toBe(201);
+    const { reference } = await res.json();
+    expect(reference).toMatch(/^WW-[0-9A-Z]{4}$/);
+    const email = ctx.mailbox.list().find((m) => m.to === 'pat@example.test')!;
+    expect(email.subject).toBe(`Willow & Wick received your request ${reference}`);
+    expect(email.text).toContain(reference);
+    const link = new URL(/http\S+/.exec(email.text)![0]);
+    expect(link.pathname).toBe('/auth/verify');
+    const next = link.searchParams.get('next')!;
+    expect(next).toMatch(/^\/orders\/[a-z0-9]{16}$/);
+
+    // The link signs Pat in, and the order is there, with the answers as given.
+    const pat = new TestClient(ctx);
+    expect((await pat.post('/api/auth/sessions', { token: link.searchParams.get('token') })).status).toBe(204);
+    const page = await (await pat.get(`/api/${next.slice(1)}`)).json();
+    expect(page.order).toMatchObject({ reference, status: 'requested', source: 'intake', customer: { email: 'pat@example.test', name: 'Pat Parker' } });
+    expect(page.order.intake.answers).toContainEqual({ fieldId: 'wood', label: 'Wood', type: 'single_choice', value: 'Oak' });
+
+    const dashboard = await (await seller.get(`/api/orders?q=${reference}`)).json();
+    expect(dashboard.items.map((o: { reference: string }) => o.reference)).toEqual([reference]);
+  });
+
+  it('answers invalid answers with one clear message per field, and stores nothing', async () => {
+    const before = (await (await seller.get('/api/shop/summary')).json()).counts.requested;
+    const res = await visitor().post('/api/shops/demo/requests', { name: 'Pat', email: 'pat2@example.test', answers: { engraving: 'x'.repeat(41), wood: 'Pine' } });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe('validation_failed');
+    expect(body.error.details.fields).toEqual([
+      { fieldId: 'engraving', message: 'Keep it to 40 characters (now 41).' },
+      { fieldId: 'wood', message: 'Choose one of the options.' },
+      { fieldId: 'size', message: 'This field is required.' },
+    ]);
+    expect((await (await seller.get('/api/shop/summary')).json()).counts.requested).toBe(before);
+  });
+
+  it('requires a name and a valid email', async () => {
+    const res = await visitor().post('/api/shops/demo/requests', { name: '', email: 'nope', answers: boardAnswers });
+    expect(res.status).toBe(400);
+    const paths = (await res.json()).error.details.map((d: { path: string }) => d.path).sort();
+    expect(paths).toEqual(['email', 'name']);
+  });
+
+  it('pretends to accept a filled honeypot, and creates nothing', async () => {
+    const before = (await (await seller.get('/api/shop/summary')).json()).counts.requested;
+    const mails = ctx.mailbox.list().length;
+    const res = await visitor().post('/api/shops/demo/requests', { name: 'Bot', email: 'bot@spam.test', answers: boardAnswers, website: 'http://spam.test' });
+    expect(res.status).toBe(201);
+    expect((await res.json()).reference).toMatch(/^WW-/);
+    expect((await (await seller.get('/api/shop/summary')).json()).counts.requested).toBe(before);
+    expect(ctx.mailbox.list()).toHaveLength(mails);
+  });
+
+  it('refuses an oversized request with 413', async () => {
+    const res = await visitor().post('/api/shops/demo/requests', { name: 'Big', email: 'big@example.test', answers: { notes: 'x'.repeat(70_000), ...boardAnswers } });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('payload_too_large');
+  });
+
+  it('limits requests per IP address with 429 and Retry-After', async () => {
+    const client = visitor();
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await client.post('/api/shops/demo/requests', { name: 'Flood', email: `flood${i}@example.test`, answers: boardAnswers });
+      statuses.push(res.status);
+      if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
+    expect(statuses[10]).toBe(429);
+  });
+
+  it('limits requests per email address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await visitor().post('/api/shops/demo/requests', { name: 'Same', email: 'same@example.test', answers: boardAnswers })).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+  });
+});
+
+describe('the intake form builder', () => {
+  const field = { id: 'colour', type: 'color', label: 'Favourite colour', required: true };
+
+  it('creates a form, versions every save, and keeps orders on the version they filled in', async () => {
+    const created = await seller.post('/api/shop/intake-forms', { name: 'Painted sign', fields: [{ id: 'words', type: 'short_text', label: 'Words', required: true }] });
+    expect(created.status).toBe(201);
+    const form = await created.json();
+    expect(form).toMatchObject({ version: 1, isDefault: false, archived: false });
+
+    const order = await visitor().post('/api/shops/demo/requests', { formId: form.formId, name: 'Vee', email: 'vee@example.test', answers: { words: 'Home' } });
+    expect(order.status).toBe(201);
+
+    const saved = await seller.request('PUT', `/api/shop/intake-forms/${form.formId}`, { json: { version: 1, name: 'Painted sign', fields: [{ id: 'words', type: 'short_text', label: 'Wording', required: true }, field] } });
+    expect(saved.status).toBe(200);
+    expect((await saved.json()).version).toBe(2);
+
+    const stale = await seller.request('PUT', `/api/shop/intake-forms/${form.formId}`, { json: { version: 1, name: 'Lost update', fields: [field] } });
+    expect(stale.status).toBe(409);
+
+    const { reference } = await order.json();
+    const list = await (await seller.get(`/api/orders?q=${reference}`)).json();
+    const page = await (await seller.get(`/api/orders/${list.items[0].orderId}`)).json();
+    expect(page.order.intake).toMatchObject({ formVersion: 1, formName: 'Painted sign', answers: [{ fieldId: 'words', label: 'Words', value: 'Home' }] });
+
+    // The new version now asks for the colour too.
+    const missing = await visitor().post('/api/shops/demo/requests', { formId: form.formId, name: 'Vee', email: 'vee2@example.test', answers: { words: 'Home' } });
+    expect(missing.status).toBe(400);
+  });
+
+  it('moves the default, and will not archive the default form', async () => {
+    const created = await (await seller.post('/api/shop/intake-forms', { name: 'New default', isDefault: true, fields: [field] })).json();
+    expect(created.isDefault).toBe(true);
+    const publicForm = await (await visitor().get('/api/shops/demo/intake-form')).json();
+    expect(publicForm.form.name).toBe('New default');
+    const archive = await seller.request('PUT', `/api/shop/intake-forms/${created.formId}`, { json: { version: 1, name: 'New default', fields: [field], archived: true } });
+    expect(archive.status).toBe(409);
+    const { forms } = await (await seller.get('/api/shop/intake-forms')).json();
+    expect(forms.filter((f: { isDefault: boolean }) => f.isDefault)).toHaveLength(1);
+  });
+
+  it('archives a form so customers can no longer use it', async () => {
+    const created = await (await seller.post('/api/shop/intake-forms', { name: 'Seasonal', fields: [field] })).json();
+    const archived = await seller.request('PUT', `/api/shop/intake-forms/${created.formId}`, { json: { version: 1, name: 'Seasonal', fields: [field], archived: true } });
+    expect(archived.status).toBe(200);
+    expect((await visitor().get(`/api/shops/demo/intake-form?formId=${created.formId}`)).status).toBe(404);
+  });
+
+  it('refuses a malformed form with the reasons', async () => {
+    const res = await seller.post('/api/shop/intake-forms', { name: 'Bad', fields: [{ id: 'a', type: 'single_choice', label: 'Pick', options: ['only one'] }] });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toContain('fields.0.options');
+  });
+
+  it('is for sellers only', async () => {
+    const ana = await signedInClient(ctx, 'ana@demo.test');
+    expect((await ana.get('/api/shop/intake-forms')).status).toBe(403);
+    expect((await ana.post('/api/shop/intake-forms', { name: 'X', fields: [field] })).status).toBe(403);
+    expect((await new TestClient(ctx).get('/api/shop/intake-forms')).status).toBe(401);
+  });
+});
