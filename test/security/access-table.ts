@@ -1,0 +1,48 @@
+/**
+ * Who may do what: every operation of `/api/openapi.json` × every kind of caller, with the
+ * status each must get. The matrix suite fails for an operation missing here, so a new route
+ * cannot ship without its row. Statuses: 2xx = allowed; 401 = must sign in; 403 = signed in
+ * but the wrong kind of user for this (and allowed to know the thing exists); 404 = may not
+ * know the object exists.
+ */
+export const roles = ['anonymous', 'customer', 'otherCustomer', 'seller', 'otherSeller'] as const;
+export type Role = (typeof roles)[number];
+
+export type Fixture = { orderId: string; orderVersion: number; formId: string; formVersion: number; unique: string };
+
+export type AccessRow = {
+  expect: Record<Role, number>;
+  /** A valid body for this operation, built from fresh fixtures (a new order and form per cell). */
+  body?: (f: Fixture) => unknown;
+  query?: string;
+};
+
+const everyone = (status: number): Record<Role, number> => ({ anonymous: status, customer: status, otherCustomer: status, seller: status, otherSeller: status });
+const signedIn = (status: number): Record<Role, number> => ({ ...everyone(status), anonymous: 401 });
+const sellersOnly = (status: number): Record<Role, number> => ({ anonymous: 401, customer: 403, otherCustomer: 403, seller: status, otherSeller: status });
+/** An object of the demo shop: its seller and its customer may see it, nobody else may know it exists. */
+const ordersOwn = (customer: number, seller: number): Record<Role, number> => ({ anonymous: 401, customer, otherCustomer: 404, seller, otherSeller: 404 });
+const formField = { id: 'words', type: 'short_text', label: 'Words', required: true };
+
+export const accessTable: Record<string, AccessRow> = {
+  'GET /health': { expect: everyone(200) },
+  'GET /dev/mailbox': { expect: everyone(200) },
+  'POST /auth/magic-links': { expect: everyone(202), body: (f) => ({ email: `matrix-${f.unique}@demo.test` }) },
+  'POST /auth/sessions': { expect: everyone(401), body: () => ({ token: 'x'.repeat(43) }) },
+  'DELETE /auth/sessions/current': { expect: everyone(204) },
+  'GET /me': { expect: signedIn(200) },
+  'GET /orders': { expect: signedIn(200) },
+  'POST /orders': { expect: sellersOnly(201), body: (f) => ({ title: 'Matrix order', customer: { name: 'M', email: `m-${f.unique}@demo.test` } }) },
+  'GET /orders/{orderId}': { expect: ordersOwn(200, 200) },
+  'PATCH /orders/{orderId}': { expect: ordersOwn(403, 200), body: (f) => ({ version: f.orderVersion, title: 'Renamed' }) },
+  'POST /orders/{orderId}/transitions': { expect: ordersOwn(200, 200), body: (f) => ({ to: 'cancelled', reason: 'Matrix', version: f.orderVersion }) },
+  'GET /shop/summary': { expect: sellersOnly(200) },
+  'GET /shop/intake-forms': { expect: sellersOnly(200) },
+  'POST /shop/intake-forms': { expect: sellersOnly(201), body: () => ({ name: 'Matrix form', fields: [formField] }) },
+  'PUT /shop/intake-forms/{formId}': {
+    expect: { anonymous: 401, customer: 403, otherCustomer: 403, seller: 200, otherSeller: 404 },
+    body: (f) => ({ version: f.formVersion, name: 'Matrix form v2', fields: [formField] }),
+  },
+  'GET /shops/{slug}/intake-form': { expect: everyone(200) },
+  'POST /shops/{slug}/requests': { expect: everyone(201), body: (f) => ({ name: 'Matrix', email: `r-${f.unique}@demo.test`, answers: { engraving: 'M', wood: 'Oak', size: 'Small (30 × 20 cm)' } }) },
+};

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demo, seedDemo } from '#infra/local/demo-seed.ts';
+import { putSeller } from '#shared/db/seller.ts';
+import type { Principal } from '#shared/db/session.ts';
+import { createShop, type Shop } from '#shared/db/shop.ts';
+import { saveIntakeForm } from '#shared/domain/intake/save-intake-form.ts';
+import { createOrder } from '#shared/domain/orders/create-order.ts';
+import { clientAs } from '#test/helpers/sessions.ts';
+import { createTestContext, type TestContext } from '#test/helpers/test-context.ts';
+import { accessTable, roles, type Fixture, type Role } from '#test/security/access-table.ts';
+
+let ctx: TestContext;
+let shop: Shop;
+let principals: Record<Role, Principal | undefined>;
+let operations: Array<{ key: string; method: string; path: string }>;
+let counter = 0;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  ({ shop } = await seedDemo(ctx.deps));
+  const other: Shop = { shopId: 'matrixothershop0', slug: 'elsewhere', name: 'Elsewhere', timeZone: 'UTC', referencePrefix: 'EL', createdAt: new Date().toISOString() };
+  await createShop(ctx.deps.db, other);
+  await putSeller(ctx.deps.db, { email: 'owner@elsewhere.test', name: 'O', shopId: other.shopId, createdAt: other.createdAt });
+  principals = {
+    anonymous: undefined,
+    customer: { kind: 'customer', email: 'ana@demo.test' },
+    otherCustomer: { kind: 'customer', email: 'ben@demo.test' },
+    seller: { kind: 'seller', email: demo.seller.email, shopId: shop.shopId },
+    otherSeller: { kind: 'seller', email: 'owner@elsewhere.test', shopId: other.shopId },
+  };
+  const doc = await (await ctx.app.request('/api/openapi.json')).json();
+  operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+    Object.keys(ops).map((method) => ({ key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path })),
+  );
+});
+afterAll(() => ctx.dispose());
+
+/** Fresh objects for one cell: an order of Ana's in the demo shop and a form of the demo shop. */
+async function freshFixture(): Promise<Fixture> {
+  const unique = `${Date.now()}-${++counter}`;
+  const order = await createOrder(ctx.deps, { shop, title: 'Matrix piece', customer: { email: 'ana@demo.test', name: 'Ana Souza' }, source: 'manual', actor: { kind: 'system' } });
+  const form = await saveIntakeForm(ctx.deps, { shopId: shop.shopId, form: { name: `Form ${unique}`, isDefault: false, fields: [{ id: 'w', type: 'short_text', label: 'W', required: false, maxLength: 10 }] } });
+  return { orderId: order.orderId, orderVersion: order.version, formId: form.formId, formVersion: form.version, unique };
+}
+
+describe('the authorization matrix', () => {
+  it('has a row for every operation the API documents, and none for operations it does not', () => {
+    const documented = operations.map((o) => o.key).sort();
+    expect(Object.keys(accessTable).sort()).toEqual(documented);
+  });
+
+  it('gives every kind of caller exactly the declared outcome on every operation', async () => {
+    const failures: string[] = [];
+    for (const op of operations) {
+      const row = accessTable[op.key];
+      if (!row) continue;
+      for (const role of roles) {
+        const f = await freshFixture();
+        const path = `/api${op.path.replace('{orderId}', f.orderId).replace('{formId}', f.formId).replace('{slug}', 'demo')}${row.query ?? ''}`;
+        const client = await clientAs(ctx, principals[role]);
+        const res = await client.request(op.method, path, row.body ? { json: row.body(f) } : {});
+        if (res.status !== row.expect[role]) failures.push(`${op.key} as ${role}: expected ${row.expect[role]}, got ${res.status} ${await res.text()}`);
+        if (res.status >= 400) {
+          const body = await res.json();
+          if (typeof body?.error?.code !== 'string' || typeof body?.error?.message !== 'string') failures.push(`${op.key} as ${role}: no error shape`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('answers ids that do not exist with 404 for every signed-in caller', async () => {
+    const failures: string[] = [];
+    for (const op of operations.filter((o) => /\{(orderId|formId)\}/.test(o.path))) {
+      for (const role of roles.filter((r) => r !== 'anonymous')) {
+        const f = await freshFixture();
+        const path = `/api${op.path.replace('{orderId}', '0000000000000000').replace('{formId}', '0000000000000000')}`;
+        const res = await (await clientAs(ctx, principals[role])).request(op.method, path, accessTable[op.key]?.body ? { json: accessTable[op.key]!.body!(f) } : {});
+        // A customer asking for a seller-only object learns nothing either way; 403 names only the role.
+        const expected = op.path.startsWith('/shop/') && principals[role]?.kind === 'customer' ? 403 : 404;
+        if (res.status !== expected) failures.push(`${op.key} as ${role}: expected ${expected}, got ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
