@@ -9,16 +9,19 @@ export class TestClient {
     private readonly defaults: { ip?: string } = {},
   ) {}
 
-  async request(method: string, path: string, options: { json?: unknown; headers?: Record<string, string>; ip?: string } = {}) {
+  /** `json` is sent as JSON; `rawBody` is sent as it is, labelled JSON, for malformed-body tests. */
+  async request(method: string, path: string, options: { json?: unknown; rawBody?: string; headers?: Record<string, string>; ip?: string } = {}) {
     const headers: Record<string, string> = { origin: testOrigin, ...options.headers };
-    if (options.json !== undefined) headers['content-type'] = 'application/json';
+    const hasBody = method !== 'GET' && method !== 'HEAD';
+    const body = !hasBody ? undefined : options.rawBody ?? (options.json === undefined ? undefined : JSON.stringify(options.json));
+    if (body !== undefined) headers['content-type'] = 'application/json';
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (cookie) headers.cookie = cookie;
     const ip = options.ip ?? this.defaults.ip ?? '203.0.113.10';
     const env = { incoming: { socket: { remoteAddress: ip } } };
     const res = await this.ctx.app.request(
       path,
-      { method, headers, ...(options.json !== undefined ? { body: JSON.stringify(options.json) } : {}) },
+      { method, headers, ...(body !== undefined ? { body } : {}) },
       env as never,
     );
     for (const line of res.headers.getSetCookie()) {
