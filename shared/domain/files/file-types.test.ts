@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { detectFileType, safeFilename } from '#shared/domain/files/file-types.ts';
+
+const bytes = (...parts: Array<number[] | string>) =>
+  new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, /[^\u0000-\u00ff]/.test(p) ? 'utf8' : 'latin1')] : p)));
+
+describe('detecting file types by their first bytes', () => {
+  it.each([
+    ['PNG', bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'IHDR'), 'image/png', 'image'],
+    ['JPEG', bytes([0xff, 0xd8, 0xff, 0xe0], 'JFIF'), 'image/jpeg', 'image'],
+    ['GIF', bytes('GIF89a', [1, 0, 1, 0]), 'image/gif', 'image'],
+    ['WebP', bytes('RIFF', [0, 0, 0, 0], 'WEBPVP8 '), 'image/webp', 'image'],
+    ['PDF', bytes('%PDF-1.7\n%âãÏÓ'), 'application/pdf', 'pdf'],
+    ['EPS', bytes('%!PS-Adobe-3.0 EPSF-3.0'), 'application/postscript', 'download_only'],
+    ['SVG', bytes('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/svg+xml', 'svg'],
+    ['SVG with a BOM and comment', bytes('\uFEFF<!-- made by hand --><svg viewBox="0 0 1 1"></svg>'), 'image/svg+xml', 'svg'],
+  ])('accepts %s', (_, head, contentType, kind) => {
+    expect(detectFileType(head)).toMatchObject({ contentType, kind });
+  });
+
+  it.each([
+    ['HTML named .png', bytes('<!doctype html><html><script>alert(1)</script>')],
+    ['plain text', bytes('hello')],
+    ['a ZIP', bytes('PK', [3, 4])],
+    ['an executable', bytes('MZ', [0x90, 0])],
+    ['empty', new Uint8Array()],
+    ['a GIF/HTML polyglot', bytes('GIF89a/*<html><script>alert(1)</script>')],
+    ['a PNG with HTML in its first bytes', bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'tEXt<script>alert(1)</script>')],
+    ['a PDF/HTML polyglot', bytes('%PDF-1.4 <html><body onload=alert(1)>')],
+  ])('refuses %s', (_, head) => {
+    expect(detectFileType(head)).toBeUndefined();
+  });
+});
+
+describe('safe file names', () => {
+  it('drops paths and characters that could break a header', () => {
+    expect(safeFilename('../../etc/passwd', 'png')).toBe('passwd');
+    expect(safeFilename('C:\\Users\\me\\proof "v2".png', 'png')).toBe('proof v2.png');
+    expect(safeFilename('line\r\nbreak.png', 'png')).toBe('linebreak.png');
+    expect(safeFilename('', 'pdf')).toBe('file.pdf');
+  });
+});

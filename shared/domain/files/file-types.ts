@@ -1,0 +1,61 @@
+/**
+ * What Atelier accepts as a design or attachment file, decided by the file's first bytes, never
+ * by its name or the browser's claim (DESIGN §6).
+ */
+export type FileKind = 'image' | 'pdf' | 'svg' | 'download_only';
+export type DetectedType = { contentType: string; kind: FileKind; extension: string };
+
+const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) => signature.every((b, i) => bytes[offset + i] === b);
+const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, Math.min(to, bytes.length)));
+
+/** The content types a browser may declare when asking to upload. */
+export const acceptedContentTypes = [
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/gif',
+  'application/pdf',
+  'image/svg+xml',
+  'application/postscript',
+  'application/illustrator',
+  'application/eps',
+  'image/x-eps',
+] as const;
+
+/** Markup a binary image or PDF has no business carrying at its start: the mark of a polyglot. */
+const markupPattern = /<\s*(html|script|body|iframe|object|embed|svg|!doctype)\b/i;
+
+function detectText(head: string): DetectedType | undefined {
+  const text = head.replace(/^\uFEFF/, '').trimStart();
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(text)) return { contentType: 'image/svg+xml', kind: 'svg', extension: 'svg' };
+  return undefined;
+}
+
+/**
+ * Detects the type of a file from its first bytes (4 KB is plenty). Answers undefined for
+ * anything not on the allowlist, including HTML under any name and binary files that carry
+ * markup in their first bytes (polyglots).
+ */
+export function detectFileType(head: Uint8Array): DetectedType | undefined {
+  const headText = ascii(head, 0, 1024);
+  let detected: DetectedType | undefined;
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) detected = { contentType: 'image/png', kind: 'image', extension: 'png' };
+  else if (startsWith(head, [0xff, 0xd8, 0xff])) detected = { contentType: 'image/jpeg', kind: 'image', extension: 'jpg' };
+  else if (ascii(head, 0, 6) === 'GIF87a' || ascii(head, 0, 6) === 'GIF89a') detected = { contentType: 'image/gif', kind: 'image', extension: 'gif' };
+  else if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 12) === 'WEBP') detected = { contentType: 'image/webp', kind: 'image', extension: 'webp' };
+  else if (ascii(head, 0, 5) === '%PDF-') {
+    // Illustrator files are PDFs inside; they preview as PDFs and download as they are.
+    detected = { contentType: 'application/pdf', kind: 'pdf', extension: 'pdf' };
+  } else if (ascii(head, 0, 10) === '%!PS-Adobe') detected = { contentType: 'application/postscript', kind: 'download_only', extension: 'eps' };
+  else if (startsWith(head, [0xc5, 0xd0, 0xd3, 0xc6])) detected = { contentType: 'application/postscript', kind: 'download_only', extension: 'eps' };
+  else return detectText(new TextDecoder('utf-8', { fatal: false }).decode(head));
+
+  return markupPattern.test(headText) ? undefined : detected;
+}
+
+/** A name safe to show and to put in Content-Disposition: no paths, no control characters. */
+export function safeFilename(name: string, fallbackExtension: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>:|?*]/g, '').replace(/\s+/g, ' ').trim().slice(0, 120);
+  return cleaned || `file.${fallbackExtension}`;
+}
