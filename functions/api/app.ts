@@ -8,6 +8,7 @@ import { loadSession } from '#functions/api/middleware/session.ts';
 import { renderApiReference } from '#functions/api/api-reference.tsx';
 import { authRoutes } from '#functions/api/routes/auth.ts';
 import { devMailboxRoutes } from '#functions/api/routes/dev-mailbox.ts';
+import { fileRoutes } from '#functions/api/routes/files.ts';
 import { healthRoutes } from '#functions/api/routes/health.ts';
 import { meRoutes } from '#functions/api/routes/me.ts';
 import { orderRoutes } from '#functions/api/routes/orders.ts';
@@ -35,7 +36,8 @@ export function createApp(deps: ApiDeps) {
     .route('/', meRoutes)
     .route('/', orderRoutes)
     .route('/', publicIntakeRoutes)
-    .route('/', shopRoutes);
+    .route('/', shopRoutes)
+    .route('/', fileRoutes);
   if (deps.devMailbox) api.route('/', devMailboxRoutes(deps.devMailbox));
 
   const documentConfig = {

@@ -3,6 +3,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { ApiDeps } from '#functions/api/env.ts';
 import { createAwsClients } from '#shared/aws/clients.ts';
+import { FileStore } from '#shared/aws/file-store.ts';
 import { SesMailer } from '#shared/aws/ses-mailer.ts';
 import { SnsPublisher } from '#shared/aws/sns-publisher.ts';
 import { InProcessPublisher } from '#shared/events/publisher.ts';
@@ -23,5 +24,5 @@ export function createApiDeps(config: Config, overrides: Partial<ApiDeps> = {}):
   });
   const publisher =
     config.mode === 'local' ? new InProcessPublisher() : new SnsPublisher(new SNSClient({ region: config.region }), config.eventsTopicArn!);
-  return { config, db: { ddb, table: config.tableName }, s3, mailer, publisher, devMailbox, logger, now: () => new Date(), ...overrides };
+  return { config, db: { ddb, table: config.tableName }, s3, files: new FileStore(s3, config.uploadsBucket), mailer, publisher, devMailbox, logger, now: () => new Date(), ...overrides };
 }

@@ -1,3 +1,4 @@
+import type { FileStore } from '#shared/aws/file-store.ts';
 import type { Config } from '#shared/config.ts';
 import type { Db } from '#shared/db/db.ts';
 import type { EventPublisher } from '#shared/events/publisher.ts';
@@ -9,5 +10,6 @@ export type DomainContext = {
   db: Db;
   mailer: Mailer;
   publisher: EventPublisher;
+  files: FileStore;
   now: () => Date;
 };

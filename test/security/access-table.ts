@@ -8,7 +8,8 @@
 export const roles = ['anonymous', 'customer', 'otherCustomer', 'seller', 'otherSeller'] as const;
 export type Role = (typeof roles)[number];
 
-export type Fixture = { orderId: string; orderVersion: number; formId: string; formVersion: number; unique: string };
+/** Fresh objects for one cell; the upload was signed for the seller and never sent. */
+export type Fixture = { orderId: string; orderVersion: number; formId: string; formVersion: number; uploadId: string; fileId: string; unique: string };
 
 export type AccessRow = {
   expect: Record<Role, number>;
@@ -43,6 +44,10 @@ export const accessTable: Record<string, AccessRow> = {
     expect: { anonymous: 401, customer: 403, otherCustomer: 403, seller: 200, otherSeller: 404 },
     body: (f) => ({ version: f.formVersion, name: 'Matrix form v2', fields: [formField] }),
   },
+  'POST /orders/{orderId}/uploads': { expect: ordersOwn(201, 201), body: () => ({ purpose: 'design', filename: 'proof.png', contentType: 'image/png', size: 100 }) },
+  // Only whoever signed an upload may finish it: here the seller, whose file has not arrived.
+  'POST /orders/{orderId}/uploads/{uploadId}/complete': { expect: ordersOwn(404, 422) },
+  'GET /orders/{orderId}/files/{fileId}': { expect: ordersOwn(302, 302) },
   'GET /shops/{slug}/intake-form': { expect: everyone(200) },
   'POST /shops/{slug}/requests': { expect: everyone(201), body: (f) => ({ name: 'Matrix', email: `r-${f.unique}@demo.test`, answers: { engraving: 'M', wood: 'Oak', size: 'Small (30 × 20 cm)' } }) },
 };

@@ -5,6 +5,9 @@ import type { Principal } from '#shared/db/session.ts';
 import { createShop, type Shop } from '#shared/db/shop.ts';
 import { saveIntakeForm } from '#shared/domain/intake/save-intake-form.ts';
 import { createOrder } from '#shared/domain/orders/create-order.ts';
+import { putOrderFile } from '#shared/db/order-file.ts';
+import { requestUpload } from '#shared/domain/files/request-upload.ts';
+import { newId } from '#shared/domain/ids.ts';
 import { clientAs } from '#test/helpers/sessions.ts';
 import { createTestContext, type TestContext } from '#test/helpers/test-context.ts';
 import { accessTable, roles, type Fixture, type Role } from '#test/security/access-table.ts';
@@ -40,7 +43,23 @@ async function freshFixture(): Promise<Fixture> {
   const unique = `${Date.now()}-${++counter}`;
   const order = await createOrder(ctx.deps, { shop, title: 'Matrix piece', customer: { email: 'ana@demo.test', name: 'Ana Souza' }, source: 'manual', actor: { kind: 'system' } });
   const form = await saveIntakeForm(ctx.deps, { shopId: shop.shopId, form: { name: `Form ${unique}`, isDefault: false, fields: [{ id: 'w', type: 'short_text', label: 'W', required: false, maxLength: 10 }] } });
-  return { orderId: order.orderId, orderVersion: order.version, formId: form.formId, formVersion: form.version, unique };
+  const upload = await requestUpload(ctx.deps, principals.seller!, { orderId: order.orderId, purpose: 'design', filename: 'p.png', contentType: 'image/png', size: 10 });
+  const fileId = newId();
+  await putOrderFile(ctx.deps.db, {
+    fileId,
+    orderId: order.orderId,
+    purpose: 'design',
+    filename: 'p.png',
+    contentType: 'image/png',
+    kind: 'image',
+    size: 10,
+    sha256: 'x',
+    key: `files/${order.orderId}/${fileId}.png`,
+    preview: { state: 'none' },
+    uploadedBy: { kind: 'seller', email: demo.seller.email },
+    uploadedAt: new Date().toISOString(),
+  });
+  return { orderId: order.orderId, orderVersion: order.version, formId: form.formId, formVersion: form.version, uploadId: upload.uploadId, fileId, unique };
 }
 
 describe('the authorization matrix', () => {
@@ -56,7 +75,7 @@ describe('the authorization matrix', () => {
       if (!row) continue;
       for (const role of roles) {
         const f = await freshFixture();
-        const path = `/api${op.path.replace('{orderId}', f.orderId).replace('{formId}', f.formId).replace('{slug}', 'demo')}${row.query ?? ''}`;
+        const path = `/api${op.path.replace('{orderId}', f.orderId).replace('{formId}', f.formId).replace('{uploadId}', f.uploadId).replace('{fileId}', f.fileId).replace('{slug}', 'demo')}${row.query ?? ''}`;
         const client = await clientAs(ctx, principals[role]);
         const res = await client.request(op.method, path, row.body ? { json: row.body(f) } : {});
         if (res.status !== row.expect[role]) failures.push(`${op.key} as ${role}: expected ${row.expect[role]}, got ${res.status} ${await res.text()}`);
@@ -71,10 +90,10 @@ describe('the authorization matrix', () => {
 
   it('answers ids that do not exist with 404 for every signed-in caller', async () => {
     const failures: string[] = [];
-    for (const op of operations.filter((o) => /\{(orderId|formId)\}/.test(o.path))) {
+    for (const op of operations.filter((o) => /\{(orderId|formId|uploadId|fileId)\}/.test(o.path))) {
       for (const role of roles.filter((r) => r !== 'anonymous')) {
         const f = await freshFixture();
-        const path = `/api${op.path.replace('{orderId}', '0000000000000000').replace('{formId}', '0000000000000000')}`;
+        const path = `/api${op.path.replace('{orderId}', '0000000000000000').replace('{formId}', '0000000000000000').replace('{uploadId}', '0000000000000000').replace('{fileId}', '0000000000000000')}`;
         const res = await (await clientAs(ctx, principals[role])).request(op.method, path, accessTable[op.key]?.body ? { json: accessTable[op.key]!.body!(f) } : {});
         // A customer asking for a seller-only object learns nothing either way; 403 names only the role.
         const expected = op.path.startsWith('/shop/') && principals[role]?.kind === 'customer' ? 403 : 404;

@@ -1,0 +1,92 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requirePrincipal } from '#functions/api/middleware/session.ts';
+import { createRouter, errorResponses, jsonBody, jsonResponse } from '#functions/api/openapi-helpers.ts';
+import { finalizeUpload } from '#shared/domain/files/finalize-upload.ts';
+import { getFileLink } from '#shared/domain/files/get-file-link.ts';
+import { requestUpload } from '#shared/domain/files/request-upload.ts';
+import type { OrderFile } from '#shared/db/order-file.ts';
+
+const id = z.string().regex(/^[a-z0-9]{16}$/, 'is not an id');
+const tags = ['files'];
+
+export const fileSchema = z.object({
+  fileId: z.string(),
+  purpose: z.enum(['design', 'reference', 'attachment']),
+  filename: z.string(),
+  contentType: z.string(),
+  kind: z.enum(['image', 'pdf', 'svg', 'download_only']),
+  size: z.int(),
+  sha256: z.string(),
+  previewState: z.enum(['pending', 'ready', 'none', 'failed']),
+  uploadedBy: z.object({ kind: z.string(), email: z.string().optional() }),
+  uploadedAt: z.string(),
+});
+
+export const toFileView = (file: OrderFile): z.infer<typeof fileSchema> => ({
+  fileId: file.fileId,
+  purpose: file.purpose,
+  filename: file.filename,
+  contentType: file.contentType,
+  kind: file.kind,
+  size: file.size,
+  sha256: file.sha256,
+  previewState: file.preview.state,
+  uploadedBy: { kind: file.uploadedBy.kind, email: file.uploadedBy.email },
+  uploadedAt: file.uploadedAt,
+});
+
+const createUpload = createRoute({
+  method: 'post',
+  path: '/orders/{orderId}/uploads',
+  tags,
+  summary: 'Sign a direct upload to S3 (presigned POST: key, type and size range fixed)',
+  request: {
+    params: z.object({ orderId: id }),
+    body: jsonBody(
+      z.object({
+        purpose: z.enum(['design', 'reference', 'attachment']),
+        filename: z.string().min(1).max(255),
+        contentType: z.string().min(3).max(100),
+        size: z.int().min(1),
+      }),
+    ),
+  },
+  responses: {
+    201: jsonResponse('Signed', z.object({ uploadId: z.string(), url: z.string(), fields: z.record(z.string(), z.string()), expiresAt: z.string(), maxBytes: z.int() })),
+    ...errorResponses(400, 401, 404, 413, 415),
+  },
+});
+
+const completeUpload = createRoute({
+  method: 'post',
+  path: '/orders/{orderId}/uploads/{uploadId}/complete',
+  tags,
+  summary: 'Check an uploaded file on the server (size, type by magic bytes) and record it',
+  request: { params: z.object({ orderId: id, uploadId: id }) },
+  responses: { 201: jsonResponse('Recorded', fileSchema), ...errorResponses(401, 404, 409, 422) },
+});
+
+const getFile = createRoute({
+  method: 'get',
+  path: '/orders/{orderId}/files/{fileId}',
+  tags,
+  summary: 'Redirect to a short-lived URL of the file (or its preview) on the bucket origin',
+  request: { params: z.object({ orderId: id, fileId: id }), query: z.object({ variant: z.enum(['original', 'preview', 'thumbnail']).default('original') }) },
+  responses: { 302: { description: 'To the file on the bucket origin' }, ...errorResponses(401, 404) },
+});
+
+export const fileRoutes = createRouter()
+  .openapi(createUpload, async (c) => {
+    const signed = await requestUpload(c.var.deps, requirePrincipal(c), { orderId: c.req.valid('param').orderId, ...c.req.valid('json') });
+    return c.json(signed, 201);
+  })
+  .openapi(completeUpload, async (c) => {
+    const file = await finalizeUpload(c.var.deps, requirePrincipal(c), c.req.valid('param'));
+    await c.var.deps.previews?.(file);
+    return c.json(toFileView(file), 201);
+  })
+  .openapi(getFile, async (c) => {
+    const url = await getFileLink(c.var.deps, requirePrincipal(c), { ...c.req.valid('param'), variant: c.req.valid('query').variant });
+    c.header('Cache-Control', 'private, max-age=60');
+    return c.redirect(url, 302);
+  });
