@@ -101,7 +101,7 @@ export async function seedDemo(ctx: DomainContext): Promise<{ shop: Shop }> {
   const realNow = ctx.now();
   // The seed's clock starts three weeks back and ticks with every step, so the activity reads like real history.
   let clock = realNow.getTime() - 21 * 86_400_000;
-  const seedCtx: DomainContext = { ...ctx, now: () => new Date((clock += 37 * 60_000)) };
+  const seedCtx: DomainContext = { ...ctx, now: () => new Date((clock += 5 * 60 * 60_000)) };
 
   const shop: Shop = { shopId: newId(), slug: demo.shopSlug, name: demo.shopName, timeZone: 'Europe/London', referencePrefix: demo.referencePrefix, createdAt: new Date(clock).toISOString() };
   await createShop(ctx.db, shop);

@@ -1,0 +1,85 @@
+import type { AnswerValue, IntakeField } from '#shared/schemas/intake-form.ts';
+import { Field } from './field.tsx';
+
+/** One intake form field as the customer sees it; the builder's preview uses the same. */
+export function IntakeFieldInput(props: { field: IntakeField; value: AnswerValue | undefined; error?: string | undefined; onChange: (value: AnswerValue) => void; idPrefix?: string }) {
+  const { field } = props;
+  const id = `${props.idPrefix ?? 'f'}-${field.id}`;
+  const text = typeof props.value === 'string' ? props.value : props.value === undefined ? '' : String(props.value);
+
+  if (field.type === 'single_choice' || field.type === 'multiple_choice' || field.type === 'checkbox') {
+    const describedBy = [field.help ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+    return (
+      <fieldset class="field" aria-describedby={describedBy} aria-invalid={props.error ? 'true' : undefined}>
+        {field.type !== 'checkbox' ? (
+          <legend>
+            {field.label}
+            {field.required ? <span aria-hidden="true"> *</span> : null}
+          </legend>
+        ) : null}
+        {field.help ? (
+          <span class="hint" id={`${id}-hint`}>
+            {field.help}
+          </span>
+        ) : null}
+        {field.type === 'checkbox' ? (
+          <label class="choice">
+            <input type="checkbox" id={id} checked={props.value === true} onChange={(e) => props.onChange(e.currentTarget.checked)} />
+            <span>
+              {field.label}
+              {field.required ? <span aria-hidden="true"> *</span> : null}
+            </span>
+          </label>
+        ) : (
+          field.options.map((option, i) => {
+            const selected = field.type === 'single_choice' ? props.value === option : Array.isArray(props.value) && props.value.includes(option);
+            return (
+              <label class="choice" key={option}>
+                <input
+                  type={field.type === 'single_choice' ? 'radio' : 'checkbox'}
+                  name={id}
+                  id={`${id}-${i}`}
+                  checked={selected}
+                  onChange={(e) => {
+                    if (field.type === 'single_choice') props.onChange(option);
+                    else {
+                      const current = Array.isArray(props.value) ? props.value : [];
+                      props.onChange(e.currentTarget.checked ? [...current, option] : current.filter((v) => v !== option));
+                    }
+                  }}
+                />
+                <span>{option}</span>
+              </label>
+            );
+          })
+        )}
+        {props.error ? (
+          <span class="error" id={`${id}-error`}>
+            {props.error}
+          </span>
+        ) : null}
+      </fieldset>
+    );
+  }
+
+  return (
+    <Field id={id} label={field.label} hint={field.help} error={props.error} required={field.required}>
+      {(aria) => {
+        switch (field.type) {
+          case 'long_text':
+            return <textarea {...aria} maxLength={field.maxLength} value={text} onInput={(e) => props.onChange(e.currentTarget.value)} />;
+          case 'number':
+            return (
+              <input {...aria} type="number" inputMode="decimal" min={field.min} max={field.max} step={field.integer ? 1 : 'any'} value={text} onInput={(e) => props.onChange(e.currentTarget.value)} />
+            );
+          case 'date':
+            return <input {...aria} type="date" min={field.min} max={field.max} value={text} onInput={(e) => props.onChange(e.currentTarget.value)} />;
+          case 'color':
+            return <input {...aria} type="color" value={text || '#8a4b2a'} onInput={(e) => props.onChange(e.currentTarget.value)} />;
+          default:
+            return <input {...aria} type="text" maxLength={field.type === 'short_text' ? field.maxLength : undefined} value={text} onInput={(e) => props.onChange(e.currentTarget.value)} />;
+        }
+      }}
+    </Field>
+  );
+}

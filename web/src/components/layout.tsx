@@ -1,0 +1,65 @@
+import type { ComponentChildren } from 'preact';
+import { useLocation } from 'preact-iso';
+import { useSession } from '../session.tsx';
+
+const sellerNav = [
+  { href: '/dashboard', label: 'Orders' },
+  { href: '/forms', label: 'Intake forms' },
+];
+
+/** The frame of every page: skip link, top bar with who is signed in, and the main landmark. */
+export function Layout(props: { children: ComponentChildren; narrow?: boolean }) {
+  const { me, signOut } = useSession();
+  const location = useLocation();
+  const nav = me?.kind === 'seller' ? sellerNav : me?.kind === 'customer' ? [{ href: '/home', label: 'Your orders' }] : [];
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="topbar">
+        <div class="topbar-inner">
+          <a class="brand" href={me ? (me.kind === 'seller' ? '/dashboard' : '/home') : '/'}>
+            <img src="/assets/favicon.svg" alt="" width={28} height={28} />
+            <span>{me?.kind === 'seller' ? me.shop.name : 'Atelier'}</span>
+          </a>
+          {nav.length > 0 && (
+            <nav aria-label="Main">
+              {nav.map((item) => (
+                <a key={item.href} href={item.href} aria-current={location.path.startsWith(item.href) ? 'page' : undefined}>
+                  {item.label}
+                </a>
+              ))}
+            </nav>
+          )}
+          {me && (
+            <div class="who">
+              <span>{me.email}</span>
+              <button
+                type="button"
+                class="button secondary"
+                onClick={async () => {
+                  await signOut();
+                  location.route('/sign-in');
+                }}
+              >
+                Sign out
+              </button>
+            </div>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} class={props.narrow ? 'narrow' : undefined}>
+        {props.children}
+      </main>
+    </>
+  );
+}
+
+export function Loading(props: { label?: string }) {
+  return (
+    <p class="muted" role="status">
+      {props.label ?? 'Loading…'}
+    </p>
+  );
+}

@@ -1,0 +1,42 @@
+import { render } from 'preact';
+import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
+import { SessionProvider } from './session.tsx';
+import SignInPage, { SignInSentPage } from './pages/sign-in.tsx';
+import StartPage from './pages/start.tsx';
+import './styles.css';
+
+// Everything past sign-in loads on demand, so the first page stays small.
+const VerifyPage = lazy(() => import('./pages/verify.tsx'));
+const DashboardPage = lazy(() => import('./pages/dashboard.tsx'));
+const OrderPage = lazy(() => import('./pages/order.tsx'));
+const HomePage = lazy(() => import('./pages/home.tsx'));
+const RequestPage = lazy(() => import('./pages/request.tsx'));
+const FormsPage = lazy(() => import('./pages/forms.tsx'));
+const MailboxPage = lazy(() => import('./pages/mailbox.tsx'));
+const NotFoundPage = lazy(() => import('./pages/not-found.tsx'));
+
+function App() {
+  return (
+    <LocationProvider>
+      <SessionProvider>
+        <ErrorBoundary>
+          <Router>
+            <Route path="/" component={StartPage} />
+            <Route path="/sign-in" component={SignInPage} />
+            <Route path="/sign-in/sent" component={SignInSentPage} />
+            <Route path="/auth/verify" component={VerifyPage} />
+            <Route path="/dashboard" component={DashboardPage} />
+            <Route path="/orders/:orderId" component={OrderPage} />
+            <Route path="/home" component={HomePage} />
+            <Route path="/forms" component={FormsPage} />
+            <Route path="/s/:slug" component={RequestPage} />
+            <Route path="/dev/mailbox" component={MailboxPage} />
+            <Route default component={NotFoundPage} />
+          </Router>
+        </ErrorBoundary>
+      </SessionProvider>
+    </LocationProvider>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,300 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AnswerValue, FieldType, IntakeField } from '#shared/schemas/intake-form.ts';
+import { ApiError, get, post, put } from '../api.ts';
+import { Field, Notice } from '../components/field.tsx';
+import { IntakeFieldInput } from '../components/intake-field.tsx';
+import { Layout, Loading } from '../components/layout.tsx';
+import { useRequire } from '../session.tsx';
+
+type SellerForm = { formId: string; version: number; name: string; description?: string; fields: IntakeField[]; isDefault: boolean; archived: boolean; updatedAt: string };
+type Draft = { formId?: string; version?: number; name: string; description: string; isDefault: boolean; fields: IntakeField[] };
+
+const typeLabels: Record<FieldType, string> = {
+  short_text: 'Short text',
+  long_text: 'Long text',
+  number: 'Number',
+  single_choice: 'Single choice',
+  multiple_choice: 'Multiple choice',
+  date: 'Date',
+  color: 'Colour',
+  checkbox: 'Checkbox',
+};
+
+function blankField(type: FieldType, index: number): IntakeField {
+  const base = { id: `field_${index + 1}`, label: '', required: false };
+  switch (type) {
+    case 'short_text':
+      return { ...base, type, maxLength: 200 };
+    case 'long_text':
+      return { ...base, type, maxLength: 2000 };
+    case 'number':
+      return { ...base, type, integer: false };
+    case 'single_choice':
+    case 'multiple_choice':
+      return { ...base, type, options: ['Option 1', 'Option 2'] };
+    default:
+      return { ...base, type };
+  }
+}
+
+/** The seller designs the questions customers answer when they ask for a piece. */
+export default function FormsPage() {
+  const seller = useRequire('seller');
+  const [forms, setForms] = useState<SellerForm[]>();
+  const [slug, setSlug] = useState('');
+  const [draft, setDraft] = useState<Draft>();
+  const [error, setError] = useState<string>();
+  const [saved, setSaved] = useState<string>();
+  const load = () =>
+    get<{ forms: SellerForm[]; shopSlug: string }>('/shop/intake-forms').then((r) => {
+      setForms(r.forms);
+      setSlug(r.shopSlug);
+      return r.forms;
+    });
+  useEffect(() => {
+    if (seller) load().catch(() => setError('Could not load your forms.'));
+  }, [seller]);
+
+  const edit = (form?: SellerForm) => {
+    setSaved(undefined);
+    setError(undefined);
+    setDraft(
+      form
+        ? { formId: form.formId, version: form.version, name: form.name, description: form.description ?? '', isDefault: form.isDefault, fields: form.fields }
+        : { name: '', description: '', isDefault: false, fields: [blankField('short_text', 0)] },
+    );
+  };
+
+  const save = async (archived = false) => {
+    if (!draft) return;
+    setError(undefined);
+    const body = { name: draft.name, description: draft.description || undefined, isDefault: draft.isDefault, fields: draft.fields };
+    try {
+      const result = draft.formId
+        ? await put<SellerForm>(`/shop/intake-forms/${draft.formId}`, { ...body, version: draft.version, archived })
+        : await post<SellerForm>('/shop/intake-forms', body);
+      setSaved(archived ? `“${result.name}” is archived.` : `Saved “${result.name}” (version ${result.version}).`);
+      await load();
+      if (archived) setDraft(undefined);
+      else setDraft({ ...draft, formId: result.formId, version: result.version, isDefault: result.isDefault });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Could not save the form.');
+    }
+  };
+
+  if (!seller || !forms) return <Layout><Loading /></Layout>;
+  const live = forms.filter((f) => !f.archived);
+
+  return (
+    <Layout>
+      <div class="page-head">
+        <div>
+          <h1>Intake forms</h1>
+          <p class="muted small" style={{ margin: 0 }}>
+            Customers answer these at <a href={`/s/${slug}`}>/s/{slug}</a>. Orders keep the version they were filled with.
+          </p>
+        </div>
+        <button class="button primary" type="button" onClick={() => edit()}>
+          New form
+        </button>
+      </div>
+      {saved ? <Notice kind="success">{saved}</Notice> : null}
+      {!draft ? (
+        <ul class="order-list" aria-label="Your forms">
+          {live.map((f) => (
+            <li key={f.formId}>
+              <div class="order-row">
+                <span class="ref">v{f.version}</span>
+                <span>
+                  <span class="title">{f.name}</span>
+                  <span class="meta">
+                    {f.fields.length} fields{f.isDefault ? ' · default form' : ''}
+                  </span>
+                </span>
+                <span class="side">
+                  <button class="button secondary" type="button" onClick={() => edit(f)}>
+                    Edit <span class="visually-hidden">{f.name}</span>
+                  </button>
+                </span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <FormEditor draft={draft} onChange={setDraft} onSave={() => save()} onArchive={() => save(true)} onClose={() => setDraft(undefined)} error={error} />
+      )}
+    </Layout>
+  );
+}
+
+function FormEditor(props: { draft: Draft; onChange(d: Draft): void; onSave(): void; onArchive(): void; onClose(): void; error?: string | undefined }) {
+  const { draft } = props;
+  const [previewAnswers, setPreviewAnswers] = useState<Record<string, AnswerValue>>({});
+  const setField = (index: number, next: IntakeField) => props.onChange({ ...draft, fields: draft.fields.map((f, i) => (i === index ? next : f)) });
+  const move = (index: number, by: number) => {
+    const fields = [...draft.fields];
+    const [item] = fields.splice(index, 1);
+    fields.splice(index + by, 0, item!);
+    props.onChange({ ...draft, fields });
+  };
+  return (
+    <div class="grid-2">
+      <form
+        class="card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onSave();
+        }}
+        aria-labelledby="editor-title"
+      >
+        <h2 id="editor-title">{draft.formId ? `Edit “${draft.name}”` : 'New form'}</h2>
+        {props.error ? <Notice kind="error">{props.error}</Notice> : null}
+        <Field id="form-name" label="Form name" hint="What customers pick, e.g. “Engraved cutting board”." required>
+          {(aria) => <input {...aria} type="text" value={draft.name} onInput={(e) => props.onChange({ ...draft, name: e.currentTarget.value })} />}
+        </Field>
+        <Field id="form-description" label="Introduction">
+          {(aria) => <textarea {...aria} value={draft.description} onInput={(e) => props.onChange({ ...draft, description: e.currentTarget.value })} />}
+        </Field>
+        <label class="choice">
+          <input type="checkbox" checked={draft.isDefault} onChange={(e) => props.onChange({ ...draft, isDefault: e.currentTarget.checked })} />
+          <span>Default form of the request page</span>
+        </label>
+        <h3 style={{ marginTop: '24px' }}>Fields</h3>
+        {draft.fields.map((field, index) => (
+          <FieldEditor
+            key={index}
+            index={index}
+            field={field}
+            count={draft.fields.length}
+            onChange={(next) => setField(index, next)}
+            onMove={(by) => move(index, by)}
+            onRemove={() => props.onChange({ ...draft, fields: draft.fields.filter((_, i) => i !== index) })}
+          />
+        ))}
+        <div class="row">
+          <label for="add-field" class="visually-hidden">
+            Add a field of type
+          </label>
+          <select
+            id="add-field"
+            value=""
+            onChange={(e) => {
+              const type = e.currentTarget.value as FieldType;
+              if (type) props.onChange({ ...draft, fields: [...draft.fields, blankField(type, draft.fields.length)] });
+              e.currentTarget.value = '';
+            }}
+          >
+            <option value="">+ Add a field…</option>
+            {Object.entries(typeLabels).map(([type, label]) => (
+              <option key={type} value={type}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="row" style={{ marginTop: '24px' }}>
+          <button class="button primary" type="submit">
+            Save form
+          </button>
+          <button class="button ghost" type="button" onClick={props.onClose}>
+            Close
+          </button>
+          {draft.formId && !draft.isDefault ? (
+            <button class="button danger" type="button" onClick={props.onArchive}>
+              Archive
+            </button>
+          ) : null}
+        </div>
+      </form>
+      <section aria-labelledby="preview-title">
+        <h2 id="preview-title">Preview</h2>
+        <p class="muted small">As the customer will see it.</p>
+        <div class="preview-frame">
+          <h3>{draft.name || 'Untitled form'}</h3>
+          {draft.description ? <p>{draft.description}</p> : null}
+          {draft.fields.map((field) => (
+            <IntakeFieldInput key={field.id} idPrefix="preview" field={{ ...field, label: field.label || 'Untitled field' }} value={previewAnswers[field.id]} onChange={(v) => setPreviewAnswers({ ...previewAnswers, [field.id]: v })} />
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function FieldEditor(props: { index: number; field: IntakeField; count: number; onChange(f: IntakeField): void; onMove(by: number): void; onRemove(): void }) {
+  const { field, index } = props;
+  const id = `fe-${index}`;
+  const update = (changes: Partial<IntakeField>) => props.onChange({ ...field, ...changes } as IntakeField);
+  const numberInput = (key: string, label: string) => (
+    <Field id={`${id}-${key}`} label={label}>
+      {(aria) => (
+        <input
+          {...aria}
+          type={field.type === 'date' ? 'date' : 'number'}
+          value={(field as Record<string, unknown>)[key] === undefined ? '' : String((field as Record<string, unknown>)[key])}
+          onInput={(e) => {
+            const raw = e.currentTarget.value;
+            update({ [key]: raw === '' ? undefined : field.type === 'date' ? raw : Number(raw) } as Partial<IntakeField>);
+          }}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <fieldset class="builder-field">
+      <legend class="visually-hidden">Field {index + 1}</legend>
+      <div class="row">
+        <strong>
+          {index + 1}. {typeLabels[field.type]}
+        </strong>
+        <span class="row">
+          <button class="button ghost" type="button" disabled={index === 0} onClick={() => props.onMove(-1)} aria-label={`Move field ${index + 1} up`}>
+            ↑
+          </button>
+          <button class="button ghost" type="button" disabled={index === props.count - 1} onClick={() => props.onMove(1)} aria-label={`Move field ${index + 1} down`}>
+            ↓
+          </button>
+          <button class="button ghost" type="button" onClick={props.onRemove} aria-label={`Remove field ${index + 1}`}>
+            Remove
+          </button>
+        </span>
+      </div>
+      <Field id={`${id}-label`} label="Question" required>
+        {(aria) => <input {...aria} type="text" value={field.label} onInput={(e) => update({ label: e.currentTarget.value })} />}
+      </Field>
+      <Field id={`${id}-help`} label="Help text">
+        {(aria) => <input {...aria} type="text" value={field.help ?? ''} onInput={(e) => update({ help: e.currentTarget.value || undefined })} />}
+      </Field>
+      {field.type === 'single_choice' || field.type === 'multiple_choice' ? (
+        <Field id={`${id}-options`} label="Options" hint="One per line.">
+          {(aria) => <textarea {...aria} value={field.options.join('\n')} onInput={(e) => update({ options: e.currentTarget.value.split('\n') } as Partial<IntakeField>)} />}
+        </Field>
+      ) : null}
+      <div class="row">
+        {field.type === 'short_text' || field.type === 'long_text' ? (
+          <>
+            {numberInput('minLength', 'Min characters')}
+            {numberInput('maxLength', 'Max characters')}
+          </>
+        ) : null}
+        {field.type === 'number' || field.type === 'date' ? (
+          <>
+            {numberInput('min', 'Minimum')}
+            {numberInput('max', 'Maximum')}
+          </>
+        ) : null}
+        {field.type === 'multiple_choice' ? numberInput('maxSelected', 'Most choices') : null}
+      </div>
+      <label class="choice">
+        <input type="checkbox" checked={field.required} onChange={(e) => update({ required: e.currentTarget.checked })} />
+        <span>Required</span>
+      </label>
+      {field.type === 'number' ? (
+        <label class="choice">
+          <input type="checkbox" checked={field.integer} onChange={(e) => update({ integer: e.currentTarget.checked } as Partial<IntakeField>)} />
+          <span>Whole numbers only</span>
+        </label>
+      ) : null}
+    </fieldset>
+  );
+}

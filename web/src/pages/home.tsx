@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, get } from '../api.ts';
+import { Notice } from '../components/field.tsx';
+import { Layout, Loading } from '../components/layout.tsx';
+import { OrderRow, type OrderSummary } from '../components/order-bits.tsx';
+import { useRequire } from '../session.tsx';
+
+/** The customer's home: every order under their email, from every shop, newest first. */
+export default function HomePage() {
+  const customer = useRequire('customer');
+  const [orders, setOrders] = useState<OrderSummary[]>();
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string>();
+  const load = async (after?: string | null) => {
+    const page = await get<{ items: OrderSummary[]; nextCursor: string | null }>(`/orders?limit=25${after ? `&cursor=${encodeURIComponent(after)}` : ''}`);
+    setOrders((current) => [...(after ? (current ?? []) : []), ...page.items]);
+    setCursor(page.nextCursor);
+  };
+  useEffect(() => {
+    if (customer) load().catch((e) => setError(e instanceof ApiError ? e.message : 'Could not load your orders.'));
+  }, [customer]);
+  if (!customer) return <Layout><Loading /></Layout>;
+  return (
+    <Layout>
+      <div class="page-head">
+        <div>
+          <h1>Your orders</h1>
+          <p class="muted small" style={{ margin: 0 }}>
+            Every order placed with {customer.email}, from every shop.
+          </p>
+        </div>
+      </div>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      {!orders && !error ? <Loading label="Loading your orders…" /> : null}
+      {orders?.length === 0 ? (
+        <div class="card empty">
+          <h2>No orders yet</h2>
+          <p>When you ask a shop for a custom piece, it appears here.</p>
+        </div>
+      ) : null}
+      {orders && orders.length > 0 ? (
+        <ul class="order-list" aria-label="Your orders">
+          {orders.map((o) => (
+            <OrderRow key={o.orderId} order={o} showShop />
+          ))}
+        </ul>
+      ) : null}
+      {cursor ? (
+        <p class="row" style={{ justifyContent: 'center', marginTop: '16px' }}>
+          <button class="button secondary" type="button" onClick={() => load(cursor)}>
+            Show more
+          </button>
+        </p>
+      ) : null}
+    </Layout>
+  );
+}

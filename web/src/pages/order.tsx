@@ -1,0 +1,338 @@
+import { Fragment } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import type { OrderPage } from '#shared/schemas/order.ts';
+import type { OrderStatus } from '#shared/schemas/order-status.ts';
+import { ApiError, get, patch, post } from '../api.ts';
+import { Field, Notice } from '../components/field.tsx';
+import { Layout, Loading } from '../components/layout.tsx';
+import { DueBadge, StatusBadge, formatDate, formatDateTime, journey, statusLabels, whatHappensNext } from '../components/order-bits.tsx';
+import { useSession } from '../session.tsx';
+
+type Page = OrderPage;
+
+/** One order, for its seller (details, next steps, edits) or its customer (where it stands). */
+export default function OrderPageView() {
+  const { params } = useRoute();
+  const { me } = useSession();
+  const [page, setPage] = useState<Page>();
+  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+
+  const load = () =>
+    get<Page>(`/orders/${params.orderId}`)
+      .then((p) => {
+        setPage(p);
+        setError(undefined);
+      })
+      .catch((e) => setError(e instanceof ApiError && e.status === 404 ? 'This order does not exist, or it is not yours to see.' : e instanceof ApiError && e.status === 401 ? 'signin' : 'Could not load the order.'));
+
+  useEffect(() => {
+    void load();
+  }, [params.orderId]);
+
+  useEffect(() => {
+    if (error === 'signin') location.assign(`/sign-in?next=${encodeURIComponent(location.pathname)}`);
+  }, [error]);
+
+  if (error && error !== 'signin') {
+    return (
+      <Layout narrow>
+        <Notice kind="error">{error}</Notice>
+        <a href="/">Back to your start page</a>
+      </Layout>
+    );
+  }
+  if (!page || me === undefined) return <Layout><Loading label="Loading the order…" /></Layout>;
+  const o = page.order;
+  const afterChange = async (message: string) => {
+    setNotice(message);
+    await load();
+  };
+
+  return (
+    <Layout>
+      <p class="small">
+        <a href={page.viewer === 'seller' ? '/dashboard' : '/home'}>← {page.viewer === 'seller' ? 'All orders' : 'Your orders'}</a>
+      </p>
+      <div class="page-head">
+        <div>
+          <p class="muted small" style={{ margin: 0 }}>
+            {o.reference} · {page.shop.name}
+          </p>
+          <h1>{o.title}</h1>
+          <div class="row">
+            <StatusBadge status={o.status} />
+            <span class="muted small">{o.dueDate ? `Due ${formatDate(o.dueDate)}` : 'No due date yet'}</span>
+            <DueBadge state={o.dueState} />
+          </div>
+        </div>
+      </div>
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      <div class="grid-2">
+        <div class="stack">
+          {page.viewer === 'customer' ? <CustomerStatus page={page} onChanged={afterChange} /> : <NextSteps page={page} onChanged={afterChange} onConflict={load} />}
+          <section class="card" aria-labelledby="details-title">
+            <h2 id="details-title">Details</h2>
+            {page.viewer === 'seller' ? <EditDetails page={page} onSaved={afterChange} onConflict={load} /> : <ReadDetails page={page} />}
+          </section>
+          {o.intake ? (
+            <section class="card" aria-labelledby="answers-title">
+              <h2 id="answers-title">Request: {o.intake.formName}</h2>
+              <dl class="facts">
+                {o.intake.answers.map((a) => (
+                  <Fragment key={a.fieldId}>
+                    <dt>{a.label}</dt>
+                    <dd>{renderAnswer(a.type, a.value)}</dd>
+                  </Fragment>
+                ))}
+              </dl>
+            </section>
+          ) : null}
+        </div>
+        <aside class="stack" aria-label="Order facts and activity">
+          <section class="card" aria-labelledby="customer-title">
+            <h2 id="customer-title">{page.viewer === 'seller' ? 'Customer' : 'Shop'}</h2>
+            {page.viewer === 'seller' ? (
+              <dl class="facts">
+                <dt>Name</dt>
+                <dd>{o.customer.name}</dd>
+                <dt>Email</dt>
+                <dd>
+                  <a href={`mailto:${o.customer.email}`}>{o.customer.email}</a>
+                </dd>
+                <dt>Came from</dt>
+                <dd>{o.source === 'intake' ? 'Request page' : o.source === 'etsy' ? 'Etsy' : 'Added by hand'}</dd>
+                <dt>Payment</dt>
+                <dd>{o.payment.state === 'not_linked' ? 'Not linked to Etsy yet' : o.payment.state}</dd>
+                {o.etsy ? (
+                  <>
+                    <dt>Etsy</dt>
+                    <dd>
+                      <a href={o.etsy.url}>Receipt {o.etsy.receiptId}</a>
+                    </dd>
+                  </>
+                ) : null}
+              </dl>
+            ) : (
+              <p>{page.shop.name}</p>
+            )}
+          </section>
+          <section class="card" aria-labelledby="activity-title">
+            <h2 id="activity-title">Activity</h2>
+            <ol class="timeline">
+              {page.activity.map((event) => (
+                <li key={event.eventId}>
+                  <span>{describeEvent(event)}</span>
+                  <time dateTime={event.at}>
+                    {formatDateTime(event.at)} · {event.actor.kind === 'system' ? 'Atelier' : event.actor.kind === 'seller' ? 'Shop' : event.actor.name ?? 'Customer'}
+                  </time>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </aside>
+      </div>
+    </Layout>
+  );
+}
+
+function renderAnswer(type: string, value: unknown) {
+  if (type === 'checkbox') return value ? 'Yes' : 'No';
+  if (Array.isArray(value)) return value.join(', ') || '—';
+  if (type === 'date' && typeof value === 'string') return formatDate(value);
+  if (type === 'color' && typeof value === 'string')
+    return (
+      <span class="row">
+        <span aria-hidden="true" style={{ color: value }}>
+          ■
+        </span>
+        {value}
+      </span>
+    );
+  return String(value);
+}
+
+function describeEvent(event: Page['activity'][number]): string {
+  const d = event.data as Record<string, unknown>;
+  switch (event.type) {
+    case 'order.created':
+      return d.source === 'intake' ? 'Request received' : 'Order created';
+    case 'status.changed':
+      return `${statusLabels[d.from as OrderStatus] ?? d.from} → ${statusLabels[d.to as OrderStatus] ?? d.to}${d.reason ? ` (${String(d.reason)})` : ''}`;
+    case 'order.updated':
+      return `Details changed: ${Object.keys((d.changed as object) ?? {}).join(', ')}`;
+    default:
+      return event.type;
+  }
+}
+
+function NextSteps(props: { page: Page; onChanged(message: string): Promise<void>; onConflict(): Promise<void> }) {
+  const [reasonFor, setReasonFor] = useState<OrderStatus>();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const steps = props.page.allowedTransitions;
+  const move = async (to: OrderStatus, withReason?: string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await post(`/orders/${props.page.order.orderId}/transitions`, { to, version: props.page.order.version, ...(withReason ? { reason: withReason } : {}) });
+      setReasonFor(undefined);
+      setReason('');
+      await props.onChanged(`Moved to ${statusLabels[to]}.`);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Could not change the status.');
+      if (e instanceof ApiError && e.status === 409) await props.onConflict();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="steps-title">
+      <h2 id="steps-title">Next step</h2>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      {steps.length === 0 ? <p class="muted">This order is closed.</p> : null}
+      <div class="row">
+        {steps.map((s) => (
+          <button
+            key={s.to}
+            type="button"
+            class={`button ${s.to === 'cancelled' ? 'danger' : s.requiresReason || s.to === 'on_hold' ? 'secondary' : 'primary'}`}
+            disabled={busy}
+            aria-expanded={s.requiresReason ? reasonFor === s.to : undefined}
+            onClick={() => (s.requiresReason ? setReasonFor(reasonFor === s.to ? undefined : s.to) : move(s.to))}
+          >
+            {s.to === 'in_production' && s.requiresReason ? 'Start production without approval' : s.to === 'cancelled' ? 'Cancel order' : `Move to ${statusLabels[s.to]}`}
+          </button>
+        ))}
+      </div>
+      {reasonFor ? (
+        <form
+          style={{ marginTop: '16px' }}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void move(reasonFor, reason);
+          }}
+        >
+          <Field id="reason" label={reasonFor === 'cancelled' ? 'Why is it cancelled?' : 'Why start before the customer approved?'} hint="Kept in the order's activity." required>
+            {(aria) => <textarea {...aria} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
+          </Field>
+          <button class="button primary" type="submit" disabled={busy || !reason.trim()}>
+            Confirm
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+function CustomerStatus(props: { page: Page; onChanged(message: string): Promise<void> }) {
+  const o = props.page.order;
+  const reached = journey.indexOf(o.status === 'on_hold' && o.heldFrom ? o.heldFrom : o.status);
+  const canWithdraw = props.page.allowedTransitions.some((t) => t.to === 'cancelled');
+  const [error, setError] = useState<string>();
+  return (
+    <section class="card" aria-labelledby="status-title">
+      <h2 id="status-title">Where your order stands</h2>
+      {o.status !== 'cancelled' ? (
+        <ol class="steps" aria-label="Progress">
+          {journey.map((status, i) => (
+            <li key={status} class={i < reached ? 'done' : i === reached ? 'current' : ''} aria-current={i === reached ? 'step' : undefined}>
+              {statusLabels[status]}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      <p>
+        <strong>{whatHappensNext[o.status]}</strong>
+      </p>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      {canWithdraw ? (
+        <button
+          type="button"
+          class="button danger"
+          onClick={async () => {
+            try {
+              await post(`/orders/${o.orderId}/transitions`, { to: 'cancelled', version: o.version, reason: 'Withdrawn by the customer' });
+              await props.onChanged('Your request was withdrawn.');
+            } catch (e) {
+              setError(e instanceof ApiError ? e.message : 'Could not withdraw the request.');
+            }
+          }}
+        >
+          Withdraw my request
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function ReadDetails(props: { page: Page }) {
+  const o = props.page.order;
+  return (
+    <dl class="facts">
+      <dt>Due</dt>
+      <dd>{formatDate(o.dueDate)}</dd>
+      {o.personalization ? (
+        <>
+          <dt>Personalisation</dt>
+          <dd>{o.personalization}</dd>
+        </>
+      ) : null}
+      {o.description ? (
+        <>
+          <dt>Notes</dt>
+          <dd>{o.description}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+function EditDetails(props: { page: Page; onSaved(message: string): Promise<void>; onConflict(): Promise<void> }) {
+  const o = props.page.order;
+  const initial = { title: o.title, dueDate: o.dueDate ?? '', personalization: o.personalization ?? '', description: o.description ?? '' };
+  const [values, setValues] = useState(initial);
+  const [error, setError] = useState<string>();
+  useEffect(() => setValues(initial), [o.version]);
+  const set = (key: keyof typeof values) => (e: Event) => setValues({ ...values, [key]: (e.currentTarget as HTMLInputElement).value });
+  const dirty = JSON.stringify(values) !== JSON.stringify(initial);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      await patch(`/orders/${o.orderId}`, {
+        version: o.version,
+        title: values.title,
+        dueDate: values.dueDate || null,
+        personalization: values.personalization || null,
+        description: values.description || null,
+      });
+      await props.onSaved('Saved.');
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Could not save.');
+      if (err instanceof ApiError && err.status === 409) await props.onConflict();
+    }
+  };
+  return (
+    <form onSubmit={save}>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      <Field id="edit-title" label="Title" required>
+        {(aria) => <input {...aria} type="text" value={values.title} onInput={set('title')} />}
+      </Field>
+      <Field id="edit-due" label="Due date" hint="The date the piece must ship by.">
+        {(aria) => <input {...aria} type="date" value={values.dueDate} onInput={set('dueDate')} />}
+      </Field>
+      <Field id="edit-personalization" label="Personalisation" hint={`The exact text for the piece · ${[...values.personalization].length} characters`}>
+        {(aria) => <input {...aria} type="text" value={values.personalization} onInput={set('personalization')} />}
+      </Field>
+      <Field id="edit-description" label="Notes">
+        {(aria) => <textarea {...aria} value={values.description} onInput={set('description')} />}
+      </Field>
+      <button class="button primary" type="submit" disabled={!dirty}>
+        Save details
+      </button>
+    </form>
+  );
+}

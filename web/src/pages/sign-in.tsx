@@ -1,0 +1,75 @@
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { ApiError, post, safeNext } from '../api.ts';
+import { Field, Notice } from '../components/field.tsx';
+import { Layout } from '../components/layout.tsx';
+
+/** The email form that asks for a sign-in link; also shown when a link has expired. */
+export function SignInForm(props: { next?: string | undefined; lead?: string }) {
+  const location = useLocation();
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const next = props.next && props.next !== '/' ? safeNext(props.next) : undefined;
+      await post('/auth/magic-links', { email, ...(next ? { next } : {}) });
+      location.route(`/sign-in/sent?email=${encodeURIComponent(email.trim())}`);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Something went wrong. Try again.');
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      {props.lead ? <p>{props.lead}</p> : null}
+      <Field id="email" label="Email address" hint="We email you a link that signs you in. No password needed." error={error} required>
+        {(aria) => <input {...aria} type="email" name="email" autoComplete="email" inputMode="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />}
+      </Field>
+      <button class="button primary block" type="submit" disabled={busy}>
+        {busy ? 'Sending…' : 'Email me a sign-in link'}
+      </button>
+    </form>
+  );
+}
+
+export default function SignInPage() {
+  const { query } = useLocation();
+  return (
+    <Layout narrow>
+      <div class="card">
+        <h1>Sign in to Atelier</h1>
+        <SignInForm next={query.next} />
+      </div>
+      <p class="muted small">Sellers manage custom orders here; customers follow theirs. Everyone signs in with their email.</p>
+    </Layout>
+  );
+}
+
+export function SignInSentPage() {
+  const { query } = useLocation();
+  const [mailbox, setMailbox] = useState<boolean>();
+  if (mailbox === undefined) {
+    fetch('/api/dev/mailbox')
+      .then((r) => setMailbox(r.ok))
+      .catch(() => setMailbox(false));
+  }
+  return (
+    <Layout narrow>
+      <div class="card">
+        <h1>Check your email</h1>
+        <Notice kind="success">
+          If <strong>{query.email || 'that address'}</strong> belongs to an Atelier shop or order, a sign-in link is on its way.
+        </Notice>
+        <p>The link works once and expires in 15 minutes. Open it on this device.</p>
+        <p class="row">
+          <a href="/sign-in">Use a different email</a>
+          {mailbox ? <a href="/dev/mailbox">Open the dev mailbox</a> : null}
+        </p>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { ApiError, post, safeNext } from '../api.ts';
+import { Notice } from '../components/field.tsx';
+import { Layout } from '../components/layout.tsx';
+import { useSession } from '../session.tsx';
+import { SignInForm } from './sign-in.tsx';
+
+/**
+ * Where the emailed link lands. It exchanges the token only on a click: mail scanners that
+ * open links must not use up the one-time token.
+ */
+export default function VerifyPage() {
+  const location = useLocation();
+  const { refresh } = useSession();
+  const [state, setState] = useState<'ready' | 'busy' | 'expired' | 'error'>(location.query.token ? 'ready' : 'expired');
+  const [message, setMessage] = useState<string>();
+  const next = safeNext(location.query.next);
+
+  const continueSignIn = async () => {
+    setState('busy');
+    try {
+      await post('/auth/sessions', { token: location.query.token });
+      await refresh();
+      location.route(next, true);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) setState('expired');
+      else {
+        setMessage(e instanceof ApiError ? e.message : 'Something went wrong.');
+        setState('error');
+      }
+    }
+  };
+
+  if (state === 'expired') {
+    return (
+      <Layout narrow>
+        <div class="card">
+          <h1>This sign-in link has expired or was already used</h1>
+          <SignInForm next={next} lead="Links work once and for 15 minutes. Ask for a new one:" />
+        </div>
+      </Layout>
+    );
+  }
+  return (
+    <Layout narrow>
+      <div class="card">
+        <h1>Welcome back</h1>
+        {state === 'error' && message ? <Notice kind="error">{message}</Notice> : null}
+        <p>You are one click away from your Atelier page.</p>
+        <button class="button primary block" type="button" onClick={continueSignIn} disabled={state === 'busy'}>
+          {state === 'busy' ? 'Signing in…' : 'Continue to Atelier'}
+        </button>
+      </div>
+    </Layout>
+  );
+}
