@@ -1,0 +1,77 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '#test/helpers/browser.ts';
+import { startTestServer } from '#test/helpers/test-server.ts';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openSignInLink(page: Page) {
+  await page.goto(`${server.url}/dev/mailbox`);
+  await page.getByRole('link', { name: /auth\/verify\?token=/ }).first().click();
+  await page.waitForURL(/\/auth\/verify\?token=/);
+}
+
+describe('signing in', () => {
+  it('takes the seller from the sign-in page through the dev mailbox to the dashboard, and out again', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/sign-in$/);
+    await page.getByLabel('Email address').fill('seller@demo.test');
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Check your email' }).isVisible()).toBe(true);
+
+    await openSignInLink(page);
+    // The link alone signs nobody in: only the click does.
+    expect((await page.context().cookies()).some((c) => c.name === 'atelier_session')).toBe(false);
+    await page.getByRole('button', { name: 'Continue to Atelier' }).click();
+    await page.waitForURL(/\/dashboard$/);
+    await expect.poll(() => page.getByRole('link', { name: 'Willow & Wick' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Orders' }).isVisible()).toBe(true);
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'atelier_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in$/);
+    await page.goto(`${server.url}/dashboard`);
+    await page.waitForURL(/\/sign-in\?next=%2Fdashboard/);
+    await page.close();
+  });
+
+  it('shows an expired-link page, with a way to get a new link, for a used or unknown token', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/auth/verify?token=${'x'.repeat(43)}`);
+    await page.getByRole('button', { name: 'Continue to Atelier' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: /expired or was already used/ }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByLabel('Email address').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('works on a phone and with the keyboard alone', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    await page.goto(`${server.url}/sign-in`);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
+    // Tab from the top: skip link, brand, then the email field.
+    for (let i = 0; i < 6 && !(await page.evaluate(() => document.activeElement?.id === 'email')); i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
+    await page.keyboard.type('ana@demo.test');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/sign-in\/sent/);
+    await openSignInLink(page);
+    await page.getByRole('button', { name: 'Continue to Atelier' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/home$/);
+    await expect.poll(() => page.getByRole('heading', { name: 'Your orders' }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.close();
+  });
+});
