@@ -1,0 +1,109 @@
+import { Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  OriginRequestPolicy,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+
+export type WebProps = { portalDir: string; httpApi: HttpApi; logs: Bucket };
+
+/** Rewrites portal routes (no file extension, not /assets) to the single page. */
+const spaRewrite = `function handler(event) {
+  var request = event.request;
+  if (request.uri.indexOf('/assets/') !== 0 && request.uri.indexOf('.') === -1) request.uri = '/index.html';
+  return request;
+}`;
+
+/**
+ * The portal on a private bucket behind CloudFront, with /api/* routed to the HTTP API on the
+ * same origin, so the session cookie is first-party and CSRF checks can compare origins.
+ */
+export class Web extends Construct {
+  readonly distribution: Distribution;
+  readonly site: Bucket;
+
+  constructor(scope: Construct, id: string, props: WebProps) {
+    super(scope, id);
+    const region = Stack.of(this).region;
+    const site = (this.site = new Bucket(this, 'Portal', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: props.logs,
+      serverAccessLogsPrefix: 'portal/',
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: false,
+    }));
+    // Files are served from the uploads bucket's own origin (presigned URLs), never from the portal's.
+    const filesOrigin = `https://*.s3.${region}.amazonaws.com`;
+    const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          override: true,
+          contentSecurityPolicy: [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            `img-src 'self' data: blob: ${filesOrigin}`,
+            `connect-src 'self' ${filesOrigin}`,
+            "frame-ancestors 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "object-src 'none'",
+          ].join('; '),
+        },
+        strictTransportSecurity: { override: true, accessControlMaxAge: Duration.days(365), includeSubdomains: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { override: true, frameOption: HeadersFrameOption.DENY },
+        referrerPolicy: { override: true, referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN },
+      },
+    });
+    const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint)));
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Atelier portal and API',
+      defaultRootObject: 'index.html',
+      enableLogging: true,
+      logBucket: props.logs,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(site),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: headers,
+        functionAssociations: [
+          { eventType: FunctionEventType.VIEWER_REQUEST, function: new CloudFrontFunction(this, 'SpaRewrite', { code: FunctionCode.fromInline(spaRewrite), runtime: FunctionRuntime.JS_2_0 }) },
+        ],
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: apiOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          // Every viewer header but Host, and CloudFront-Viewer-Address: the client IP for rate limits.
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+      },
+    });
+    new BucketDeployment(this, 'Deploy', {
+      sources: [Source.asset(props.portalDir)],
+      destinationBucket: site,
+      distribution: this.distribution,
+      distributionPaths: ['/index.html'],
+      memoryLimit: 256,
+    });
+  }
+}

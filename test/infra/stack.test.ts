@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AtelierStack } from '#infra/atelier-stack.ts';
+import { indexes } from '#shared/db/table-schema.ts';
+
+let portalDir: string;
+let stack: AtelierStack;
+let template: Template;
+
+beforeAll(() => {
+  portalDir = mkdtempSync(join(tmpdir(), 'atelier-portal-'));
+  writeFileSync(join(portalDir, 'index.html'), '<!doctype html><title>test</title>');
+  stack = new AtelierStack(new App(), 'Atelier', { portalDir });
+  template = Template.fromStack(stack);
+}, 120_000);
+afterAll(() => rmSync(portalDir, { recursive: true, force: true }));
+
+describe('the Atelier stack', () => {
+  it('has the one table with its keys, five GSIs, TTL, PITR and on-demand billing', () => {
+    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      GlobalSecondaryIndexes: Object.values(indexes).map((index) =>
+        Match.objectLike({ IndexName: index.name, KeySchema: [{ AttributeName: index.pk, KeyType: 'HASH' }, { AttributeName: index.sk, KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }),
+      ),
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })],
+    });
+    template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain' });
+  });
+
+  it('blocks public access to every bucket and refuses plain-http requests', () => {
+    const buckets = template.findResources('AWS::S3::Bucket');
+    expect(Object.keys(buckets).length).toBe(3);
+    for (const bucket of Object.values(buckets)) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    }
+    const policies = Object.values(template.findResources('AWS::S3::BucketPolicy'));
+    expect(policies.length).toBe(3);
+    for (const policy of policies) {
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+  });
+
+  it('expires abandoned uploads and lets only the portal post to the uploads bucket', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'incoming/', ExpirationInDays: 1, Status: 'Enabled' })]) },
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['POST', 'GET', 'HEAD'], AllowedOrigins: [Match.objectLike({ 'Fn::Join': Match.anyValue() })] })] },
+    });
+  });
+
+  it('runs the api on Node 22 with the settings its configuration requires', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Handler: 'index.handler',
+      Architectures: ['arm64'],
+      TracingConfig: { Mode: 'Active' },
+      Environment: {
+        Variables: Match.objectLike({
+          ATELIER_MODE: 'aws',
+          TABLE_NAME: Match.anyValue(),
+          UPLOADS_BUCKET: Match.anyValue(),
+          EVENTS_TOPIC_ARN: Match.anyValue(),
+          PUBLIC_URL: Match.objectLike({ 'Fn::Join': ['', ['https://', Match.anyValue()]] }),
+          MAIL_FROM: { Ref: 'MailFrom' },
+        }),
+      },
+    });
+  });
+
+  it('routes /api through an HTTP API to the Lambda, throttled and logged', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/{proxy+}' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      DefaultRouteSettings: { ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 },
+    });
+  });
+
+  it('serves the portal from a private bucket through CloudFront, with /api/* uncached on the same origin', () => {
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', AllowedMethods: Match.arrayWith(['PATCH', 'POST', 'DELETE']), CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' })],
+        Logging: Match.objectLike({ Prefix: 'cloudfront/' }),
+      }),
+    });
+    const [headers] = Object.values(template.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
+    const csp = JSON.stringify(headers!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy);
+    for (const directive of ["default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'"]) expect(csp).toContain(directive);
+  });
+
+  it('publishes domain events to an encrypted SNS topic the api may publish to', () => {
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'sns:Publish', Effect: 'Allow' })]) },
+    });
+  });
+
+  it('takes the SES identity as a parameter and may send only from it', () => {
+    template.hasParameter('SesSenderIdentity', { Type: 'String' });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ['ses:SendEmail', 'ses:SendRawEmail'], Resource: Match.objectLike({ 'Fn::Join': Match.anyValue() }) })]) },
+    });
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('finds nothing unacknowledged in the stack', () => {
+    const report = new AwsSolutionsChecks(stack).validateScope(stack);
+    expect(report.violations.map((v) => `${v.ruleName} @ ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+    expect(report.success).toBe(true);
+  });
+
+  it('would catch a resource added without its safeguards', () => {
+    const app = new App();
+    const careless = new AtelierStack(app, 'Careless', { portalDir });
+    new Bucket(careless, 'Careless');
+    const report = new AwsSolutionsChecks(careless).validateScope(careless);
+    expect(report.success).toBe(false);
+    expect(report.violations.map((v) => v.ruleName)).toEqual(expect.arrayContaining(['AwsSolutions-S1', 'AwsSolutions-S10']));
+  });
+});
