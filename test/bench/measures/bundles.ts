@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleFunction } from '#functions/bundle.ts';
+import type { Row } from '#test/bench/row.ts';
+
+const baselineEntry = `import { Hono } from 'hono';
+import { handle } from 'hono/aws-lambda';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+const s3 = new S3Client({});
+export const handler = handle(new Hono().get('/', (c) => c.json({ ok: Boolean(ddb && s3) })));
+`;
+
+const env = {
+  ...process.env,
+  ATELIER_MODE: 'aws',
+  TABLE_NAME: 'bench',
+  UPLOADS_BUCKET: 'bench',
+  PUBLIC_URL: 'https://atelier.example',
+  EVENTS_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:bench',
+  AWS_REGION: 'eu-west-1',
+  LOG_LEVEL: 'SILENT',
+  NODE_NO_WARNINGS: '1',
+};
+
+/** Median milliseconds of `import(file)` in fresh Node processes. */
+function coldImportMs(file: string, runs = 9): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`], { env, encoding: 'utf8' });
+    times.push(Number(out.trim()));
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/** The api Lambda bundle as deployed, beside a bare Hono + AWS SDK bundle built the same way. */
+export async function measureBundles(repoRoot: string): Promise<Row[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-bench-bundle-'));
+  try {
+    writeFileSync(join(repoRoot, 'functions', '.bench-baseline.ts'), baselineEntry);
+    const [api, baseline] = await Promise.all([
+      bundleFunction(join(repoRoot, 'functions/api/index.ts'), join(dir, 'api')),
+      bundleFunction(join(repoRoot, 'functions', '.bench-baseline.ts'), join(dir, 'baseline')),
+    ]);
+    const apiMs = coldImportMs(api.file);
+    const baselineMs = coldImportMs(baseline.file);
+    return [
+      { id: 'bundle.api_kb', label: 'api Lambda bundle (minified)', value: Math.round(api.bytes / 1024), unit: 'KB', budget: { max: 600 }, baseline: { label: 'bare Hono + AWS SDK', value: Math.round(baseline.bytes / 1024) } },
+      { id: 'cold.api_ms', label: 'api cold import (median of 9)', value: Math.round(apiMs), unit: 'ms', budget: { max: Math.round(baselineMs * 1.5) }, baseline: { label: 'bare Hono + AWS SDK', value: Math.round(baselineMs) }, note: 'budget: 1.5 × baseline' },
+    ];
+  } finally {
+    rmSync(join(repoRoot, 'functions', '.bench-baseline.ts'), { force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
