@@ -1,0 +1,63 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { launchBrowser } from '#test/helpers/browser.ts';
+import { chromiumPath } from '#test/setup/ensure-chromium.ts';
+import type { BenchEnvironment } from '#test/bench/environment.ts';
+import type { Row } from '#test/bench/row.ts';
+
+const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+/** Lighthouse (performance, accessibility) and axe on the four pages DESIGN §11 names. */
+export async function measurePages(env: BenchEnvironment): Promise<Row[]> {
+  const url = env.server.url;
+  const seller = await env.signIn('seller@demo.test');
+  const customer = await env.signIn('ana@demo.test');
+  const orders = await (await fetch(`${url}/api/orders?status=awaiting_approval&limit=1`, { headers: { cookie: seller } })).json();
+  const pages: Array<{ id: string; label: string; path: string; cookie?: string; ready: string }> = [
+    { id: 'sign_in', label: 'sign-in', path: '/sign-in', ready: 'h1' },
+    { id: 'dashboard', label: 'dashboard', path: '/dashboard', cookie: seller, ready: '.order-list' },
+    { id: 'order', label: 'order', path: `/orders/${orders.items[0].orderId}`, cookie: seller, ready: '.timeline' },
+    { id: 'customer_home', label: 'customer home', path: '/home', cookie: customer, ready: '.order-list' },
+  ];
+  const rows: Row[] = [];
+
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: flags });
+  try {
+    for (const page of pages) {
+      const result = await lighthouse(`${url}${page.path}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
+        ...(page.cookie ? { extraHeaders: { Cookie: page.cookie } } : {}),
+      });
+      const categories = result?.lhr.categories;
+      const score = (key: 'performance' | 'accessibility') => (categories?.[key]?.score == null ? null : Math.round(categories[key]!.score! * 100));
+      const failed = result?.lhr.audits ? Object.values(result.lhr.audits).filter((a) => a.score === 0 && a.scoreDisplayMode === 'binary').map((a) => a.id) : [];
+      rows.push({ id: `lighthouse.performance.${page.id}`, label: `Lighthouse performance: ${page.label}`, value: score('performance'), unit: '/100', budget: { min: 95 } });
+      rows.push({ id: `lighthouse.accessibility.${page.id}`, label: `Lighthouse accessibility: ${page.label}`, value: score('accessibility'), unit: '/100', budget: { min: 100 }, note: failed.length ? `failing: ${failed.slice(0, 4).join(', ')}` : undefined });
+    }
+  } finally {
+    await chrome.kill();
+  }
+
+  const browser = await launchBrowser();
+  try {
+    for (const page of pages) {
+      const context = await browser.newContext();
+      if (page.cookie) {
+        await context.addCookies(page.cookie.split('; ').map((pair) => ({ name: pair.split('=')[0]!, value: pair.slice(pair.indexOf('=') + 1), url })));
+      }
+      const tab = await context.newPage();
+      await tab.goto(`${url}${page.path}`);
+      await tab.waitForSelector(page.ready);
+      const { violations } = await new AxeBuilder({ page: tab as never }).analyze();
+      rows.push({ id: `axe.${page.id}`, label: `axe violations: ${page.label}`, value: violations.length, unit: 'violations', budget: { max: 0 }, note: violations.length ? violations.map((v) => v.id).join(', ') : undefined });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}
