@@ -77,6 +77,9 @@ export async function startAtelierServer(options: {
     const s = serve({ fetch: root.fetch, port: options.port }, () => done(s as Server));
     (s as Server).once('error', fail);
   });
+  // Idle sockets outlive the clients' own keep-alive (as behind a load balancer), so a client
+  // never reuses a socket the server is just closing.
+  server.keepAliveTimeout = 65_000;
   return {
     url: publicUrl,
     config,

@@ -25,17 +25,25 @@ export async function measurePages(env: BenchEnvironment): Promise<Row[]> {
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: flags });
   try {
     for (const page of pages) {
-      const result = await lighthouse(`${url}${page.path}`, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: ['performance', 'accessibility'],
-        ...(page.cookie ? { extraHeaders: { Cookie: page.cookie } } : {}),
-      });
-      const categories = result?.lhr.categories;
-      const score = (key: 'performance' | 'accessibility') => (categories?.[key]?.score == null ? null : Math.round(categories[key]!.score! * 100));
+      // Lighthouse's simulated throttling still feels a busy 2-core machine: the median of three runs.
+      const runs: Array<Awaited<ReturnType<typeof lighthouse>>> = [];
+      for (let i = 0; i < 3; i++) {
+        runs.push(
+          await lighthouse(`${url}${page.path}`, {
+            port: chrome.port,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: ['performance', 'accessibility'],
+            ...(page.cookie ? { extraHeaders: { Cookie: page.cookie } } : {}),
+          }),
+        );
+      }
+      const scores = (key: 'performance' | 'accessibility') =>
+        runs.map((r) => r?.lhr.categories[key]?.score).filter((s): s is number => typeof s === 'number').map((s) => Math.round(s * 100)).sort((a, b) => a - b);
+      const score = (key: 'performance' | 'accessibility') => scores(key)[1] ?? scores(key)[0] ?? null;
+      const result = runs[0];
       const failed = result?.lhr.audits ? Object.values(result.lhr.audits).filter((a) => a.score === 0 && a.scoreDisplayMode === 'binary').map((a) => a.id) : [];
-      rows.push({ id: `lighthouse.performance.${page.id}`, label: `Lighthouse performance: ${page.label}`, value: score('performance'), unit: '/100', budget: { min: 95 } });
+      rows.push({ id: `lighthouse.performance.${page.id}`, label: `Lighthouse performance: ${page.label} (median of 3)`, value: score('performance'), unit: '/100', budget: { min: 95 }, note: `runs: ${scores('performance').join(', ')}` });
       rows.push({ id: `lighthouse.accessibility.${page.id}`, label: `Lighthouse accessibility: ${page.label}`, value: score('accessibility'), unit: '/100', budget: { min: 100 }, note: failed.length ? `failing: ${failed.slice(0, 4).join(', ')}` : undefined });
     }
   } finally {

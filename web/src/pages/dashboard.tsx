@@ -40,8 +40,8 @@ export default function DashboardPage() {
     return `/orders?${params}`;
   };
 
+  // The data is asked for at once, beside /api/me, not after it: one round trip less before the list shows.
   useEffect(() => {
-    if (!seller) return;
     setOrders(undefined);
     setError(undefined);
     Promise.all([get<Summary>('/shop/summary'), get<{ items: OrderSummary[]; nextCursor: string | null }>(listPath())])
@@ -50,8 +50,11 @@ export default function DashboardPage() {
         setOrders(page.items);
         setCursor(page.nextCursor);
       })
-      .catch((e) => setError(e instanceof ApiError ? e.message : 'Could not load your orders.'));
-  }, [seller, location.url]);
+      .catch((e) => {
+        // Not signed in, or not a seller: useRequire is sending the person elsewhere.
+        if (!(e instanceof ApiError && (e.status === 401 || e.status === 403))) setError(e instanceof ApiError ? e.message : 'Could not load your orders.');
+      });
+  }, [location.url]);
 
   const loadMore = async () => {
     const page = await get<{ items: OrderSummary[]; nextCursor: string | null }>(listPath(cursor));

@@ -17,8 +17,10 @@ export default function HomePage() {
     setCursor(page.nextCursor);
   };
   useEffect(() => {
-    if (customer) load().catch((e) => setError(e instanceof ApiError ? e.message : 'Could not load your orders.'));
-  }, [customer]);
+    load().catch((e) => {
+      if (!(e instanceof ApiError && e.status === 401)) setError(e instanceof ApiError ? e.message : 'Could not load your orders.');
+    });
+  }, []);
   if (!customer) return <Layout><Loading /></Layout>;
   return (
     <Layout>
