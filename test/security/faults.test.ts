@@ -82,3 +82,32 @@ describe('conditional-write races', () => {
     expect(results.filter((r) => r.status === 429)).toHaveLength(7);
   });
 });
+
+describe('S3 going away', () => {
+  let ctx: TestContext;
+  let shop: Shop;
+  beforeAll(async () => {
+    // The table is real; the bucket's endpoint is a closed port.
+    ctx = await createTestContext({ S3_ENDPOINT: `http://127.0.0.1:${await freePort()}` });
+    ({ shop } = await seedDemo(ctx.deps));
+  });
+  afterAll(() => ctx.dispose());
+
+  it('fails uploads cleanly with 503, keeping the pending upload for a retry', async () => {
+    const seller = await clientAs(ctx, { kind: 'seller', email: demo.seller.email, shopId: shop.shopId });
+    const { items } = await (await seller.get('/api/orders?status=open&limit=1')).json();
+    const orderId = items[0].orderId;
+    // Signing needs no call to S3.
+    const signed = await seller.post(`/api/orders/${orderId}/uploads`, { purpose: 'design', filename: 'p.png', contentType: 'image/png', size: 100 });
+    expect(signed.status).toBe(201);
+    const { uploadId } = await signed.json();
+    const finish = await seller.post(`/api/orders/${orderId}/uploads/${uploadId}/complete`);
+    expect(finish.status).toBe(503);
+    expect((await finish.json()).error.code).toBe('service_unavailable');
+    const { getPendingUpload } = await import('#shared/db/upload.ts');
+    expect(await getPendingUpload(ctx.deps.db, orderId, uploadId)).toBeDefined();
+    // Everything that does not touch S3 goes on working.
+    expect((await seller.get(`/api/orders/${orderId}`)).status).toBe(200);
+    expect((await ctx.app.request('/api/health')).status).toBe(503);
+  });
+});
