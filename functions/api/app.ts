@@ -7,6 +7,7 @@ import { requestContext } from '#functions/api/middleware/request-context.ts';
 import { loadSession } from '#functions/api/middleware/session.ts';
 import { renderApiReference } from '#functions/api/api-reference.tsx';
 import { authRoutes } from '#functions/api/routes/auth.ts';
+import { designRoutes } from '#functions/api/routes/designs.ts';
 import { devMailboxRoutes } from '#functions/api/routes/dev-mailbox.ts';
 import { fileRoutes } from '#functions/api/routes/files.ts';
 import { healthRoutes } from '#functions/api/routes/health.ts';
@@ -37,7 +38,8 @@ export function createApp(deps: ApiDeps) {
     .route('/', orderRoutes)
     .route('/', publicIntakeRoutes)
     .route('/', shopRoutes)
-    .route('/', fileRoutes);
+    .route('/', fileRoutes)
+    .route('/', designRoutes);
   if (deps.devMailbox) api.route('/', devMailboxRoutes(deps.devMailbox));
 
   const documentConfig = {

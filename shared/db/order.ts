@@ -117,7 +117,15 @@ export async function insertOrder(db: Db, order: Order, event: OrderEvent): Prom
  * Replaces the order only if it is still at `expectedVersion` (optimistic locking), appending
  * the event and moving the shop's counts in the same transaction. `stale` means nothing was written.
  */
-export async function replaceOrder(db: Db, next: Order, expectedVersion: number, event: OrderEvent, previousStatus: OrderStatus): Promise<'saved' | 'stale'> {
+export async function replaceOrder(
+  db: Db,
+  next: Order,
+  expectedVersion: number,
+  event: OrderEvent,
+  previousStatus: OrderStatus,
+  /** Other writes of the same change (a proof version, a decision), all or nothing with it. */
+  alongside: NonNullable<Parameters<typeof transactWrite>[1]> = [],
+): Promise<'saved' | 'stale'> {
   const items = [
     {
       Put: {
@@ -130,6 +138,7 @@ export async function replaceOrder(db: Db, next: Order, expectedVersion: number,
     },
     activityPut(db.table, event),
     ...(previousStatus !== next.status ? [countsUpdate(db.table, next.shopId, { from: previousStatus, to: next.status })] : []),
+    ...alongside,
   ];
   const result = await transactWrite(db, items);
   return result.ok ? 'saved' : 'stale';

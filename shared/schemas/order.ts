@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { orderStatuses } from '#shared/schemas/order-status.ts';
 import { emailSchema } from '#shared/schemas/common.ts';
+import { designSchema } from '#shared/schemas/design.ts';
+import { fileSchema } from '#shared/schemas/file.ts';
 import { answerValueSchema, storedAnswerSchema } from '#shared/schemas/intake-form.ts';
 
 export const isoDateSchema = z
@@ -96,5 +98,9 @@ export const orderPageSchema = z.object({
   activity: z.array(activitySchema),
   allowedTransitions: z.array(z.object({ to: orderStatusSchema, requiresReason: z.boolean() })),
   viewer: z.enum(['seller', 'customer']),
+  /** Proof versions, newest first. */
+  designs: z.array(designSchema),
+  files: z.array(fileSchema),
+  revisions: z.object({ allowance: z.int(), used: z.int(), message: z.string() }),
 });
 export type OrderPage = z.infer<typeof orderPageSchema>;

@@ -9,13 +9,27 @@ export const roles = ['anonymous', 'customer', 'otherCustomer', 'seller', 'other
 export type Role = (typeof roles)[number];
 
 /** Fresh objects for one cell; the upload was signed for the seller and never sent. */
-export type Fixture = { orderId: string; orderVersion: number; formId: string; formVersion: number; uploadId: string; fileId: string; unique: string };
+export type Fixture = {
+  /** A quoted order of the customer's, with one checked file (fileId) and a pending upload. */
+  orderId: string;
+  orderVersion: number;
+  formId: string;
+  formVersion: number;
+  uploadId: string;
+  fileId: string;
+  /** Another order of the customer's with a proof awaiting a decision, and a third with an approved one. */
+  review: { orderId: string; designId: string };
+  approved: { orderId: string; designId: string };
+  unique: string;
+};
 
 export type AccessRow = {
   expect: Record<Role, number>;
   /** A valid body for this operation, built from fresh fixtures (a new order and form per cell). */
   body?: (f: Fixture) => unknown;
   query?: string;
+  /** Path ids other than the fixture's first order (the design routes need their own orders). */
+  params?: (f: Fixture) => Record<string, string>;
 };
 
 const everyone = (status: number): Record<Role, number> => ({ anonymous: status, customer: status, otherCustomer: status, seller: status, otherSeller: status });
@@ -36,7 +50,15 @@ export const accessTable: Record<string, AccessRow> = {
   'POST /orders': { expect: sellersOnly(201), body: (f) => ({ title: 'Matrix order', customer: { name: 'M', email: `m-${f.unique}@demo.test` } }) },
   'GET /orders/{orderId}': { expect: ordersOwn(200, 200) },
   'PATCH /orders/{orderId}': { expect: ordersOwn(403, 200), body: (f) => ({ version: f.orderVersion, title: 'Renamed' }) },
-  'POST /orders/{orderId}/transitions': { expect: ordersOwn(200, 200), body: (f) => ({ to: 'cancelled', reason: 'Matrix', version: f.orderVersion }) },
+  // Holding a quoted order is the shop's call; the customer may only withdraw an unanswered request.
+  'POST /orders/{orderId}/transitions': { expect: ordersOwn(403, 200), body: (f) => ({ to: 'on_hold', version: f.orderVersion }) },
+  'POST /orders/{orderId}/designs': { expect: ordersOwn(403, 201), body: (f) => ({ fileIds: [f.fileId] }) },
+  'POST /orders/{orderId}/designs/{designId}/decision': {
+    expect: ordersOwn(200, 403),
+    body: () => ({ decision: 'request_changes', note: 'Matrix' }),
+    params: (f) => f.review,
+  },
+  'GET /orders/{orderId}/designs/{designId}/approval-receipt': { expect: ordersOwn(200, 200), params: (f) => f.approved },
   'GET /shop/summary': { expect: sellersOnly(200) },
   'GET /shop/intake-forms': { expect: sellersOnly(200) },
   'POST /shop/intake-forms': { expect: sellersOnly(201), body: () => ({ name: 'Matrix form', fields: [formField] }) },

@@ -8,6 +8,9 @@ import { createOrder } from '#shared/domain/orders/create-order.ts';
 import { putOrderFile } from '#shared/db/order-file.ts';
 import { requestUpload } from '#shared/domain/files/request-upload.ts';
 import { newId } from '#shared/domain/ids.ts';
+import { decideDesign } from '#shared/domain/designs/decide-design.ts';
+import { postDesign } from '#shared/domain/designs/post-design.ts';
+import { transitionOrder } from '#shared/domain/orders/transition-order.ts';
 import { clientAs } from '#test/helpers/sessions.ts';
 import { createTestContext, type TestContext } from '#test/helpers/test-context.ts';
 import { accessTable, roles, type Fixture, type Role } from '#test/security/access-table.ts';
@@ -41,25 +44,55 @@ afterAll(() => ctx.dispose());
 /** Fresh objects for one cell: an order of Ana's in the demo shop and a form of the demo shop. */
 async function freshFixture(): Promise<Fixture> {
   const unique = `${Date.now()}-${++counter}`;
-  const order = await createOrder(ctx.deps, { shop, title: 'Matrix piece', customer: { email: 'ana@demo.test', name: 'Ana Souza' }, source: 'manual', actor: { kind: 'system' } });
+  const seller = principals.seller!;
+  const customer = principals.customer!;
+  /** A quoted order of Ana's with one recorded file (its bytes are not needed here). */
+  const quotedOrder = async () => {
+    const created = await createOrder(ctx.deps, { shop, title: 'Matrix piece', customer: { email: 'ana@demo.test', name: 'Ana Souza' }, source: 'manual', actor: { kind: 'system' } });
+    const order = await transitionOrder(ctx.deps, seller, { orderId: created.orderId, to: 'quoted', version: created.version });
+    const fileId = newId();
+    await putOrderFile(ctx.deps.db, {
+      fileId,
+      orderId: order.orderId,
+      purpose: 'design',
+      filename: 'p.png',
+      contentType: 'image/png',
+      kind: 'image',
+      size: 10,
+      sha256: 'a'.repeat(64),
+      key: `files/${order.orderId}/${fileId}.png`,
+      preview: { state: 'none' },
+      uploadedBy: { kind: 'seller', email: demo.seller.email },
+      uploadedAt: new Date().toISOString(),
+    });
+    return { order, fileId };
+  };
+  const main = await quotedOrder();
   const form = await saveIntakeForm(ctx.deps, { shopId: shop.shopId, form: { name: `Form ${unique}`, isDefault: false, fields: [{ id: 'w', type: 'short_text', label: 'W', required: false, maxLength: 10 }] } });
-  const upload = await requestUpload(ctx.deps, principals.seller!, { orderId: order.orderId, purpose: 'design', filename: 'p.png', contentType: 'image/png', size: 10 });
-  const fileId = newId();
-  await putOrderFile(ctx.deps.db, {
-    fileId,
-    orderId: order.orderId,
-    purpose: 'design',
-    filename: 'p.png',
-    contentType: 'image/png',
-    kind: 'image',
-    size: 10,
-    sha256: 'x',
-    key: `files/${order.orderId}/${fileId}.png`,
-    preview: { state: 'none' },
-    uploadedBy: { kind: 'seller', email: demo.seller.email },
-    uploadedAt: new Date().toISOString(),
+  const upload = await requestUpload(ctx.deps, seller, { orderId: main.order.orderId, purpose: 'design', filename: 'p.png', contentType: 'image/png', size: 10 });
+  const inReview = await quotedOrder();
+  const review = await postDesign(ctx.deps, seller, { orderId: inReview.order.orderId, fileIds: [inReview.fileId] });
+  const toApprove = await quotedOrder();
+  const approvedDesign = await postDesign(ctx.deps, seller, { orderId: toApprove.order.orderId, fileIds: [toApprove.fileId] });
+  await decideDesign(ctx.deps, customer, {
+    orderId: toApprove.order.orderId,
+    designId: approvedDesign.designId,
+    decision: 'approve',
+    confirm: { sha256s: ['a'.repeat(64)], personalization: '' },
+    ip: '192.0.2.1',
+    userAgent: 'matrix',
   });
-  return { orderId: order.orderId, orderVersion: order.version, formId: form.formId, formVersion: form.version, uploadId: upload.uploadId, fileId, unique };
+  return {
+    orderId: main.order.orderId,
+    orderVersion: main.order.version,
+    formId: form.formId,
+    formVersion: form.version,
+    uploadId: upload.uploadId,
+    fileId: main.fileId,
+    review: { orderId: inReview.order.orderId, designId: review.designId },
+    approved: { orderId: toApprove.order.orderId, designId: approvedDesign.designId },
+    unique,
+  };
 }
 
 describe('the authorization matrix', () => {
@@ -70,12 +103,17 @@ describe('the authorization matrix', () => {
 
   it('gives every kind of caller exactly the declared outcome on every operation', async () => {
     const failures: string[] = [];
+    // Callers who must be refused go first: a refusal changes nothing, so one fresh fixture per
+    // operation serves all five, and the allowed calls come last.
+    const order = ['anonymous', 'otherCustomer', 'otherSeller', 'customer', 'seller'] as const;
+    expect([...order].sort()).toEqual([...roles].sort());
     for (const op of operations) {
       const row = accessTable[op.key];
       if (!row) continue;
-      for (const role of roles) {
-        const f = await freshFixture();
-        const path = `/api${op.path.replace('{orderId}', f.orderId).replace('{formId}', f.formId).replace('{uploadId}', f.uploadId).replace('{fileId}', f.fileId).replace('{slug}', 'demo')}${row.query ?? ''}`;
+      const f = await freshFixture();
+      for (const role of order) {
+        const ids: { orderId: string; designId?: string } = { orderId: f.orderId, ...row.params?.(f) };
+        const path = `/api${op.path.replace('{orderId}', ids.orderId).replace('{designId}', ids.designId ?? '').replace('{formId}', f.formId).replace('{uploadId}', f.uploadId).replace('{fileId}', f.fileId).replace('{slug}', 'demo')}${row.query ?? ''}`;
         const client = await clientAs(ctx, principals[role]);
         const res = await client.request(op.method, path, row.body ? { json: row.body(f) } : {});
         if (res.status !== row.expect[role]) failures.push(`${op.key} as ${role}: expected ${row.expect[role]}, got ${res.status} ${await res.text()}`);
@@ -86,14 +124,14 @@ describe('the authorization matrix', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 
   it('answers ids that do not exist with 404 for every signed-in caller', async () => {
     const failures: string[] = [];
-    for (const op of operations.filter((o) => /\{(orderId|formId|uploadId|fileId)\}/.test(o.path))) {
+    for (const op of operations.filter((o) => /\{(orderId|formId|uploadId|fileId|designId)\}/.test(o.path))) {
+      const f = await freshFixture();
       for (const role of roles.filter((r) => r !== 'anonymous')) {
-        const f = await freshFixture();
-        const path = `/api${op.path.replace('{orderId}', '0000000000000000').replace('{formId}', '0000000000000000').replace('{uploadId}', '0000000000000000').replace('{fileId}', '0000000000000000')}`;
+        const path = `/api${op.path.replace('{orderId}', '0000000000000000').replace('{formId}', '0000000000000000').replace('{uploadId}', '0000000000000000').replace('{fileId}', '0000000000000000').replace('{designId}', '0000000000000000')}`;
         const res = await (await clientAs(ctx, principals[role])).request(op.method, path, accessTable[op.key]?.body ? { json: accessTable[op.key]!.body!(f) } : {});
         // A customer asking for a seller-only object learns nothing either way; 403 names only the role.
         const expected = op.path.startsWith('/shop/') && principals[role]?.kind === 'customer' ? 403 : 404;
@@ -101,5 +139,5 @@ describe('the authorization matrix', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 });

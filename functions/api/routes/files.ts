@@ -4,36 +4,13 @@ import { createRouter, errorResponses, jsonBody, jsonResponse } from '#functions
 import { finalizeUpload } from '#shared/domain/files/finalize-upload.ts';
 import { getFileLink } from '#shared/domain/files/get-file-link.ts';
 import { requestUpload } from '#shared/domain/files/request-upload.ts';
-import type { OrderFile } from '#shared/db/order-file.ts';
+import { fileSchema } from '#shared/schemas/file.ts';
+import { toFileView } from '#shared/domain/files/file-view.ts';
 
 const id = z.string().regex(/^[a-z0-9]{16}$/, 'is not an id');
 const tags = ['files'];
 
-export const fileSchema = z.object({
-  fileId: z.string(),
-  purpose: z.enum(['design', 'reference', 'attachment']),
-  filename: z.string(),
-  contentType: z.string(),
-  kind: z.enum(['image', 'pdf', 'svg', 'download_only']),
-  size: z.int(),
-  sha256: z.string(),
-  previewState: z.enum(['pending', 'ready', 'none', 'failed']),
-  uploadedBy: z.object({ kind: z.string(), email: z.string().optional() }),
-  uploadedAt: z.string(),
-});
 
-export const toFileView = (file: OrderFile): z.infer<typeof fileSchema> => ({
-  fileId: file.fileId,
-  purpose: file.purpose,
-  filename: file.filename,
-  contentType: file.contentType,
-  kind: file.kind,
-  size: file.size,
-  sha256: file.sha256,
-  previewState: file.preview.state,
-  uploadedBy: { kind: file.uploadedBy.kind, email: file.uploadedBy.email },
-  uploadedAt: file.uploadedAt,
-});
 
 const createUpload = createRoute({
   method: 'post',

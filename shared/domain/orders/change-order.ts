@@ -10,7 +10,15 @@ import { AppError } from '#shared/errors.ts';
  */
 export async function changeOrder(
   ctx: DomainContext,
-  input: { current: Order; expectedVersion: number; changes: Partial<Order>; event: { type: string; data: Record<string, unknown> }; actor: Actor },
+  input: {
+    current: Order;
+    expectedVersion: number;
+    changes: Partial<Order>;
+    event: { type: string; data: Record<string, unknown> };
+    actor: Actor;
+    /** Writes that belong to the same change (see replaceOrder). */
+    alongside?: Parameters<typeof replaceOrder>[5];
+  },
 ): Promise<Order> {
   if (input.current.version !== input.expectedVersion) throw staleVersion(input.current.version);
   const now = ctx.now().toISOString();
@@ -24,7 +32,7 @@ export async function changeOrder(
     actor: input.actor,
     data: input.event.data,
   };
-  if ((await replaceOrder(ctx.db, next, input.expectedVersion, event, input.current.status)) === 'stale') throw staleVersion();
+  if ((await replaceOrder(ctx.db, next, input.expectedVersion, event, input.current.status, input.alongside)) === 'stale') throw staleVersion();
   await ctx.publisher.publish(event);
   return next;
 }

@@ -1,4 +1,8 @@
+import { isDesignItem, toDesign } from '#shared/db/design.ts';
+import { fileSkPrefix, toOrderFile } from '#shared/db/order-file.ts';
 import type { Principal } from '#shared/db/session.ts';
+import { revisionPolicy } from '#shared/domain/designs/revision-policy.ts';
+import { toFileView } from '#shared/domain/files/file-view.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import { allowedTransitions } from '#shared/domain/orders/lifecycle.ts';
 import { loadOrderCollectionFor } from '#shared/domain/orders/order-access.ts';
@@ -11,7 +15,10 @@ import type { OrderPage } from '#shared/schemas/order.ts';
  * request for the customer.
  */
 export async function getOrderPage(ctx: DomainContext, principal: Principal, orderId: string): Promise<OrderPage> {
-  const { order, activity } = await loadOrderCollectionFor(ctx, principal, orderId);
+  const { order, activity, items } = await loadOrderCollectionFor(ctx, principal, orderId);
+  const designs = items.filter(isDesignItem).map(toDesign).sort((a, b) => b.version - a.version);
+  const files = items.filter((i) => String(i.sk).startsWith(fileSkPrefix)).map(toOrderFile);
+  const policy = revisionPolicy(order.shop);
   const steps = allowedTransitions(order.status, order.heldFrom);
   return {
     order: toOrderDetail(order, isoToday(ctx.now())),
@@ -19,5 +26,8 @@ export async function getOrderPage(ctx: DomainContext, principal: Principal, ord
     activity,
     allowedTransitions: principal.kind === 'seller' ? steps : steps.filter((s) => order.status === 'requested' && s.to === 'cancelled'),
     viewer: principal.kind,
+    designs,
+    files: files.map(toFileView),
+    revisions: { allowance: policy.allowance, used: designs.filter((d) => d.decision?.decision === 'request_changes').length, message: policy.message },
   };
 }

@@ -1,0 +1,63 @@
+import { designPut, designReplace, isDesignItem, toDesign, type Design } from '#shared/db/design.ts';
+import { fileSkPrefix, toOrderFile } from '#shared/db/order-file.ts';
+import type { Principal } from '#shared/db/session.ts';
+import type { DomainContext } from '#shared/domain/context.ts';
+import { newId } from '#shared/domain/ids.ts';
+import { changeOrder } from '#shared/domain/orders/change-order.ts';
+import { checkTransition } from '#shared/domain/orders/lifecycle.ts';
+import { actorOf, loadOrderCollectionFor, requireShopOf } from '#shared/domain/orders/order-access.ts';
+import { AppError } from '#shared/errors.ts';
+import type { OrderStatus } from '#shared/schemas/order-status.ts';
+
+/** How posting a proof moves the order, one lifecycle step at a time, to `awaiting_approval`. */
+const pathToReview: Partial<Record<OrderStatus, OrderStatus[]>> = {
+  quoted: ['in_design', 'awaiting_approval'],
+  in_design: ['awaiting_approval'],
+  awaiting_approval: [],
+  // A new version after approval re-opens the review.
+  approved: ['in_design', 'awaiting_approval'],
+};
+
+/**
+ * The shop posts the next proof version (v1, v2, …) made of files already checked on this
+ * order. The version, the order's move to `awaiting_approval` and the superseding of an
+ * undecided earlier version are one transaction, against the order version read here.
+ */
+export async function postDesign(ctx: DomainContext, principal: Principal, input: { orderId: string; fileIds: string[]; note?: string | undefined }): Promise<Design> {
+  const { order, items } = await loadOrderCollectionFor(ctx, principal, input.orderId);
+  requireShopOf(principal, order);
+  const path = pathToReview[order.status];
+  if (!path) throw new AppError('transition_not_allowed', `A proof cannot be posted while the order is ${order.status.replace('_', ' ')}.`, { details: { status: order.status } });
+  let from = order.status;
+  for (const to of path) {
+    if (!checkTransition({ from, to }).ok) throw new Error(`lifecycle refuses ${from} → ${to} on the proof path`);
+    from = to;
+  }
+
+  const files = items.filter((i) => String(i.sk).startsWith(fileSkPrefix)).map(toOrderFile);
+  const chosen = [...new Set(input.fileIds)].map((id) => files.find((f) => f.fileId === id));
+  if (chosen.length === 0 || chosen.some((f) => !f)) throw new AppError('validation_failed', 'Choose files uploaded to this order for the proof.');
+  const designs = items.filter(isDesignItem).map(toDesign);
+  const now = ctx.now().toISOString();
+  const design: Design = {
+    designId: newId(),
+    orderId: order.orderId,
+    version: Math.max(0, ...designs.map((d) => d.version)) + 1,
+    files: chosen.map((f) => ({ fileId: f!.fileId, filename: f!.filename, sha256: f!.sha256, size: f!.size, contentType: f!.contentType, kind: f!.kind })),
+    note: input.note?.trim() || undefined,
+    author: actorOf(principal),
+    createdAt: now,
+    state: 'awaiting_decision',
+    decision: undefined,
+  };
+  const undecided = designs.filter((d) => d.state === 'awaiting_decision');
+  await changeOrder(ctx, {
+    current: order,
+    expectedVersion: order.version,
+    changes: { status: 'awaiting_approval' },
+    event: { type: 'design.uploaded', data: { designId: design.designId, version: design.version, from: order.status, to: 'awaiting_approval', files: design.files.length } },
+    actor: actorOf(principal),
+    alongside: [designPut(ctx.db.table, design), ...undecided.map((d) => designReplace(ctx.db.table, { ...d, state: 'superseded' }, 'awaiting_decision'))],
+  });
+  return design;
+}

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demo, seedDemo } from '#infra/local/demo-seed.ts';
+import type { Shop } from '#shared/db/shop.ts';
+import { createOrder } from '#shared/domain/orders/create-order.ts';
+import type { TestClient } from '#test/helpers/http.ts';
+import { clientAs } from '#test/helpers/sessions.ts';
+import { createTestContext, type TestContext } from '#test/helpers/test-context.ts';
+import { uploadFile } from '#test/helpers/uploads.ts';
+
+let ctx: TestContext;
+let shop: Shop;
+let seller: TestClient;
+let ana: TestClient;
+let ben: TestClient;
+
+const png = (seed: number) =>
+  Buffer.concat([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'), Buffer.from([seed])]);
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  ({ shop } = await seedDemo(ctx.deps));
+  seller = await clientAs(ctx, { kind: 'seller', email: demo.seller.email, shopId: shop.shopId });
+  ana = await clientAs(ctx, { kind: 'customer', email: 'ana@demo.test' });
+  ben = await clientAs(ctx, { kind: 'customer', email: 'ben@demo.test' });
+});
+afterAll(() => ctx.dispose());
+
+/** A quoted order of Ana's with `count` checked PNG files uploaded by the shop. */
+async function quotedOrderWithFiles(count: number, personalization?: string) {
+  const order = await createOrder(ctx.deps, { shop, title: 'Proof target', personalization, customer: { email: 'ana@demo.test', name: 'Ana Souza' }, source: 'manual', actor: { kind: 'system' } });
+  await seller.post(`/api/orders/${order.orderId}/transitions`, { to: 'quoted', version: order.version });
+  const files: Array<{ fileId: string; bytes: Buffer }> = [];
+  for (let i = 0; i < count; i++) {
+    const bytes = png(files.length + Math.floor(Math.random() * 200));
+    const file = await (await (await uploadFile(seller, order.orderId, { name: `proof-${i}.png`, type: 'image/png', bytes })).complete()).json();
+    files.push({ fileId: file.fileId, bytes });
+  }
+  return { orderId: order.orderId, files };
+}
+
+const page = async (client: TestClient, orderId: string) => (await client.get(`/api/orders/${orderId}`)).json();
+
+describe('proofs and decisions', () => {
+  it('goes v1 → changes requested → v2 → approved, with a receipt that matches the stored files', async () => {
+    const { orderId, files } = await quotedOrderWithFiles(3, 'Nonna’s kitchen');
+    const v1 = await seller.post(`/api/orders/${orderId}/designs`, { fileIds: [files[0]!.fileId, files[1]!.fileId], note: 'First idea' });
+    expect(v1.status).toBe(201);
+    const first = await v1.json();
+    expect(first).toMatchObject({ version: 1, state: 'awaiting_decision', note: 'First idea' });
+    expect((await page(ana, orderId)).order.status).toBe('awaiting_approval');
+
+    const changes = await ana.post(`/api/orders/${orderId}/designs/${first.designId}/decision`, { decision: 'request_changes', note: 'Bigger letters please' });
+    expect(changes.status).toBe(200);
+    let view = await page(ana, orderId);
+    expect(view.order.status).toBe('in_design');
+    expect(view.revisions).toMatchObject({ allowance: 2, used: 1 });
+
+    const second = await (await seller.post(`/api/orders/${orderId}/designs`, { fileIds: [files[2]!.fileId] })).json();
+    expect(second.version).toBe(2);
+
+    // An approval must confirm exactly what is on record.
+    const unconfirmed = await ana.post(`/api/orders/${orderId}/designs/${second.designId}/decision`, { decision: 'approve' });
+    expect(unconfirmed.status).toBe(400);
+    const wrongFile = await ana.post(`/api/orders/${orderId}/designs/${second.designId}/decision`, { decision: 'approve', confirm: { sha256s: [sha(files[0]!.bytes)], personalization: 'Nonna’s kitchen' } });
+    expect(wrongFile.status).toBe(400);
+    const wrongText = await ana.post(`/api/orders/${orderId}/designs/${second.designId}/decision`, { decision: 'approve', confirm: { sha256s: [sha(files[2]!.bytes)], personalization: 'Nonnas kitchen' } });
+    expect(wrongText.status).toBe(400);
+
+    const approved = await ana.request('POST', `/api/orders/${orderId}/designs/${second.designId}/decision`, {
+      json: { decision: 'approve', confirm: { sha256s: [sha(files[2]!.bytes)], personalization: 'Nonna’s kitchen' } },
+      headers: { 'user-agent': 'Mozilla/5.0 (Test) Proofreader' },
+      ip: '203.0.113.77',
+    });
+    expect(approved.status).toBe(200);
+    view = await page(seller, orderId);
+    expect(view.order.status).toBe('approved');
+    expect(view.designs.map((d: { version: number; state: string }) => [d.version, d.state])).toEqual([
+      [2, 'approved'],
+      [1, 'changes_requested'],
+    ]);
+    expect(view.activity.slice(0, 3).map((e: { type: string }) => e.type)).toEqual(['design.decided', 'design.uploaded', 'design.decided']);
+
+    const receipt = await seller.get(`/api/orders/${orderId}/designs/${second.designId}/approval-receipt`);
+    expect(receipt.status).toBe(200);
+    expect(receipt.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await receipt.text();
+    expect(html).toContain(sha(files[2]!.bytes));
+    expect(html).toContain('203.0.113.77');
+    expect(html).toContain('Mozilla/5.0 (Test) Proofreader');
+    expect(html).toContain('Nonna’s kitchen');
+    expect(html).not.toContain('<script');
+    // Ana may keep it too; nobody else may see it.
+    expect((await ana.get(`/api/orders/${orderId}/designs/${second.designId}/approval-receipt`)).status).toBe(200);
+    expect((await ben.get(`/api/orders/${orderId}/designs/${second.designId}/approval-receipt`)).status).toBe(404);
+    expect((await seller.get(`/api/orders/${orderId}/designs/${first.designId}/approval-receipt`)).status).toBe(404);
+  });
+
+  it('lets only the order’s customer decide, once, and only on the latest version', async () => {
+    const { orderId, files } = await quotedOrderWithFiles(2);
+    const v1 = await (await seller.post(`/api/orders/${orderId}/designs`, { fileIds: [files[0]!.fileId] })).json();
+    const v2 = await (await seller.post(`/api/orders/${orderId}/designs`, { fileIds: [files[1]!.fileId] })).json();
+    expect((await page(seller, orderId)).designs.map((d: { state: string }) => d.state)).toEqual(['awaiting_decision', 'superseded']);
+    expect((await ana.post(`/api/orders/${orderId}/designs/${v1.designId}/decision`, { decision: 'request_changes' })).status).toBe(409);
+    expect((await seller.post(`/api/orders/${orderId}/designs/${v2.designId}/decision`, { decision: 'request_changes' })).status).toBe(403);
+    expect((await ben.post(`/api/orders/${orderId}/designs/${v2.designId}/decision`, { decision: 'request_changes' })).status).toBe(404);
+    const decisions = await Promise.all([1, 2, 3].map(() => ana.post(`/api/orders/${orderId}/designs/${v2.designId}/decision`, { decision: 'request_changes' })));
+    expect(decisions.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(decisions.filter((r) => r.status === 409)).toHaveLength(2);
+  });
+
+  it('flags change requests past the free revision rounds', async () => {
+    const { orderId, files } = await quotedOrderWithFiles(1);
+    const flags: boolean[] = [];
+    for (let round = 0; round < 3; round++) {
+      const design = await (await seller.post(`/api/orders/${orderId}/designs`, { fileIds: [files[0]!.fileId] })).json();
+      const decided = await (await ana.post(`/api/orders/${orderId}/designs/${design.designId}/decision`, { decision: 'request_changes' })).json();
+      flags.push(decided.decision.beyondAllowance);
+    }
+    expect(flags).toEqual([false, false, true]);
+    expect((await page(ana, orderId)).revisions.used).toBe(3);
+  });
+
+  it('refuses proofs from files of another order, from customers, and before the order is quoted', async () => {
+    const a = await quotedOrderWithFiles(1);
+    const b = await quotedOrderWithFiles(1);
+    expect((await seller.post(`/api/orders/${a.orderId}/designs`, { fileIds: [b.files[0]!.fileId] })).status).toBe(400);
+    expect((await ana.post(`/api/orders/${a.orderId}/designs`, { fileIds: [a.files[0]!.fileId] })).status).toBe(403);
+    const fresh = await createOrder(ctx.deps, { shop, title: 'Not quoted', customer: { email: 'ana@demo.test', name: 'Ana' }, source: 'manual', actor: { kind: 'system' } });
+    const early = await seller.post(`/api/orders/${fresh.orderId}/designs`, { fileIds: [a.files[0]!.fileId] });
+    expect(early.status).toBe(409);
+  });
+
+  it('lets exactly one of two concurrent proof posts win', async () => {
+    const { orderId, files } = await quotedOrderWithFiles(1);
+    const results = await Promise.all([0, 1].map(() => seller.post(`/api/orders/${orderId}/designs`, { fileIds: [files[0]!.fileId] })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect((await page(seller, orderId)).designs).toHaveLength(1);
+  });
+});
