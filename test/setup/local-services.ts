@@ -18,7 +18,7 @@ export default async function setup(project: TestProject) {
   ensureChromium();
   const [dynamo, s3] = await Promise.all([
     startDynamoDbLocal(),
-    startS3Local({ buckets: [testBucket], corsOrigins: ['http://localhost'] }),
+    startS3Local({ buckets: [testBucket], corsOrigins: ['*'] }),
   ]);
   project.provide('dynamodbEndpoint', dynamo.endpoint);
   project.provide('s3Endpoint', s3.endpoint);

@@ -8,6 +8,7 @@ import { Field, Notice } from '../components/field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
 import { DueBadge, StatusBadge, formatDate, formatDateTime, journey, statusLabels, whatHappensNext } from '../components/order-bits.tsx';
 import { useSession } from '../session.tsx';
+import { Proofs } from '../components/proofs.tsx';
 
 type Page = OrderPage;
 
@@ -72,6 +73,7 @@ export default function OrderPageView() {
       <div class="grid-2">
         <div class="stack">
           {page.viewer === 'customer' ? <CustomerStatus page={page} onChanged={afterChange} /> : <NextSteps page={page} onChanged={afterChange} onConflict={load} />}
+          <Proofs page={page} onChanged={afterChange} />
           <section class="card" aria-labelledby="details-title">
             <h2 id="details-title">Details</h2>
             {page.viewer === 'seller' ? <EditDetails page={page} onSaved={afterChange} onConflict={load} /> : <ReadDetails page={page} />}
@@ -162,6 +164,10 @@ function describeEvent(event: Page['activity'][number]): string {
       return `${statusLabels[d.from as OrderStatus] ?? d.from} → ${statusLabels[d.to as OrderStatus] ?? d.to}${d.reason ? ` (${String(d.reason)})` : ''}`;
     case 'order.updated':
       return `Details changed: ${Object.keys((d.changed as object) ?? {}).join(', ')}`;
+    case 'design.uploaded':
+      return `Proof v${String(d.version)} sent`;
+    case 'design.decided':
+      return d.decision === 'approve' ? `Proof v${String(d.version)} approved` : `Changes requested on proof v${String(d.version)}`;
     default:
       return event.type;
   }

@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '#test/helpers/browser.ts';
+import { startTestServer } from '#test/helpers/test-server.ts';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', name);
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await page.waitForURL(/\/sign-in\/sent/);
+  const link = /https?:\/\/\S+/.exec(server.mailbox.list().find((m) => m.to === email)!.text)![0];
+  const url = new URL(link);
+  await page.goto(`${server.url}${url.pathname}${url.search}`);
+  await page.getByRole('button', { name: 'Continue to Atelier' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/auth'));
+}
+
+async function sendProof(seller: Page, file: string, version: number) {
+  await seller.locator('.dropzone input[type=file]').setInputFiles(fixture(file));
+  await expect.poll(() => seller.getByRole('checkbox', { name: 'In this proof' }).count()).toBeGreaterThan(0);
+  // Older files are offered too; only the new one goes into this version.
+  const boxes = seller.getByRole('checkbox', { name: 'In this proof' });
+  for (let i = 0; i < (await boxes.count()) - 1; i++) await boxes.nth(i).uncheck();
+  await seller.getByRole('button', { name: `Send proof v${version}` }).click();
+  await expect.poll(() => seller.getByText(`Proof v${version} sent to the customer.`).isVisible()).toBe(true);
+}
+
+describe('design review in the portal', () => {
+  it('runs a proof from upload to approval: changes on v1, approval on v2, a receipt', async () => {
+    const seller = await browser.newPage();
+    await signIn(seller, 'seller@demo.test');
+    await seller.getByRole('tab', { name: /Quoted/ }).click();
+    await seller.getByRole('link', { name: /dog collar/ }).click();
+    await seller.getByRole('heading', { name: 'Design proofs' }).waitFor();
+    const orderUrl = seller.url();
+
+    // The progress bar shows while the file travels to storage.
+    await seller.locator('.dropzone input[type=file]').setInputFiles(fixture('proof-v1.png'));
+    await expect.poll(async () => (await seller.locator('progress').count()) + (await seller.getByRole('checkbox', { name: 'In this proof' }).count())).toBeGreaterThan(0);
+    await expect.poll(() => seller.getByRole('checkbox', { name: 'In this proof' }).count()).toBe(1);
+    await seller.getByRole('button', { name: 'Send proof v1' }).click();
+    await expect.poll(() => seller.getByText('Proof v1 sent to the customer.').isVisible()).toBe(true);
+    await expect.poll(() => seller.getByRole('img', { name: 'Proof file proof-v1.png' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40);
+
+    const customer = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signIn(customer, 'ben@demo.test');
+    await customer.goto(orderUrl);
+    await customer.getByRole('heading', { name: 'Your decision on v1' }).waitFor();
+    // Approval stays locked until the customer confirms what they checked.
+    expect(await customer.getByRole('button', { name: 'Approve v1' }).isDisabled()).toBe(true);
+    await customer.getByLabel('Note for the shop (optional)').fill('Please make the name bigger');
+    await customer.getByRole('button', { name: 'Request changes' }).click();
+    await expect.poll(() => customer.getByText('Your change request was sent to the shop.').isVisible()).toBe(true);
+
+    await seller.reload();
+    await expect.poll(() => seller.getByText('Customer: “Please make the name bigger”').isVisible()).toBe(true);
+    await sendProof(seller, 'proof-v2.png', 2);
+
+    await customer.reload();
+    await customer.getByRole('heading', { name: 'Your decision on v2' }).waitFor();
+    await customer.getByText('“BISCUIT · 07700 900123” (22 characters)').waitFor();
+    await customer.getByRole('checkbox', { name: /I checked the files/ }).check();
+    await customer.getByRole('button', { name: 'Approve v2' }).click();
+    await expect.poll(() => customer.getByText('the design is approved').isVisible()).toBe(true);
+
+    await seller.reload();
+    await expect.poll(() => seller.getByText('Approved', { exact: true }).first().isVisible()).toBe(true);
+    const receipt = await seller.request.get(await seller.getByRole('link', { name: 'Approval receipt' }).getAttribute('href').then((href) => `${server.url}${href}`));
+    expect(receipt.status()).toBe(200);
+    expect(await receipt.text()).toMatch(/proof-v2\.png/);
+    await seller.close();
+    await customer.close();
+  });
+});

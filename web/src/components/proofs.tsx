@@ -1,0 +1,227 @@
+import { useState } from 'preact/hooks';
+import type { DesignView } from '#shared/schemas/design.ts';
+import type { FileView } from '#shared/schemas/file.ts';
+import type { OrderPage } from '#shared/schemas/order.ts';
+import { ApiError, post } from '../api.ts';
+import { uploadToOrder, type UploadHandle } from '../upload.ts';
+import { Field, Notice } from './field.tsx';
+import { formatDateTime } from './order-bits.tsx';
+
+const accept = 'image/png,image/jpeg,image/webp,image/gif,application/pdf,image/svg+xml,.ai,.eps';
+const stateLabels: Record<DesignView['state'], string> = {
+  awaiting_decision: 'Waiting for the customer',
+  approved: 'Approved',
+  changes_requested: 'Changes requested',
+  superseded: 'Replaced by a newer version',
+};
+
+const fileUrl = (orderId: string, fileId: string) => `/api/orders/${orderId}/files/${fileId}`;
+
+/** One proof file: raster images show inline; everything else is a download. */
+function ProofFile(props: { orderId: string; file: { fileId: string; filename: string; kind: string } }) {
+  const { orderId, file } = props;
+  return (
+    <figure class="proof-file">
+      {file.kind === 'image' ? <img src={fileUrl(orderId, file.fileId)} alt={`Proof file ${file.filename}`} loading="lazy" /> : <div class="proof-placeholder" aria-hidden="true">{file.filename.split('.').pop()?.toUpperCase()}</div>}
+      <figcaption>
+        <a href={fileUrl(orderId, file.fileId)} target="_blank" rel="noopener noreferrer">
+          {file.filename}
+        </a>
+      </figcaption>
+    </figure>
+  );
+}
+
+/** The shop's side: upload files with progress, then send them as the next proof version. */
+function SendProof(props: { page: OrderPage; onSent(message: string): Promise<void> }) {
+  const orderId = props.page.order.orderId;
+  const [uploads, setUploads] = useState<Array<{ key: number; name: string; progress: number; handle?: UploadHandle; file?: FileView; error?: string }>>([]);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string>();
+  const [dragging, setDragging] = useState(false);
+
+  const add = (files: FileList | null) => {
+    for (const file of Array.from(files ?? [])) {
+      const key = Math.random();
+      const update = (changes: object) => setUploads((all) => all.map((u) => (u.key === key ? { ...u, ...changes } : u)));
+      const handle = uploadToOrder(orderId, file, 'design', (progress) => update({ progress }));
+      setUploads((all) => [...all, { key, name: file.name, progress: 0, handle }]);
+      handle.done
+        .then((recorded) => {
+          update({ file: recorded, handle: undefined });
+          setSelected((s) => [...s, recorded.fileId]);
+        })
+        .catch((e) => update({ error: e instanceof ApiError ? e.message : 'Upload failed.', handle: undefined }));
+    }
+  };
+  const send = async (e: Event) => {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      const design = await post<DesignView>(`/orders/${orderId}/designs`, { fileIds: selected, ...(note.trim() ? { note } : {}) });
+      setUploads([]);
+      setSelected([]);
+      setNote('');
+      await props.onSent(`Proof v${design.version} sent to the customer.`);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Could not send the proof.');
+    }
+  };
+  const earlier = props.page.files.filter((f) => f.purpose === 'design' && !uploads.some((u) => u.file?.fileId === f.fileId));
+  return (
+    <form onSubmit={send} aria-labelledby="send-proof-title">
+      <h3 id="send-proof-title">Send a proof</h3>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      <label
+        class={`dropzone${dragging ? ' dragging' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          add(e.dataTransfer?.files ?? null);
+        }}
+      >
+        <span>Drop design files here, or choose them</span>
+        <span class="hint">PNG, JPEG, WebP, GIF, PDF, SVG, AI, EPS</span>
+        <input type="file" multiple accept={accept} onChange={(e) => add(e.currentTarget.files)} />
+      </label>
+      <ul class="upload-list" aria-label="Files">
+        {uploads.map((u) => (
+          <li key={u.key}>
+            <span class="name">{u.name}</span>
+            {u.error ? (
+              <span class="error">{u.error}</span>
+            ) : u.file ? (
+              <label class="choice">
+                <input type="checkbox" checked={selected.includes(u.file.fileId)} onChange={(e) => setSelected(e.currentTarget.checked ? [...selected, u.file!.fileId] : selected.filter((id) => id !== u.file!.fileId))} />
+                <span>In this proof</span>
+              </label>
+            ) : (
+              <>
+                <progress max={1} value={u.progress} aria-label={`Uploading ${u.name}`} />
+                <button type="button" class="button ghost" onClick={() => u.handle?.cancel()}>
+                  Cancel <span class="visually-hidden">{u.name}</span>
+                </button>
+              </>
+            )}
+          </li>
+        ))}
+        {earlier.map((f) => (
+          <li key={f.fileId}>
+            <span class="name">{f.filename}</span>
+            <label class="choice">
+              <input type="checkbox" checked={selected.includes(f.fileId)} onChange={(e) => setSelected(e.currentTarget.checked ? [...selected, f.fileId] : selected.filter((id) => id !== f.fileId))} />
+              <span>In this proof</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <Field id="proof-note" label="Note to the customer">
+        {(aria) => <textarea {...aria} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
+      </Field>
+      <button class="button primary" type="submit" disabled={selected.length === 0 || uploads.some((u) => u.handle)}>
+        Send proof v{Math.max(0, ...props.page.designs.map((d) => d.version)) + 1}
+      </button>
+    </form>
+  );
+}
+
+/** The customer's side of the latest proof: approve with an explicit confirmation, or ask for changes. */
+function Decide(props: { page: OrderPage; design: DesignView; onDecided(message: string): Promise<void> }) {
+  const { page, design } = props;
+  const personalization = page.order.personalization ?? '';
+  const [checked, setChecked] = useState(false);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string>();
+  const beyond = page.revisions.used >= page.revisions.allowance;
+  const decide = async (decision: 'approve' | 'request_changes') => {
+    setError(undefined);
+    try {
+      await post(`/orders/${page.order.orderId}/designs/${design.designId}/decision`, {
+        decision,
+        ...(note.trim() ? { note } : {}),
+        ...(decision === 'approve' ? { confirm: { sha256s: design.files.map((f) => f.sha256), personalization } } : {}),
+      });
+      await props.onDecided(decision === 'approve' ? 'Thank you: the design is approved and production can start.' : 'Your change request was sent to the shop.');
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Could not send your decision.');
+    }
+  };
+  return (
+    <div class="decide" aria-labelledby="decide-title">
+      <h3 id="decide-title">Your decision on v{design.version}</h3>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      <dl class="facts">
+        <dt>Files</dt>
+        <dd>{design.files.map((f) => f.filename).join(', ')}</dd>
+        <dt>Personalisation</dt>
+        <dd>{personalization ? `“${personalization}” (${[...personalization].length} characters)` : 'None'}</dd>
+      </dl>
+      <label class="choice">
+        <input type="checkbox" checked={checked} onChange={(e) => setChecked(e.currentTarget.checked)} />
+        <span>I checked the files and the personalisation above, exactly as they are.</span>
+      </label>
+      <Field id="decision-note" label="Note for the shop (optional)">
+        {(aria) => <textarea {...aria} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
+      </Field>
+      <p class="small muted">
+        Revision rounds used: {page.revisions.used} of {page.revisions.allowance} free.
+      </p>
+      {beyond ? <Notice kind="warn">{page.revisions.message}</Notice> : null}
+      <div class="row">
+        <button class="button primary" type="button" disabled={!checked} onClick={() => decide('approve')}>
+          Approve v{design.version}
+        </button>
+        <button class="button secondary" type="button" onClick={() => decide('request_changes')}>
+          Request changes
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Proof versions, newest first, with what the viewer can do about them. */
+export function Proofs(props: { page: OrderPage; onChanged(message: string): Promise<void> }) {
+  const { page } = props;
+  const latest = page.designs[0];
+  const canSend = page.viewer === 'seller' && ['quoted', 'in_design', 'awaiting_approval', 'approved'].includes(page.order.status);
+  if (page.designs.length === 0 && !canSend) return null;
+  return (
+    <section class="card" aria-labelledby="proofs-title">
+      <h2 id="proofs-title">Design proofs</h2>
+      {page.designs.length === 0 ? <p class="muted">No proof yet.</p> : null}
+      {page.viewer === 'customer' && latest?.state === 'awaiting_decision' ? <Decide page={page} design={latest} onDecided={props.onChanged} /> : null}
+      <ol class="versions">
+        {page.designs.map((d) => (
+          <li key={d.designId}>
+            <div class="row">
+              <strong>v{d.version}</strong>
+              <span class={`badge design-${d.state}`}>{stateLabels[d.state]}</span>
+              <span class="muted small">{formatDateTime(d.createdAt)}</span>
+              {d.state === 'approved' ? (
+                <a class="small" href={`/api/orders/${page.order.orderId}/designs/${d.designId}/approval-receipt`} target="_blank" rel="noopener">
+                  Approval receipt
+                </a>
+              ) : null}
+            </div>
+            {d.note ? <p>{d.note}</p> : null}
+            {d.decision?.note ? <p class="small">Customer: “{d.decision.note}”</p> : null}
+            {d.state !== 'superseded' ? (
+              <div class="proof-files">
+                {d.files.map((f) => (
+                  <ProofFile key={f.fileId} orderId={page.order.orderId} file={f} />
+                ))}
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {canSend ? <SendProof page={page} onSent={props.onChanged} /> : null}
+    </section>
+  );
+}
