@@ -9,6 +9,12 @@ import { saveIntakeForm } from '#shared/domain/intake/save-intake-form.ts';
 import { validateAnswers } from '#shared/domain/intake/validate-answers.ts';
 import { createOrder } from '#shared/domain/orders/create-order.ts';
 import { transitionOrder } from '#shared/domain/orders/transition-order.ts';
+import { createHash } from 'node:crypto';
+import { putOrderFile } from '#shared/db/order-file.ts';
+import { decideDesign } from '#shared/domain/designs/decide-design.ts';
+import { postDesign } from '#shared/domain/designs/post-design.ts';
+import { demoProofPng } from '#infra/local/demo-images.ts';
+import { getOrder, type Order } from '#shared/db/order.ts';
 import { intakeFormInputSchema, type AnswerValue } from '#shared/schemas/intake-form.ts';
 import type { z } from 'zod';
 import type { OrderStatus } from '#shared/schemas/order-status.ts';
@@ -112,6 +118,7 @@ export async function seedDemo(ctx: DomainContext): Promise<{ shop: Shop }> {
   };
   const seller: Principal = { kind: 'seller', email: demo.seller.email, shopId: shop.shopId };
 
+  const customerOf = (email: string): Principal => ({ kind: 'customer', email });
   for (const spec of demoOrders) {
     const customer = demo.customers[spec.customer];
     const form = spec.form ? forms[spec.form] : undefined;
@@ -127,10 +134,66 @@ export async function seedDemo(ctx: DomainContext): Promise<{ shop: Shop }> {
       intake: form && checked?.ok ? { formId: form.formId, formVersion: form.version, formName: form.name, answers: checked.answers } : undefined,
       actor: form ? { kind: 'customer', email: customer.email, name: customer.name } : { kind: 'seller', email: demo.seller.email },
     });
-    for (const to of pathTo[spec.status]) {
+    const proofs = proofStory[spec.status];
+    for (const to of proofs ? pathTo.quoted : pathTo[spec.status]) {
       const reason = to === 'cancelled' ? 'The customer found one locally' : undefined;
       order = await transitionOrder(seedCtx, seller, { orderId: order.orderId, to, version: order.version, reason });
     }
+    if (proofs) {
+      await tellProofStory(seedCtx, seller, customerOf(customer.email), order, proofs);
+      // Past approval, the order goes on along its path (an approved order in production, say).
+      let current = (await getOrder(ctx.db, order.orderId))!;
+      for (const to of pathTo[spec.status].slice(pathTo[spec.status].indexOf(current.status) + 1)) {
+        current = await transitionOrder(seedCtx, seller, { orderId: current.orderId, to, version: current.version });
+      }
+    }
   }
   return { shop };
+}
+
+/** What happened to the proofs of an order in each status, told through the real use cases. */
+const proofStory: Partial<Record<OrderStatus, Array<'changes' | 'approve' | 'pending'>>> = {
+  awaiting_approval: ['changes', 'pending'],
+  approved: ['approve'],
+  in_production: ['changes', 'approve'],
+};
+const bands: Array<[number, number, number]> = [
+  [138, 75, 42],
+  [47, 107, 58],
+  [42, 91, 134],
+];
+
+async function tellProofStory(ctx: DomainContext, seller: Principal, customer: Principal, start: Order, story: Array<'changes' | 'approve' | 'pending'>) {
+  for (const [index, step] of story.entries()) {
+    const bytes = demoProofPng(bands[index % bands.length]!, index);
+    const fileId = newId();
+    const key = `files/${start.orderId}/${fileId}.png`;
+    await ctx.files.put(key, bytes, 'image/png');
+    await putOrderFile(ctx.db, {
+      fileId,
+      orderId: start.orderId,
+      purpose: 'design',
+      filename: `proof-v${index + 1}.png`,
+      contentType: 'image/png',
+      kind: 'image',
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      key,
+      preview: { state: 'none' },
+      uploadedBy: { kind: 'seller', email: demo.seller.email },
+      uploadedAt: ctx.now().toISOString(),
+    });
+    const design = await postDesign(ctx, seller, { orderId: start.orderId, fileIds: [fileId], note: index === 0 ? 'Here is a first layout.' : 'Updated as you asked.' });
+    if (step === 'pending') continue;
+    const personalization = start.personalization ?? '';
+    await decideDesign(ctx, customer, {
+      orderId: start.orderId,
+      designId: design.designId,
+      decision: step === 'approve' ? 'approve' : 'request_changes',
+      note: step === 'changes' ? 'Could the lettering be a little larger?' : undefined,
+      confirm: step === 'approve' ? { sha256s: design.files.map((f) => f.sha256), personalization } : undefined,
+      ip: '127.0.0.1',
+      userAgent: 'Atelier demo seed',
+    });
+  }
 }

@@ -138,7 +138,9 @@ describe('the order page (A2)', () => {
     expect(page.order.reference).toBe(order!.reference);
     expect(page.activity[0].type).toBe('status.changed');
     expect(page.activity.at(-1).type).toBe('order.created');
-    expect(page.activity.map((e: { data: { to?: string } }) => e.data.to).filter(Boolean).reverse()).toEqual(['quoted', 'in_design', 'awaiting_approval', 'approved', 'in_production']);
+    // Quoted, then the proof story (v1, changes, v2, approval), then production.
+    expect(page.activity.map((e: { data: { to?: string } }) => e.data.to).filter(Boolean).reverse()).toEqual(['quoted', 'awaiting_approval', 'in_design', 'awaiting_approval', 'approved', 'in_production']);
+    expect(page.designs.map((d: { version: number; state: string }) => `${d.version}:${d.state}`)).toEqual(['2:approved', '1:changes_requested']);
     expect(page.allowedTransitions.map((t: { to: string }) => t.to)).toEqual(['shipped', 'on_hold', 'cancelled']);
     expect(page.viewer).toBe('seller');
   });

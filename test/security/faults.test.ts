@@ -9,7 +9,8 @@ import { demo, seedDemo } from '#infra/local/demo-seed.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from '#infra/local/dynamodb-local.ts';
 import { freePort } from '#infra/local/free-port.ts';
 import { ensureTable } from '#infra/local/table.ts';
-import type { Shop } from '#shared/db/shop.ts';
+import { createShop, type Shop } from '#shared/db/shop.ts';
+import { createOrder } from '#shared/domain/orders/create-order.ts';
 import { DevMailbox } from '#shared/mail/dev-mailbox.ts';
 import { clientAs } from '#test/helpers/sessions.ts';
 import { createTestContext, testConfig, type TestContext } from '#test/helpers/test-context.ts';
@@ -89,12 +90,14 @@ describe('S3 going away', () => {
   beforeAll(async () => {
     // The table is real; the bucket's endpoint is a closed port.
     ctx = await createTestContext({ S3_ENDPOINT: `http://127.0.0.1:${await freePort()}` });
-    ({ shop } = await seedDemo(ctx.deps));
+    shop = { shopId: 's3downs3downs3do', slug: 's3down', name: 'S3 Down', timeZone: 'UTC', referencePrefix: 'SD', createdAt: new Date().toISOString() };
+    await createShop(ctx.deps.db, shop);
+    await createOrder(ctx.deps, { shop, title: 'Upload target', customer: { email: 'ana@demo.test', name: 'Ana' }, source: 'manual', actor: { kind: 'system' } });
   });
   afterAll(() => ctx.dispose());
 
   it('fails uploads cleanly with 503, keeping the pending upload for a retry', async () => {
-    const seller = await clientAs(ctx, { kind: 'seller', email: demo.seller.email, shopId: shop.shopId });
+    const seller = await clientAs(ctx, { kind: 'seller', email: 'owner@s3down.test', shopId: shop.shopId });
     const { items } = await (await seller.get('/api/orders?status=open&limit=1')).json();
     const orderId = items[0].orderId;
     // Signing needs no call to S3.
