@@ -284,3 +284,23 @@ export async function customerHasOrders(db: Db, email: string): Promise<boolean>
   );
   return (out.Items?.length ?? 0) > 0;
 }
+
+/**
+ * A transaction item moving the order's last activity (and its activity-sorted index keys)
+ * without touching its version: a comment is activity, not an edit that should make a
+ * concurrent editor's change stale.
+ */
+export function activityTouch(table: string, order: Order, at: string) {
+  const moved = { ...order, lastActivityAt: at };
+  const item = toItem(moved) as Record<string, unknown>;
+  return {
+    Update: {
+      TableName: table,
+      Key: { pk: orderPk(order.orderId), sk: 'ORDER' },
+      UpdateExpression: 'SET lastActivityAt = :at, #g4 = :g4, #g5 = :g5',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#g4': indexes.gsi4.sk, '#g5': indexes.gsi5.sk },
+      ExpressionAttributeValues: { ':at': at, ':g4': item[indexes.gsi4.sk], ':g5': item[indexes.gsi5.sk] },
+    },
+  };
+}

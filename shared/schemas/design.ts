@@ -25,3 +25,29 @@ export const designSchema = z.object({
     .optional(),
 });
 export type DesignView = z.infer<typeof designSchema>;
+
+export const pinSchema = z.object({
+  fileId: z.string().regex(/^[a-z0-9]{16}$/),
+  x: z.number().min(0).max(1),
+  y: z.number().min(0).max(1),
+  page: z.int().min(1).max(10_000).optional(),
+});
+
+export const commentSchema = z.object({
+  commentId: z.string(),
+  designId: z.string(),
+  body: z.string(),
+  pin: pinSchema.optional(),
+  parentId: z.string().optional(),
+  author: actor,
+  createdAt: z.string(),
+  resolved: z.boolean(),
+  resolvedAt: z.string().optional(),
+});
+export type CommentView = z.infer<typeof commentSchema>;
+
+export const newCommentSchema = z.object({
+  body: z.string().trim().min(1, 'Write a comment.').max(2000),
+  pin: pinSchema.optional(),
+  parentId: z.string().regex(/^[a-z0-9]{16}$/).optional(),
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { orderStatuses } from '#shared/schemas/order-status.ts';
 import { emailSchema } from '#shared/schemas/common.ts';
-import { designSchema } from '#shared/schemas/design.ts';
+import { commentSchema, designSchema } from '#shared/schemas/design.ts';
 import { fileSchema } from '#shared/schemas/file.ts';
 import { answerValueSchema, storedAnswerSchema } from '#shared/schemas/intake-form.ts';
 
@@ -100,6 +100,8 @@ export const orderPageSchema = z.object({
   viewer: z.enum(['seller', 'customer']),
   /** Proof versions, newest first. */
   designs: z.array(designSchema),
+  /** Every comment on every proof, oldest first; replies carry their thread's id. */
+  comments: z.array(commentSchema),
   files: z.array(fileSchema),
   revisions: z.object({ allowance: z.int(), used: z.int(), message: z.string() }),
 });

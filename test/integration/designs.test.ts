@@ -139,3 +139,48 @@ describe('proofs and decisions', () => {
     expect((await page(seller, orderId)).designs).toHaveLength(1);
   });
 });
+
+describe('pinned comments', () => {
+  it('round-trips pins, threads replies, resolves and reopens, without making the order’s version stale', async () => {
+    const { orderId, files } = await quotedOrderWithFiles(1);
+    const design = await (await seller.post(`/api/orders/${orderId}/designs`, { fileIds: [files[0]!.fileId] })).json();
+    const before = (await page(seller, orderId)).order;
+
+    const pin = { fileId: files[0]!.fileId, x: 0.3125, y: 0.8, page: 2 };
+    const thread = await ana.post(`/api/orders/${orderId}/designs/${design.designId}/comments`, { body: 'Move this a bit left', pin });
+    expect(thread.status).toBe(201);
+    const opened = await thread.json();
+    expect(opened.pin).toEqual(pin);
+    const reply = await seller.post(`/api/orders/${orderId}/designs/${design.designId}/comments`, { body: 'Done in the next version', parentId: opened.commentId });
+    expect(reply.status).toBe(201);
+
+    const view = await page(ana, orderId);
+    expect(view.comments.map((c: { body: string; pin?: unknown; parentId?: string }) => [c.body, c.pin ?? null, c.parentId ?? null])).toEqual([
+      ['Move this a bit left', pin, null],
+      ['Done in the next version', null, opened.commentId],
+    ]);
+    // A comment is activity, not an edit: the version the seller holds is still good.
+    expect(view.order.version).toBe(before.version);
+    expect(view.order.lastActivityAt > before.lastActivityAt).toBe(true);
+    expect(view.activity[0].type).toBe('comment.added');
+
+    const url = `/api/orders/${orderId}/designs/${design.designId}/comments/${opened.commentId}`;
+    expect((await seller.request('PATCH', url, { json: { resolved: true } })).status).toBe(200);
+    expect((await ana.request('PATCH', url, { json: { resolved: true } })).status).toBe(409);
+    expect((await ana.request('PATCH', url, { json: { resolved: false } })).status).toBe(200);
+    expect((await page(seller, orderId)).comments[0].resolved).toBe(false);
+  });
+
+  it('refuses pins off the proof, replies to replies, and strangers', async () => {
+    const { orderId, files } = await quotedOrderWithFiles(2);
+    const design = await (await seller.post(`/api/orders/${orderId}/designs`, { fileIds: [files[0]!.fileId] })).json();
+    const url = `/api/orders/${orderId}/designs/${design.designId}/comments`;
+    expect((await ana.post(url, { body: 'x', pin: { fileId: files[1]!.fileId, x: 0.5, y: 0.5 } })).status).toBe(400);
+    expect((await ana.post(url, { body: 'x', pin: { fileId: files[0]!.fileId, x: 1.5, y: 0.5 } })).status).toBe(400);
+    expect((await ana.post(url, { body: '   ' })).status).toBe(400);
+    const thread = await (await ana.post(url, { body: 'Thread' })).json();
+    const child = await (await seller.post(url, { body: 'Reply', parentId: thread.commentId })).json();
+    expect((await ana.post(url, { body: 'Nested', parentId: child.commentId })).status).toBe(400);
+    expect((await ben.post(url, { body: 'Not mine' })).status).toBe(404);
+  });
+});

@@ -18,7 +18,7 @@ export type Fixture = {
   uploadId: string;
   fileId: string;
   /** Another order of the customer's with a proof awaiting a decision, and a third with an approved one. */
-  review: { orderId: string; designId: string };
+  review: { orderId: string; designId: string; commentId: string };
   approved: { orderId: string; designId: string };
   unique: string;
 };
@@ -56,6 +56,13 @@ export const accessTable: Record<string, AccessRow> = {
   'POST /orders/{orderId}/designs/{designId}/decision': {
     expect: ordersOwn(200, 403),
     body: () => ({ decision: 'request_changes', note: 'Matrix' }),
+    params: (f) => f.review,
+  },
+  'POST /orders/{orderId}/designs/{designId}/comments': { expect: ordersOwn(201, 201), body: () => ({ body: 'Matrix comment' }), params: (f) => f.review },
+  'PATCH /orders/{orderId}/designs/{designId}/comments/{commentId}': {
+    // The customer resolves the thread; the seller then finds it resolved already.
+    expect: ordersOwn(200, 409),
+    body: () => ({ resolved: true }),
     params: (f) => f.review,
   },
   'GET /orders/{orderId}/designs/{designId}/approval-receipt': { expect: ordersOwn(200, 200), params: (f) => f.approved },

@@ -10,6 +10,7 @@ import { requestUpload } from '#shared/domain/files/request-upload.ts';
 import { newId } from '#shared/domain/ids.ts';
 import { decideDesign } from '#shared/domain/designs/decide-design.ts';
 import { postDesign } from '#shared/domain/designs/post-design.ts';
+import { commentOnDesign } from '#shared/domain/designs/comment-on-design.ts';
 import { transitionOrder } from '#shared/domain/orders/transition-order.ts';
 import { clientAs } from '#test/helpers/sessions.ts';
 import { createTestContext, type TestContext } from '#test/helpers/test-context.ts';
@@ -72,6 +73,7 @@ async function freshFixture(): Promise<Fixture> {
   const upload = await requestUpload(ctx.deps, seller, { orderId: main.order.orderId, purpose: 'design', filename: 'p.png', contentType: 'image/png', size: 10 });
   const inReview = await quotedOrder();
   const review = await postDesign(ctx.deps, seller, { orderId: inReview.order.orderId, fileIds: [inReview.fileId] });
+  const thread = await commentOnDesign(ctx.deps, seller, { orderId: inReview.order.orderId, designId: review.designId, body: 'Matrix thread', pin: { fileId: inReview.fileId, x: 0.5, y: 0.5 } });
   const toApprove = await quotedOrder();
   const approvedDesign = await postDesign(ctx.deps, seller, { orderId: toApprove.order.orderId, fileIds: [toApprove.fileId] });
   await decideDesign(ctx.deps, customer, {
@@ -89,7 +91,7 @@ async function freshFixture(): Promise<Fixture> {
     formVersion: form.version,
     uploadId: upload.uploadId,
     fileId: main.fileId,
-    review: { orderId: inReview.order.orderId, designId: review.designId },
+    review: { orderId: inReview.order.orderId, designId: review.designId, commentId: thread.commentId },
     approved: { orderId: toApprove.order.orderId, designId: approvedDesign.designId },
     unique,
   };
@@ -112,8 +114,8 @@ describe('the authorization matrix', () => {
       if (!row) continue;
       const f = await freshFixture();
       for (const role of order) {
-        const ids: { orderId: string; designId?: string } = { orderId: f.orderId, ...row.params?.(f) };
-        const path = `/api${op.path.replace('{orderId}', ids.orderId).replace('{designId}', ids.designId ?? '').replace('{formId}', f.formId).replace('{uploadId}', f.uploadId).replace('{fileId}', f.fileId).replace('{slug}', 'demo')}${row.query ?? ''}`;
+        const ids: { orderId: string; designId?: string; commentId?: string } = { orderId: f.orderId, ...row.params?.(f) };
+        const path = `/api${op.path.replace('{orderId}', ids.orderId).replace('{designId}', ids.designId ?? '').replace('{commentId}', ids.commentId ?? '').replace('{formId}', f.formId).replace('{uploadId}', f.uploadId).replace('{fileId}', f.fileId).replace('{slug}', 'demo')}${row.query ?? ''}`;
         const client = await clientAs(ctx, principals[role]);
         const res = await client.request(op.method, path, row.body ? { json: row.body(f) } : {});
         if (res.status !== row.expect[role]) failures.push(`${op.key} as ${role}: expected ${row.expect[role]}, got ${res.status} ${await res.text()}`);
@@ -128,10 +130,10 @@ describe('the authorization matrix', () => {
 
   it('answers ids that do not exist with 404 for every signed-in caller', async () => {
     const failures: string[] = [];
-    for (const op of operations.filter((o) => /\{(orderId|formId|uploadId|fileId|designId)\}/.test(o.path))) {
+    for (const op of operations.filter((o) => /\{(orderId|formId|uploadId|fileId|designId|commentId)\}/.test(o.path))) {
       const f = await freshFixture();
       for (const role of roles.filter((r) => r !== 'anonymous')) {
-        const path = `/api${op.path.replace('{orderId}', '0000000000000000').replace('{formId}', '0000000000000000').replace('{uploadId}', '0000000000000000').replace('{fileId}', '0000000000000000').replace('{designId}', '0000000000000000')}`;
+        const path = `/api${op.path.replace('{orderId}', '0000000000000000').replace('{formId}', '0000000000000000').replace('{uploadId}', '0000000000000000').replace('{fileId}', '0000000000000000').replace('{designId}', '0000000000000000').replace('{commentId}', '0000000000000000')}`;
         const res = await (await clientAs(ctx, principals[role])).request(op.method, path, accessTable[op.key]?.body ? { json: accessTable[op.key]!.body!(f) } : {});
         // A customer asking for a seller-only object learns nothing either way; 403 names only the role.
         const expected = op.path.startsWith('/shop/') && principals[role]?.kind === 'customer' ? 403 : 404;

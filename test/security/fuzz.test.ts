@@ -36,7 +36,7 @@ beforeAll(async () => {
   clients = [await clientAs(ctx, seller), await clientAs(ctx, customer), await clientAs(ctx, undefined)];
   const order = await createOrder(ctx.deps, { shop, title: 'Fuzz target', customer: { email: 'ana@demo.test', name: 'Ana' }, source: 'manual', actor: { kind: 'system' } });
   const forms = await (await clients[0]!.get('/api/shop/intake-forms')).json();
-  fixture = { orderId: order.orderId, orderVersion: order.version, formId: forms.forms[0].formId, formVersion: forms.forms[0].version, uploadId: '0000000000000000', fileId: '0000000000000000', review: { orderId: order.orderId, designId: '0000000000000000' }, approved: { orderId: order.orderId, designId: '0000000000000000' }, unique: 'fuzz' };
+  fixture = { orderId: order.orderId, orderVersion: order.version, formId: forms.forms[0].formId, formVersion: forms.forms[0].version, uploadId: '0000000000000000', fileId: '0000000000000000', review: { orderId: order.orderId, designId: '0000000000000000', commentId: '0000000000000000' }, approved: { orderId: order.orderId, designId: '0000000000000000' }, unique: 'fuzz' };
   const doc = await (await ctx.app.request('/api/openapi.json')).json();
   operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
     Object.keys(ops).map((method) => ({ key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path })),
@@ -77,7 +77,7 @@ describe('fuzzing every operation', () => {
 
       await fc.assert(
         fc.asyncProperty(fc.nat({ max: 2 }), pathId, body, query, fc.boolean(), rawBody, async (who, id, json, params, sendRaw, raw) => {
-          const path = `/api${op.path.replace('{orderId}', id).replace('{formId}', id).replace('{uploadId}', id).replace('{fileId}', id).replace('{designId}', id).replace('{slug}', id === fixture.orderId ? 'demo' : id)}`;
+          const path = `/api${op.path.replace('{orderId}', id).replace('{formId}', id).replace('{uploadId}', id).replace('{fileId}', id).replace('{designId}', id).replace('{commentId}', id).replace('{slug}', id === fixture.orderId ? 'demo' : id)}`;
           const search = new URLSearchParams(params).toString();
           const before = op.method === 'GET' ? '' : await snapshot();
           const client = clients[who]!;

@@ -6,7 +6,8 @@ import { createRouter, errorResponses, jsonBody, jsonResponse } from '#functions
 import { decideDesign } from '#shared/domain/designs/decide-design.ts';
 import { getApprovalReceipt } from '#shared/domain/designs/get-approval-receipt.ts';
 import { postDesign } from '#shared/domain/designs/post-design.ts';
-import { designSchema } from '#shared/schemas/design.ts';
+import { commentOnDesign, resolveThread } from '#shared/domain/designs/comment-on-design.ts';
+import { commentSchema, designSchema, newCommentSchema } from '#shared/schemas/design.ts';
 
 const id = z.string().regex(/^[a-z0-9]{16}$/, 'is not an id');
 const tags = ['designs'];
@@ -47,6 +48,24 @@ const receipt = createRoute({
   responses: { 200: { description: 'The receipt', content: { 'text/html': { schema: z.string() } } }, ...errorResponses(401, 404) },
 });
 
+const comment = createRoute({
+  method: 'post',
+  path: '/orders/{orderId}/designs/{designId}/comments',
+  tags,
+  summary: 'Comment on a proof: a new thread (optionally pinned at x, y as fractions, page for PDFs) or a reply',
+  request: { params: z.object({ orderId: id, designId: id }), body: jsonBody(newCommentSchema) },
+  responses: { 201: jsonResponse('Added', commentSchema), ...errorResponses(400, 401, 404) },
+});
+
+const resolve = createRoute({
+  method: 'patch',
+  path: '/orders/{orderId}/designs/{designId}/comments/{commentId}',
+  tags,
+  summary: 'Resolve or reopen a comment thread',
+  request: { params: z.object({ orderId: id, designId: id, commentId: id }), body: jsonBody(z.object({ resolved: z.boolean() })) },
+  responses: { 200: jsonResponse('Updated', commentSchema), ...errorResponses(400, 401, 404, 409) },
+});
+
 export const designRoutes = createRouter()
   .openapi(post, async (c) => {
     const { fileIds, note } = c.req.valid('json');
@@ -60,6 +79,14 @@ export const designRoutes = createRouter()
       userAgent: c.req.header('user-agent') ?? 'unknown',
     });
     return c.json(design, 200);
+  })
+  .openapi(comment, async (c) => {
+    const created = await commentOnDesign(c.var.deps, requirePrincipal(c), { ...c.req.valid('param'), ...c.req.valid('json') });
+    return c.json(created, 201);
+  })
+  .openapi(resolve, async (c) => {
+    const updated = await resolveThread(c.var.deps, requirePrincipal(c), { ...c.req.valid('param'), ...c.req.valid('json') });
+    return c.json(updated, 200);
   })
   .openapi(receipt, async (c) => {
     const data = await getApprovalReceipt(c.var.deps, requirePrincipal(c), c.req.valid('param'));

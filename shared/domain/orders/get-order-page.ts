@@ -1,3 +1,4 @@
+import { isCommentItem, toComment } from '#shared/db/comment.ts';
 import { isDesignItem, toDesign } from '#shared/db/design.ts';
 import { fileSkPrefix, toOrderFile } from '#shared/db/order-file.ts';
 import type { Principal } from '#shared/db/session.ts';
@@ -27,6 +28,7 @@ export async function getOrderPage(ctx: DomainContext, principal: Principal, ord
     allowedTransitions: principal.kind === 'seller' ? steps : steps.filter((s) => order.status === 'requested' && s.to === 'cancelled'),
     viewer: principal.kind,
     designs,
+    comments: items.filter(isCommentItem).map(toComment),
     files: files.map(toFileView),
     revisions: { allowance: policy.allowance, used: designs.filter((d) => d.decision?.decision === 'request_changes').length, message: policy.message },
   };
