@@ -53,7 +53,7 @@ describe('design review in the portal', () => {
     await expect.poll(() => seller.getByRole('checkbox', { name: 'In this proof' }).count()).toBe(1);
     await seller.getByRole('button', { name: 'Send proof v1' }).click();
     await expect.poll(() => seller.getByText('Proof v1 sent to the customer.').isVisible()).toBe(true);
-    await expect.poll(() => seller.getByRole('img', { name: 'Proof file proof-v1.png' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40);
+    await expect.poll(() => seller.getByRole('img', { name: 'Proof v1: proof-v1.png' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40);
 
     const customer = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await signIn(customer, 'ben@demo.test');
@@ -61,6 +61,20 @@ describe('design review in the portal', () => {
     await customer.getByRole('heading', { name: 'Your decision on v1' }).waitFor();
     // Approval stays locked until the customer confirms what they checked.
     expect(await customer.getByRole('button', { name: 'Approve v1' }).isDisabled()).toBe(true);
+
+    // A pin on the spot that should change: click three quarters across, a quarter down.
+    const surface = customer.getByRole('button', { name: /proof-v1\.png: click a spot/ });
+    await surface.locator('img').evaluate((img: HTMLImageElement) => img.decode());
+    await surface.scrollIntoViewIfNeeded();
+    const box = (await surface.boundingBox())!;
+    await customer.mouse.click(box.x + box.width * 0.75, box.y + box.height * 0.25);
+    await customer.getByLabel('Comment on the pinned spot').fill('Move the name here');
+    await customer.getByRole('button', { name: 'Add pinned comment' }).click();
+    await expect.poll(() => customer.getByRole('link', { name: 'Comment 1' }).isVisible()).toBe(true);
+    const pinned = await customer.getByRole('link', { name: 'Comment 1' }).evaluate((a: HTMLElement) => [parseFloat(a.style.left), parseFloat(a.style.top)]);
+    expect(pinned[0]).toBeCloseTo(75, 0);
+    expect(pinned[1]).toBeCloseTo(25, 0);
+
     await customer.getByLabel('Note for the shop (optional)').fill('Please make the name bigger');
     await customer.getByRole('button', { name: 'Request changes' }).click();
     await expect.poll(() => customer.getByText('Your change request was sent to the shop.').isVisible()).toBe(true);
@@ -71,6 +85,12 @@ describe('design review in the portal', () => {
 
     await customer.reload();
     await customer.getByRole('heading', { name: 'Your decision on v2' }).waitFor();
+    // v1 and v2 side by side, then stacked with the slider.
+    await customer.getByRole('heading', { name: 'Compare versions' }).waitFor();
+    await expect.poll(() => customer.locator('.compare-side img').count()).toBe(2);
+    await customer.getByRole('checkbox', { name: 'Overlay with a slider' }).check();
+    await customer.getByLabel('How much of the right version to show').fill('20');
+    await expect.poll(() => customer.locator('.compare-overlay img.top').evaluate((img: HTMLElement) => img.style.clipPath)).toBe('inset(0px 0px 0px 20%)');
     await customer.getByText('“BISCUIT · 07700 900123” (22 characters)').waitFor();
     await customer.getByRole('checkbox', { name: /I checked the files/ }).check();
     await customer.getByRole('button', { name: 'Approve v2' }).click();
@@ -83,5 +103,5 @@ describe('design review in the portal', () => {
     expect(await receipt.text()).toMatch(/proof-v2\.png/);
     await seller.close();
     await customer.close();
-  });
+  }, 120_000);
 });

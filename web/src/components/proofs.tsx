@@ -6,6 +6,7 @@ import { ApiError, post } from '../api.ts';
 import { uploadToOrder, type UploadHandle } from '../upload.ts';
 import { Field, Notice } from './field.tsx';
 import { formatDateTime } from './order-bits.tsx';
+import { CompareVersions, PinnedReview } from './pins.tsx';
 
 const accept = 'image/png,image/jpeg,image/webp,image/gif,application/pdf,image/svg+xml,.ai,.eps';
 const stateLabels: Record<DesignView['state'], string> = {
@@ -211,16 +212,20 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
             </div>
             {d.note ? <p>{d.note}</p> : null}
             {d.decision?.note ? <p class="small">Customer: “{d.decision.note}”</p> : null}
-            {d.state !== 'superseded' ? (
-              <div class="proof-files">
-                {d.files.map((f) => (
+            {d === latest ? (
+              <PinnedReview orderId={page.order.orderId} design={d} comments={page.comments}onChanged={props.onChanged} />
+            ) : null}
+            <div class="proof-files">
+              {d.files
+                .filter((f) => d !== latest || f.kind !== 'image')
+                .map((f) => (
                   <ProofFile key={f.fileId} orderId={page.order.orderId} file={f} />
                 ))}
-              </div>
-            ) : null}
+            </div>
           </li>
         ))}
       </ol>
+      <CompareVersions orderId={page.order.orderId} designs={page.designs} />
       {canSend ? <SendProof page={page} onSent={props.onChanged} /> : null}
     </section>
   );

@@ -1,0 +1,217 @@
+import { useState } from 'preact/hooks';
+import type { CommentView, DesignView } from '#shared/schemas/design.ts';
+import { ApiError, patch, post } from '../api.ts';
+import { Field, Notice } from './field.tsx';
+import { formatDateTime } from './order-bits.tsx';
+
+type Draft = { fileId: string; x: number; y: number };
+const fileUrl = (orderId: string, fileId: string) => `/api/orders/${orderId}/files/${fileId}`;
+const clamp = (n: number) => Math.min(1, Math.max(0, n));
+
+/**
+ * A proof's image files with their pinned threads. Click a spot to pin a comment there; with
+ * the keyboard, press Enter on the image to drop a pin in the middle and move it with the arrows.
+ */
+export function PinnedReview(props: { orderId: string; design: DesignView; comments: CommentView[]; onChanged(message: string): Promise<void> }) {
+  const { orderId, design } = props;
+  const threads = props.comments.filter((c) => c.designId === design.designId && !c.parentId);
+  const replies = (id: string) => props.comments.filter((c) => c.parentId === id);
+  const [draft, setDraft] = useState<Draft>();
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string>();
+  const number = (c: CommentView) => threads.indexOf(c) + 1;
+
+  const send = async (e: Event) => {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      await post(`/orders/${orderId}/designs/${design.designId}/comments`, { body, ...(draft ? { pin: draft } : {}) });
+      setDraft(undefined);
+      setBody('');
+      await props.onChanged('Comment added.');
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Could not add the comment.');
+    }
+  };
+
+  return (
+    <div class="pinned-review">
+      <div class="pin-images">
+        {design.files
+          .filter((f) => f.kind === 'image')
+          .map((file) => (
+            <div
+              key={file.fileId}
+              class="pin-surface"
+              role="button"
+              tabIndex={0}
+              aria-label={`${file.filename}: click a spot, or press Enter and use the arrow keys, to pin a comment`}
+              onClick={(e) => {
+                if ((e.target as HTMLElement).closest('.pin')) return;
+                const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
+                setDraft({ fileId: file.fileId, x: clamp((e.clientX - box.left) / box.width), y: clamp((e.clientY - box.top) / box.height) });
+              }}
+              onKeyDown={(e) => {
+                const step = 0.05;
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  setDraft(draft?.fileId === file.fileId ? draft : { fileId: file.fileId, x: 0.5, y: 0.5 });
+                } else if (draft?.fileId === file.fileId && e.key.startsWith('Arrow')) {
+                  e.preventDefault();
+                  const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;
+                  const dy = e.key === 'ArrowUp' ? -step : e.key === 'ArrowDown' ? step : 0;
+                  setDraft({ ...draft, x: clamp(draft.x + dx), y: clamp(draft.y + dy) });
+                }
+              }}
+            >
+              <img src={fileUrl(orderId, file.fileId)} alt={`Proof v${design.version}: ${file.filename}`} draggable={false} />
+              {threads
+                .filter((t) => t.pin?.fileId === file.fileId)
+                .map((t) => (
+                  <a key={t.commentId} class={`pin${t.resolved ? ' resolved' : ''}`} href={`#thread-${t.commentId}`} style={{ left: `${t.pin!.x * 100}%`, top: `${t.pin!.y * 100}%` }} aria-label={`Comment ${number(t)}`}>
+                    {number(t)}
+                  </a>
+                ))}
+              {draft?.fileId === file.fileId ? <span class="pin draft" style={{ left: `${draft.x * 100}%`, top: `${draft.y * 100}%` }} aria-hidden="true">+</span> : null}
+            </div>
+          ))}
+      </div>
+      <form onSubmit={send} class="comment-form">
+        {error ? <Notice kind="error">{error}</Notice> : null}
+        <Field id={`comment-${design.designId}`} label={draft ? 'Comment on the pinned spot' : 'Comment on this proof'} hint={draft ? 'Pinned where you clicked.' : 'Click the image first to pin it to a spot.'}>
+          {(aria) => <textarea {...aria} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
+        </Field>
+        <div class="row">
+          <button class="button primary" type="submit" disabled={!body.trim()}>
+            {draft ? 'Add pinned comment' : 'Add comment'}
+          </button>
+          {draft ? (
+            <button class="button ghost" type="button" onClick={() => setDraft(undefined)}>
+              Remove pin
+            </button>
+          ) : null}
+        </div>
+      </form>
+      {threads.length ? (
+        <ol class="threads" aria-label={`Comments on v${design.version}`}>
+          {threads.map((t) => (
+            <li key={t.commentId} id={`thread-${t.commentId}`} class={t.resolved ? 'resolved' : ''}>
+              <Thread orderId={orderId} designId={design.designId} thread={t} n={number(t)} replies={replies(t.commentId)} onChanged={props.onChanged} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </div>
+  );
+}
+
+function Thread(props: { orderId: string; designId: string; thread: CommentView; n: number; replies: CommentView[]; onChanged(message: string): Promise<void> }) {
+  const { thread } = props;
+  const [reply, setReply] = useState('');
+  const base = `/orders/${props.orderId}/designs/${props.designId}/comments`;
+  const who = (c: CommentView) => (c.author.kind === 'seller' ? 'Shop' : 'Customer');
+  return (
+    <article>
+      <p>
+        <strong>
+          {thread.pin ? `${props.n}. ` : ''}
+          {who(thread)}
+        </strong>{' '}
+        <span class="muted small">{formatDateTime(thread.createdAt)}</span>
+        {thread.resolved ? <span class="badge design-approved">Resolved</span> : null}
+      </p>
+      <p>{thread.body}</p>
+      {props.replies.map((r) => (
+        <p key={r.commentId} class="reply">
+          <strong>{who(r)}:</strong> {r.body}
+        </p>
+      ))}
+      <form
+        class="row"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          await post(`${base}`, { body: reply, parentId: thread.commentId });
+          setReply('');
+          await props.onChanged('Reply added.');
+        }}
+      >
+        <label class="visually-hidden" for={`reply-${thread.commentId}`}>
+          Reply to comment {props.n}
+        </label>
+        <input id={`reply-${thread.commentId}`} type="text" placeholder="Reply…" value={reply} onInput={(e) => setReply(e.currentTarget.value)} />
+        <button class="button secondary" type="submit" disabled={!reply.trim()}>
+          Reply
+        </button>
+        <button
+          class="button ghost"
+          type="button"
+          onClick={async () => {
+            await patch(`${base}/${thread.commentId}`, { resolved: !thread.resolved });
+            await props.onChanged(thread.resolved ? 'Thread reopened.' : 'Thread resolved.');
+          }}
+        >
+          {thread.resolved ? 'Reopen' : 'Resolve'}
+        </button>
+      </form>
+    </article>
+  );
+}
+
+/** Any two versions side by side, or stacked with a slider that reveals one over the other. */
+export function CompareVersions(props: { orderId: string; designs: DesignView[] }) {
+  const withImages = props.designs.filter((d) => d.files.some((f) => f.kind === 'image'));
+  const [left, setLeft] = useState(withImages[1]?.designId ?? '');
+  const [right, setRight] = useState(withImages[0]?.designId ?? '');
+  const [overlay, setOverlay] = useState(false);
+  const [reveal, setReveal] = useState(50);
+  if (withImages.length < 2) return null;
+  const image = (id: string) => {
+    const d = withImages.find((x) => x.designId === id);
+    const f = d?.files.find((x) => x.kind === 'image');
+    return d && f ? { src: fileUrl(props.orderId, f.fileId), alt: `Proof v${d.version}: ${f.filename}` } : undefined;
+  };
+  const a = image(left);
+  const b = image(right);
+  const select = (id: string, value: string, set: (v: string) => void, label: string) => (
+    <Field id={id} label={label}>
+      {(aria) => (
+        <select {...aria} value={value} onChange={(e) => set(e.currentTarget.value)}>
+          {withImages.map((d) => (
+            <option key={d.designId} value={d.designId}>
+              v{d.version}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+  return (
+    <section class="compare" aria-labelledby="compare-title">
+      <h3 id="compare-title">Compare versions</h3>
+      <div class="row">
+        {select('compare-left', left, setLeft, 'Left')}
+        {select('compare-right', right, setRight, 'Right')}
+        <label class="choice">
+          <input type="checkbox" checked={overlay} onChange={(e) => setOverlay(e.currentTarget.checked)} />
+          <span>Overlay with a slider</span>
+        </label>
+      </div>
+      {a && b && !overlay ? (
+        <div class="compare-side">
+          <img src={a.src} alt={a.alt} />
+          <img src={b.src} alt={b.alt} />
+        </div>
+      ) : null}
+      {a && b && overlay ? (
+        <div class="compare-overlay">
+          <img src={a.src} alt={a.alt} />
+          <img src={b.src} alt={b.alt} class="top" style={{ clipPath: `inset(0 0 0 ${reveal}%)` }} />
+          <label for="reveal" class="visually-hidden">
+            How much of the right version to show
+          </label>
+          <input id="reveal" type="range" min={0} max={100} value={reveal} onInput={(e) => setReveal(Number(e.currentTarget.value))} />
+        </div>
+      ) : null}
+    </section>
+  );
+}
