@@ -18,6 +18,7 @@ import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { portalContentSecurityPolicy } from '#shared/security/portal-csp.ts';
 
 export type WebProps = { portalDir: string; httpApi: HttpApi; logs: Bucket };
 
@@ -54,17 +55,7 @@ export class Web extends Construct {
       securityHeadersBehavior: {
         contentSecurityPolicy: {
           override: true,
-          contentSecurityPolicy: [
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            `img-src 'self' data: blob: ${filesOrigin}`,
-            `connect-src 'self' ${filesOrigin}`,
-            "frame-ancestors 'none'",
-            "base-uri 'none'",
-            "form-action 'self'",
-            "object-src 'none'",
-          ].join('; '),
+          contentSecurityPolicy: portalContentSecurityPolicy(filesOrigin),
         },
         strictTransportSecurity: { override: true, accessControlMaxAge: Duration.days(365), includeSubdomains: true },
         contentTypeOptions: { override: true },

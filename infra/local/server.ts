@@ -13,6 +13,7 @@ import { isTableEmpty, seedDemo } from '#infra/local/demo-seed.ts';
 import { ensureTable } from '#infra/local/table.ts';
 import { parseConfig, type Config } from '#shared/config.ts';
 import { DevMailbox } from '#shared/mail/dev-mailbox.ts';
+import { portalContentSecurityPolicy } from '#shared/security/portal-csp.ts';
 
 export type LocalServices = { dynamodbEndpoint: string; s3Endpoint: string };
 
@@ -102,19 +103,7 @@ function relativeRoot(dir: string): string {
 
 /** The portal's own headers, as CloudFront's response headers policy sets them in AWS. */
 function portalHeaders(config: Config) {
-  const files = config.s3Endpoint ?? '';
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    `img-src 'self' data: blob: ${files}`,
-    `connect-src 'self' ${files}`,
-    "frame-src 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "object-src 'none'",
-  ].join('; ');
+  const csp = portalContentSecurityPolicy(config.s3Endpoint ?? '');
   return async (c: import('hono').Context<ApiEnv>, next: () => Promise<void>) => {
     await next();
     if (c.req.path.startsWith('/api/')) return;

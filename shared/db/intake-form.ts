@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '#shared/db/db.ts';
 import type { OrderCounts } from '#shared/db/shop-order-counts.ts';
-import type { Shop } from '#shared/db/shop.ts';
+import { toShop, type Shop } from '#shared/db/shop.ts';
 import { transactWrite } from '#shared/db/transact.ts';
 import type { IntakeField } from '#shared/schemas/intake-form.ts';
 
@@ -77,15 +77,7 @@ export async function getShopCollection(db: Db, shopId: string): Promise<ShopCol
   const shopItem = items.find((i) => i.sk === 'SHOP');
   if (!shopItem) return undefined;
   return {
-    shop: {
-      shopId: String(shopItem.shopId),
-      slug: String(shopItem.slug),
-      name: String(shopItem.name),
-      timeZone: String(shopItem.timeZone),
-      referencePrefix: String(shopItem.referencePrefix ?? 'AT'),
-      createdAt: String(shopItem.createdAt),
-      defaultFormId: shopItem.defaultFormId === undefined ? undefined : String(shopItem.defaultFormId),
-    },
+    shop: { ...toShop(shopItem), defaultFormId: shopItem.defaultFormId === undefined ? undefined : String(shopItem.defaultFormId) },
     forms: items.filter((i) => String(i.sk).startsWith('FORM#')).map(toForm),
     counts: (items.find((i) => i.sk === 'ORDER_COUNTS')?.counts as OrderCounts | undefined) ?? {},
   };

@@ -38,7 +38,7 @@ export async function getShopIdBySlug(db: Db, slug: string): Promise<string | un
   return out.Item ? String(out.Item.shopId) : undefined;
 }
 
-function toShop(item: Record<string, unknown>): Shop {
+export function toShop(item: Record<string, unknown>): Shop {
   return {
     shopId: String(item.shopId),
     slug: String(item.slug),

@@ -1,32 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '#test/helpers/browser.ts';
-import { startTestServer } from '#test/helpers/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useJourney } from '#test/helpers/journey.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
+const journey = useJourney();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** The link of the newest email to `to`, made relative to the test server. */
+/** The link of the newest email to `to`, made relative to the test journey.server. */
 function newestLink(to: string): string {
-  const message = server.mailbox.list().find((m) => m.to === to);
+  const message = journey.server.mailbox.list().find((m) => m.to === to);
   const link = message && /https?:\/\/\S+/.exec(message.text)?.[0];
   if (!link) throw new Error(`no email with a link to ${to}`);
   const url = new URL(link);
-  return `${server.url}${url.pathname}${url.search}`;
+  return `${journey.server.url}${url.pathname}${url.search}`;
 }
 
 describe('a custom request, from the customer to the seller', () => {
   it('is asked for on /s/demo, followed from the emailed link, and moved to quoted by the seller', async () => {
-    const customer = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await customer.goto(`${server.url}/s/demo`);
+    const customer = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await customer.goto(`${journey.server.url}/s/demo`);
     await customer.getByRole('heading', { name: 'Engraved cutting board', level: 1 }).waitFor();
 
     // Sending it half-filled shows what is missing, field by field.
@@ -54,8 +43,8 @@ describe('a custom request, from the customer to the seller', () => {
     const orderUrl = customer.url();
 
     // The seller finds it on the dashboard by its reference and quotes it.
-    const seller = await browser.newPage();
-    await seller.goto(`${server.url}/sign-in`);
+    const seller = await journey.browser.newPage();
+    await seller.goto(`${journey.server.url}/sign-in`);
     await seller.getByLabel('Email address').fill('seller@demo.test');
     await seller.getByRole('button', { name: 'Email me a sign-in link' }).click();
     await seller.waitForURL(/\/sign-in\/sent/);

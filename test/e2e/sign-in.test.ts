@@ -1,29 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '#test/helpers/browser.ts';
-import { startTestServer } from '#test/helpers/test-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useJourney } from '#test/helpers/journey.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 async function openSignInLink(page: Page) {
-  await page.goto(`${server.url}/dev/mailbox`);
+  await page.goto(`${journey.server.url}/dev/mailbox`);
   await page.getByRole('link', { name: /auth\/verify\?token=/ }).first().click();
   await page.waitForURL(/\/auth\/verify\?token=/);
 }
 
 describe('signing in', () => {
   it('takes the seller from the sign-in page through the dev mailbox to the dashboard, and out again', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await journey.browser.newPage();
+    await page.goto(`${journey.server.url}/`);
     await page.waitForURL(/\/sign-in$/);
     await page.getByLabel('Email address').fill('seller@demo.test');
     await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
@@ -42,14 +32,14 @@ describe('signing in', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in$/);
-    await page.goto(`${server.url}/dashboard`);
+    await page.goto(`${journey.server.url}/dashboard`);
     await page.waitForURL(/\/sign-in\?next=%2Fdashboard/);
     await page.close();
   });
 
   it('shows an expired-link page, with a way to get a new link, for a used or unknown token', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/auth/verify?token=${'x'.repeat(43)}`);
+    const page = await journey.browser.newPage();
+    await page.goto(`${journey.server.url}/auth/verify?token=${'x'.repeat(43)}`);
     await page.getByRole('button', { name: 'Continue to Atelier' }).click();
     await expect.poll(() => page.getByRole('heading', { name: /expired or was already used/ }).isVisible()).toBe(true);
     await expect.poll(() => page.getByLabel('Email address').isVisible()).toBe(true);
@@ -57,8 +47,8 @@ describe('signing in', () => {
   });
 
   it('works on a phone and with the keyboard alone', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
-    await page.goto(`${server.url}/sign-in`);
+    const page = await journey.browser.newPage({ viewport: { width: 375, height: 740 } });
+    await page.goto(`${journey.server.url}/sign-in`);
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
     // Tab from the top: skip link, brand, then the email field.
     for (let i = 0; i < 6 && !(await page.evaluate(() => document.activeElement?.id === 'email')); i++) await page.keyboard.press('Tab');
