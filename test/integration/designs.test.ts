@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, seedDemo } from '#infra/local/demo-seed.ts';
 import type { Shop } from '#shared/db/shop.ts';
 import { createOrder } from '#shared/domain/orders/create-order.ts';
+import { holdTransactionsUntil } from '#test/helpers/hold-writes.ts';
 import type { TestClient } from '#test/helpers/http.ts';
 import { clientAs } from '#test/helpers/sessions.ts';
 import { createTestContext, type TestContext } from '#test/helpers/test-context.ts';
@@ -134,7 +135,8 @@ describe('proofs and decisions', () => {
 
   it('lets exactly one of two concurrent proof posts win', async () => {
     const { orderId, files } = await quotedOrderWithFiles(1);
-    const results = await Promise.all([0, 1].map(() => seller.post(`/api/orders/${orderId}/designs`, { fileIds: [files[0]!.fileId] })));
+    const release = holdTransactionsUntil(ctx.deps.db, 2);
+    const results = await Promise.all([0, 1].map(() => seller.post(`/api/orders/${orderId}/designs`, { fileIds: [files[0]!.fileId] }))).finally(release);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     expect((await page(seller, orderId)).designs).toHaveLength(1);
   });
