@@ -5,7 +5,6 @@ import { csrfGuard } from '#functions/api/middleware/csrf-guard.ts';
 import { onError, onNotFound } from '#functions/api/middleware/errors.ts';
 import { requestContext } from '#functions/api/middleware/request-context.ts';
 import { loadSession } from '#functions/api/middleware/session.ts';
-import { renderApiReference } from '#functions/api/api-reference.tsx';
 import { authRoutes } from '#functions/api/routes/auth.ts';
 import { designRoutes } from '#functions/api/routes/designs.ts';
 import { devMailboxRoutes } from '#functions/api/routes/dev-mailbox.ts';
@@ -48,7 +47,10 @@ export function createApp(deps: ApiDeps) {
     servers: [{ url: '/api' }],
   };
   api.doc31('/openapi.json', documentConfig);
-  api.get('/docs', (c) => c.html(renderApiReference(api.getOpenAPI31Document(documentConfig))));
+  api.get('/docs', async (c) => {
+    const { renderApiReference } = await import('#functions/api/api-reference.tsx');
+    return c.html(renderApiReference(api.getOpenAPI31Document(documentConfig)));
+  });
 
   app.route('/api', api);
   app.notFound(onNotFound);

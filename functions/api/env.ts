@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Session } from '#shared/db/session.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
@@ -8,7 +7,6 @@ import type { OrderFile } from '#shared/db/order-file.ts';
 
 /** Everything the HTTP API needs from the outside world, injected once at start. */
 export type ApiDeps = DomainContext & {
-  s3: S3Client;
   logger: Logger;
   /** Present only in local mode: the dev mailbox route exists only then. */
   devMailbox?: DevMailbox | undefined;

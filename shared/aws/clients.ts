@@ -1,16 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
 import type { Config } from '#shared/config.ts';
 import { countDynamoRequests } from '#shared/db/request-count.ts';
 
 /** Credentials the local services accept; never used against AWS. */
-const localCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+export const localCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
-export type AwsClients = { ddb: DynamoDBDocumentClient; s3: S3Client };
-
-/** Creates the AWS clients once; local mode points them at DynamoDB Local and the local S3. */
-export function createAwsClients(config: Config): AwsClients {
+/** Creates the DynamoDB client once; local mode points it at DynamoDB Local. */
+export function createDynamoClient(config: Config): DynamoDBDocumentClient {
   const local = config.mode === 'local';
   const raw = new DynamoDBClient({
     region: config.region,
@@ -21,18 +18,5 @@ export function createAwsClients(config: Config): AwsClients {
   const ddb = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
-  const s3 = new S3Client({
-    region: config.region,
-    ...(local
-      ? {
-          endpoint: config.s3Endpoint,
-          forcePathStyle: true,
-          credentials: localCredentials,
-          requestChecksumCalculation: 'WHEN_REQUIRED' as const,
-          responseChecksumValidation: 'WHEN_REQUIRED' as const,
-          maxAttempts: 1,
-        }
-      : {}),
-  });
-  return { ddb, s3 };
+  return ddb;
 }

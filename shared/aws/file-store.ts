@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { localCredentials } from '#shared/aws/clients.ts';
+import type { Config } from '#shared/config.ts';
 
 export type PresignedUpload = { url: string; fields: Record<string, string>; expiresAt: string };
 
@@ -15,6 +17,30 @@ export class FileStore {
     private readonly s3: S3Client,
     private readonly bucket: string,
   ) {}
+
+  /** The store for this configuration; local mode points at the local S3. */
+  static forConfig(config: Config): FileStore {
+    const local = config.mode === 'local';
+    const s3 = new S3Client({
+      region: config.region,
+      ...(local
+        ? {
+            endpoint: config.s3Endpoint,
+            forcePathStyle: true,
+            credentials: localCredentials,
+            requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+            responseChecksumValidation: 'WHEN_REQUIRED' as const,
+            maxAttempts: 1,
+          }
+        : {}),
+    });
+    return new FileStore(s3, config.uploadsBucket);
+  }
+
+  /** The cheapest question that proves the bucket answers, for the health check. */
+  async probe(abortSignal: AbortSignal): Promise<void> {
+    await this.s3.send(new HeadBucketCommand({ Bucket: this.bucket }), { abortSignal });
+  }
 
   /** A POST policy fixing the key, the content type and the size range (DESIGN §6). */
   async presignPost(input: { key: string; contentType: string; maxBytes: number; expiresInSeconds: number; now: Date }): Promise<PresignedUpload> {

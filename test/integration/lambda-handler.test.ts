@@ -1,5 +1,10 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleFunction } from '#functions/bundle.ts';
 import { seedDemo } from '#infra/local/demo-seed.ts';
 import { epochSeconds } from '#shared/db/db.ts';
 import { putMagicLink } from '#shared/db/magic-link.ts';
@@ -7,6 +12,8 @@ import { newSecret, sha256 } from '#shared/domain/auth/secrets.ts';
 import { createTestContext, type TestContext } from '#test/helpers/test-context.ts';
 
 let ctx: TestContext;
+let bundleDir: string;
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 let handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<{ statusCode: number; body: string; headers?: Record<string, string>; cookies?: string[] }>;
 
 function event(method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}): APIGatewayProxyEventV2 {
@@ -46,9 +53,14 @@ beforeAll(async () => {
     PUBLIC_URL: ctx.config.publicUrl,
     LOG_LEVEL: 'SILENT',
   });
-  ({ handler } = (await import('#functions/api/index.ts')) as never);
+  // What ships: the esbuild bundle with its lazily loaded chunks (S3, SES, templates).
+  const bundle = await bundleFunction(join(repoRoot, 'functions/api/index.ts'), (bundleDir = mkdtempSync(join(tmpdir(), 'atelier-api-bundle-'))));
+  ({ handler } = (await import(pathToFileURL(bundle.file).href)) as never);
+}, 60_000);
+afterAll(async () => {
+  await ctx.dispose();
+  rmSync(bundleDir, { recursive: true, force: true });
 });
-afterAll(() => ctx.dispose());
 
 describe('the api Lambda handler', () => {
   it('answers an API Gateway HTTP API v2 event', async () => {
@@ -64,6 +76,9 @@ describe('the api Lambda handler', () => {
       {} as Context,
     );
     expect(ok.statusCode).toBe(202);
+    // The email template is a chunk of its own, loaded with the first email.
+    const mailbox = JSON.parse((await handler(event('GET', '/api/dev/mailbox'), {} as Context)).body);
+    expect(mailbox.messages[0]).toMatchObject({ to: 'ana@demo.test', text: expect.stringContaining('token=') });
     const forged = await handler(
       event('POST', '/api/auth/magic-links', { body: { email: 'ana@demo.test' }, headers: { 'content-type': 'application/json', origin: 'https://evil.example' } }),
       {} as Context,

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { renderApprovalReceipt } from '#functions/api/approval-receipt-page.tsx';
 import { clientIp } from '#functions/api/client-ip.ts';
 import { requirePrincipal } from '#functions/api/middleware/session.ts';
 import { createRouter, errorResponses, jsonBody, jsonResponse } from '#functions/api/openapi-helpers.ts';
@@ -91,5 +90,6 @@ export const designRoutes = createRouter()
   .openapi(receipt, async (c) => {
     const data = await getApprovalReceipt(c.var.deps, requirePrincipal(c), c.req.valid('param'));
     c.header('Cache-Control', 'no-store');
+    const { renderApprovalReceipt } = await import('#functions/api/approval-receipt-page.tsx');
     return c.html(renderApprovalReceipt(data), 200);
   });

@@ -19,8 +19,7 @@ const route = createRoute({
 });
 
 export const healthRoutes = createRouter().openapi(route, async (c) => {
-  const { db, s3, config } = c.var.deps;
-  const report = await checkHealth({ db, s3, bucket: config.uploadsBucket });
+  const report = await checkHealth(c.var.deps);
   c.header('Cache-Control', 'no-store');
   return report.ok ? c.json(report, 200) : c.json(report, 503);
 });

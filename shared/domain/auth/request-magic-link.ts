@@ -5,7 +5,6 @@ import { magicLinkLimits, magicLinkMinutes } from '#shared/domain/auth/policy.ts
 import { sha256 } from '#shared/domain/auth/secrets.ts';
 import { createSignInLink } from '#shared/domain/auth/create-sign-in-link.ts';
 import { AppError } from '#shared/errors.ts';
-import { signInEmail } from '#shared/mail/templates/sign-in-email.tsx';
 
 export type RequestMagicLinkInput = { email: string; next?: string | undefined; ip: string };
 
@@ -32,5 +31,7 @@ export async function requestMagicLink(ctx: DomainContext, input: RequestMagicLi
   if (!principal) return;
 
   const link = await createSignInLink(ctx, email, input.next);
+  // Templates (and Preact) load with the first email, not at every cold start.
+  const { signInEmail } = await import('#shared/mail/templates/sign-in-email.tsx');
   await ctx.mailer.send(signInEmail({ to: email, link, minutesValid: magicLinkMinutes }));
 }

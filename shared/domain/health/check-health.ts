@@ -1,5 +1,5 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { FileStore } from '#shared/aws/file-store.ts';
 import type { Db } from '#shared/db/db.ts';
 
 export type HealthReport = { ok: boolean; checks: { dynamodb: 'ok' | 'unavailable'; s3: 'ok' | 'unavailable' } };
@@ -7,7 +7,7 @@ export type HealthReport = { ok: boolean; checks: { dynamodb: 'ok' | 'unavailabl
 const timeoutMs = 2_000;
 
 /** Asks each dependency a cheap question, in parallel, each bounded by a short timeout. */
-export async function checkHealth(deps: { db: Db; s3: S3Client; bucket: string }): Promise<HealthReport> {
+export async function checkHealth(deps: { db: Db; files: FileStore }): Promise<HealthReport> {
   const probe = async (fn: (signal: AbortSignal) => Promise<unknown>) => {
     try {
       await fn(AbortSignal.timeout(timeoutMs));
@@ -18,7 +18,7 @@ export async function checkHealth(deps: { db: Db; s3: S3Client; bucket: string }
   };
   const [dynamodb, s3] = await Promise.all([
     probe((abortSignal) => deps.db.ddb.send(new DescribeTableCommand({ TableName: deps.db.table }), { abortSignal })),
-    probe((abortSignal) => deps.s3.send(new HeadBucketCommand({ Bucket: deps.bucket }), { abortSignal })),
+    probe((abortSignal) => deps.files.probe(abortSignal)),
   ]);
   return { ok: dynamodb === 'ok' && s3 === 'ok', checks: { dynamodb, s3 } };
 }

@@ -9,7 +9,6 @@ import { getPublicIntakeForm } from '#shared/domain/intake/get-public-intake-for
 import { validateAnswers } from '#shared/domain/intake/validate-answers.ts';
 import { createOrder } from '#shared/domain/orders/create-order.ts';
 import { AppError } from '#shared/errors.ts';
-import { requestReceivedEmail } from '#shared/mail/templates/request-received-email.tsx';
 import type { AnswerValue } from '#shared/schemas/intake-form.ts';
 
 export const requestLimits = {
@@ -62,6 +61,7 @@ export async function submitRequest(ctx: DomainContext, input: CustomerRequest):
     actor: { kind: 'customer', email, name: input.name.trim() },
   });
   const link = await createSignInLink(ctx, email, `/orders/${order.orderId}`);
+  const { requestReceivedEmail } = await import('#shared/mail/templates/request-received-email.tsx');
   await ctx.mailer.send(
     requestReceivedEmail({ to: email, customerName: order.customer.name, shopName: collection.shop.name, reference: order.reference, title: order.title, link, minutesValid: magicLinkMinutes }),
   );

@@ -50,7 +50,8 @@ export async function measureBundles(repoRoot: string): Promise<Row[]> {
     const apiMs = coldImportMs(api.file);
     const baselineMs = coldImportMs(baseline.file);
     return [
-      { id: 'bundle.api_kb', label: 'api Lambda bundle (minified)', value: Math.round(api.bytes / 1024), unit: 'KB', budget: { max: 600 }, baseline: { label: 'bare Hono + AWS SDK', value: Math.round(baseline.bytes / 1024) } },
+      { id: 'bundle.api_kb', label: 'api Lambda bundle loaded at cold start (minified)', value: Math.round(api.coldBytes / 1024), unit: 'KB', budget: { max: 600 }, baseline: { label: 'bare Hono + AWS SDK', value: Math.round(baseline.coldBytes / 1024) } },
+      { id: 'bundle.api_total_kb', label: 'api Lambda bundle, all chunks (incl. loaded on first use)', value: Math.round(api.totalBytes / 1024), unit: 'KB', baseline: { label: 'bare Hono + AWS SDK', value: Math.round(baseline.totalBytes / 1024) }, note: 'S3, SNS, SES, mail templates load on first use' },
       { id: 'cold.api_ms', label: 'api cold import (median of 9)', value: Math.round(apiMs), unit: 'ms', budget: { max: Math.round(baselineMs * 1.5) }, baseline: { label: 'bare Hono + AWS SDK', value: Math.round(baselineMs) }, note: 'budget: 1.5 × baseline' },
     ];
   } finally {
