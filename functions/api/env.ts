@@ -14,7 +14,7 @@ export type ApiDeps = DomainContext & {
    * Local mode makes previews in process right after an upload is recorded; in AWS the files
    * Lambda does it on the bucket's object-created event, so this is absent there.
    */
-  previews?: ((file: OrderFile) => Promise<void>) | undefined;
+  previews?: ((file: OrderFile) => Promise<OrderFile>) | undefined;
 };
 
 export type ApiEnv = {

@@ -1,45 +1,22 @@
-import { deflateSync } from 'node:zlib';
+import sharp from 'sharp';
 
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (bytes: Buffer) => {
-  let c = 0xffffffff;
-  for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-const chunk = (type: string, data: Buffer) => {
-  const head = Buffer.alloc(4);
-  head.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const tail = Buffer.alloc(4);
-  tail.writeUInt32BE(crc32(body));
-  return Buffer.concat([head, body, tail]);
-};
+const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
 
 /**
- * A small PNG "proof" for the demo: a paper-coloured card with a coloured band and a frame,
- * different per version, so the demo shows real images without shipping binary files.
+ * A proof for the demo: a candle label mock-up drawn as SVG and rendered to PNG with sharp, a
+ * little different per version, so the demo shows believable images without binary files.
  */
-export function demoProofPng(band: [number, number, number], variant: number, width = 320, height = 220): Buffer {
-  const rows: Buffer[] = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3);
-    for (let x = 0; x < width; x++) {
-      const frame = x < 8 || y < 8 || x >= width - 8 || y >= height - 8;
-      const inBand = y > height / 2 - 24 - variant * 6 && y < height / 2 + 24 + variant * 6 && x > 40 && x < width - 40;
-      const [r, g, b] = frame ? [90, 70, 55] : inBand ? band : [250, 246, 238];
-      row.writeUInt8(r, 1 + x * 3);
-      row.writeUInt8(g, 2 + x * 3);
-      row.writeUInt8(b, 3 + x * 3);
-    }
-    rows.push(row);
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+export async function demoProofPng(input: { accent: string; title: string; subtitle: string; version: number }): Promise<Buffer> {
+  const size = 40 + input.version * 6;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="560" viewBox="0 0 800 560">
+  <rect width="800" height="560" fill="#f6f1e7"/>
+  <rect x="120" y="70" width="560" height="420" rx="28" fill="#fffdf8" stroke="${input.accent}" stroke-width="6"/>
+  <rect x="150" y="100" width="500" height="360" rx="18" fill="none" stroke="${input.accent}" stroke-width="2" stroke-dasharray="6 8"/>
+  <circle cx="400" cy="170" r="34" fill="${input.accent}" opacity="0.85"/>
+  <path d="M400 146c10 14 14 24 0 40c-14-16-10-26 0-40z" fill="#fffdf8"/>
+  <text x="400" y="${265 + input.version * 4}" text-anchor="middle" font-family="DejaVu Serif, serif" font-size="${size}" fill="#2b2a28">${escape(input.title)}</text>
+  <text x="400" y="330" text-anchor="middle" font-family="DejaVu Sans, sans-serif" font-size="24" letter-spacing="4" fill="${input.accent}">${escape(input.subtitle.toUpperCase())}</text>
+  <text x="400" y="420" text-anchor="middle" font-family="DejaVu Sans, sans-serif" font-size="18" fill="#6b665e">proof v${input.version} · Willow &amp; Wick</text>
+</svg>`;
+  return sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer();
 }

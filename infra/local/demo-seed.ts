@@ -10,7 +10,9 @@ import { validateAnswers } from '#shared/domain/intake/validate-answers.ts';
 import { createOrder } from '#shared/domain/orders/create-order.ts';
 import { transitionOrder } from '#shared/domain/orders/transition-order.ts';
 import { createHash } from 'node:crypto';
-import { putOrderFile } from '#shared/db/order-file.ts';
+import { putOrderFile, type OrderFile } from '#shared/db/order-file.ts';
+import { commentOnDesign } from '#shared/domain/designs/comment-on-design.ts';
+import { makePreviews } from '#shared/domain/files/make-previews.ts';
 import { decideDesign } from '#shared/domain/designs/decide-design.ts';
 import { postDesign } from '#shared/domain/designs/post-design.ts';
 import { demoProofPng } from '#infra/local/demo-images.ts';
@@ -157,19 +159,15 @@ const proofStory: Partial<Record<OrderStatus, Array<'changes' | 'approve' | 'pen
   approved: ['approve'],
   in_production: ['changes', 'approve'],
 };
-const bands: Array<[number, number, number]> = [
-  [138, 75, 42],
-  [47, 107, 58],
-  [42, 91, 134],
-];
+const accents = ['#8a4b2a', '#2f6b3a', '#2a5b86'];
 
 async function tellProofStory(ctx: DomainContext, seller: Principal, customer: Principal, start: Order, story: Array<'changes' | 'approve' | 'pending'>) {
   for (const [index, step] of story.entries()) {
-    const bytes = demoProofPng(bands[index % bands.length]!, index);
+    const bytes = await demoProofPng({ accent: accents[index % accents.length]!, title: start.personalization || start.title, subtitle: start.title, version: index + 1 });
     const fileId = newId();
     const key = `files/${start.orderId}/${fileId}.png`;
     await ctx.files.put(key, bytes, 'image/png');
-    await putOrderFile(ctx.db, {
+    const file: OrderFile = {
       fileId,
       orderId: start.orderId,
       purpose: 'design',
@@ -179,12 +177,19 @@ async function tellProofStory(ctx: DomainContext, seller: Principal, customer: P
       size: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       key,
-      preview: { state: 'none' },
+      preview: { state: 'pending' },
       uploadedBy: { kind: 'seller', email: demo.seller.email },
       uploadedAt: ctx.now().toISOString(),
-    });
+    };
+    await putOrderFile(ctx.db, file);
+    await makePreviews(ctx, file);
     const design = await postDesign(ctx, seller, { orderId: start.orderId, fileIds: [fileId], note: index === 0 ? 'Here is a first layout.' : 'Updated as you asked.' });
     if (step === 'pending') continue;
+    if (step === 'changes') {
+      // The customer pins a remark on the proof and the shop answers in its thread.
+      const pinned = await commentOnDesign(ctx, customer, { orderId: start.orderId, designId: design.designId, body: 'Could this line be a little larger?', pin: { fileId, x: 0.5, y: 0.42 } });
+      await commentOnDesign(ctx, seller, { orderId: start.orderId, designId: design.designId, body: 'Yes, I will make it bolder in the next version.', parentId: pinned.commentId });
+    }
     const personalization = start.personalization ?? '';
     await decideDesign(ctx, customer, {
       orderId: start.orderId,

@@ -6,7 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Hono } from 'hono';
 import { createApp } from '#functions/api/app.ts';
-import { createApiDeps } from '#functions/api/deps.ts';
+import { createLocalApiDeps } from '#infra/local/local-api-deps.ts';
 import type { ApiEnv } from '#functions/api/env.ts';
 import { onNotFound } from '#functions/api/middleware/errors.ts';
 import { isTableEmpty, seedDemo } from '#infra/local/demo-seed.ts';
@@ -55,8 +55,8 @@ export async function startAtelierServer(options: {
   await ensureTable(raw, config.tableName);
   raw.destroy();
 
-  const mailbox = new DevMailbox();
-  const deps = createApiDeps(config, { devMailbox: mailbox, mailer: mailbox });
+  const deps = createLocalApiDeps(config);
+  const mailbox = deps.devMailbox;
   let seeded = false;
   if (options.seed && (await isTableEmpty(deps.db))) {
     await seedDemo(deps);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { createApp } from '#functions/api/app.ts';
-import { createApiDeps } from '#functions/api/deps.ts';
+import { createLocalApiDeps } from '#infra/local/local-api-deps.ts';
 import type { ApiDeps } from '#functions/api/env.ts';
 import { ensureTable } from '#infra/local/table.ts';
 import { parseConfig, type Config } from '#shared/config.ts';
@@ -41,8 +41,8 @@ export async function createTestContext(overrides: Record<string, string> = {}):
   const raw = new DynamoDBClient({ endpoint: config.dynamodbEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   await ensureTable(raw, tableName);
   let now: Date | undefined;
-  const mailbox = new DevMailbox();
-  const deps = createApiDeps(config, { devMailbox: mailbox, mailer: mailbox, now: () => now ?? new Date() });
+  const deps = createLocalApiDeps(config, { now: () => now ?? new Date() });
+  const mailbox = deps.devMailbox;
   return {
     config,
     deps,

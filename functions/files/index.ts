@@ -1,0 +1,20 @@
+import type { S3Event } from 'aws-lambda';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { createDynamoClient } from '#shared/aws/clients.ts';
+import { FileStore } from '#shared/aws/file-store.ts';
+import { parseConfig } from '#shared/config.ts';
+import { previewStoredFile } from '#shared/domain/files/preview-stored-file.ts';
+
+const config = parseConfig(process.env);
+const ctx = { db: { ddb: createDynamoClient(config), table: config.tableName }, files: FileStore.forConfig(config) };
+const logger = new Logger({ serviceName: 'atelier-files', logLevel: config.logLevel === 'SILENT' ? 'SILENT' : config.logLevel });
+
+/** The bucket's object-created events under `files/`: previews for each new image or SVG. */
+export async function handler(event: S3Event): Promise<void> {
+  for (const record of event.Records) {
+    // S3 event keys are URL-encoded, spaces as '+'.
+    const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
+    const result = await previewStoredFile(ctx, key);
+    logger.info('preview', { key, state: result === 'not_a_file' ? result : result.preview.state });
+  }
+}
