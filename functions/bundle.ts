@@ -3,8 +3,9 @@
  * runtime too), minified, every dependency inside (the AWS SDK version is ours, not the
  * runtime's). The CDK stack and `npm run bench` both call this, so what is measured is what ships.
  */
-import { mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 /**
@@ -25,6 +26,8 @@ const englishOnlyZod: esbuild.Plugin = {
   },
 };
 
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
 export type FunctionBundle = {
   /** The handler's module, `index.mjs` in `outdir`. */
   file: string;
@@ -34,8 +37,29 @@ export type FunctionBundle = {
   totalBytes: number;
 };
 
-export async function bundleFunction(entry: string, outdir: string): Promise<FunctionBundle> {
+/**
+ * Packages with native binaries (sharp) cannot be bundled: they stay external and are copied,
+ * with the packages they depend on, into the function's own node_modules. The copies are this
+ * machine's platform build (linux-x64), so such a function runs on x86_64.
+ */
+function copyNativePackages(names: string[], outdir: string): void {
+  const seen = new Set<string>();
+  const copy = (name: string) => {
+    const from = join(repoRoot, 'node_modules', name);
+    if (seen.has(name) || !existsSync(from)) return;
+    seen.add(name);
+    cpSync(from, join(outdir, 'node_modules', name), { recursive: true, dereference: true });
+    const manifest = JSON.parse(readFileSync(join(from, 'package.json'), 'utf8')) as { dependencies?: object; optionalDependencies?: object };
+    // Optional dependencies are the per-platform binaries; only this platform's are installed.
+    for (const dependency of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies })) copy(dependency);
+  };
+  names.forEach(copy);
+}
+
+export async function bundleFunction(entry: string, outdir: string, options: { native?: string[] } = {}): Promise<FunctionBundle> {
   mkdirSync(outdir, { recursive: true });
+  const native = options.native ?? [];
+  copyNativePackages(native, outdir);
   const result = await esbuild.build({
     entryPoints: { index: entry },
     outdir,
@@ -55,6 +79,7 @@ export async function bundleFunction(entry: string, outdir: string): Promise<Fun
     logLevel: 'silent',
     metafile: true,
     banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+    external: native,
     plugins: [englishOnlyZod],
   });
   const outputs = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith('.mjs'));
@@ -71,9 +96,9 @@ export async function bundleFunction(entry: string, outdir: string): Promise<Fun
   return { file: join(outdir, 'index.mjs'), coldBytes: sum(cold), totalBytes: sum(byPath.keys()) };
 }
 
-// `node --import tsx functions/bundle.ts <entry> <outdir>`: how CDK's synchronous local bundling calls it.
-if (process.argv[1]?.endsWith('bundle.ts') && process.argv.length === 4) {
-  const [entry, outdir] = process.argv.slice(2) as [string, string];
-  const { coldBytes, totalBytes } = await bundleFunction(entry, outdir);
+// `node --import tsx functions/bundle.ts <entry> <outdir> [native,packages]`: how CDK's synchronous local bundling calls it.
+if (process.argv[1]?.endsWith('bundle.ts') && process.argv.length >= 4) {
+  const [entry, outdir, native] = process.argv.slice(2) as [string, string, string | undefined];
+  const { coldBytes, totalBytes } = await bundleFunction(entry, outdir, { native: native?.split(',').filter(Boolean) });
   console.log(`bundled ${entry}: ${(coldBytes / 1024).toFixed(0)} KB loaded at cold start, ${(totalBytes / 1024).toFixed(0)} KB in all`);
 }

@@ -26,14 +26,17 @@ export type ApiProps = {
  * A Lambda entry bundled on this machine by functions/bundle.ts (no Docker): the same bundle
  * `npm run bench` measures. CDK's local bundling is synchronous, so it runs as a child process.
  */
-export function bundledCode(repoRoot: string, entry: string): Code {
+export function bundledCode(repoRoot: string, entry: string, native: string[] = []): Code {
   return Code.fromAsset(join(repoRoot, 'functions'), {
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
       image: DockerImage.fromRegistry('unused-local-bundling-only'),
+      // CDK caches bundles by these options, not by `tryBundle`: the entry must be in them, or
+      // every function from functions/ would get the first one's bundle.
+      command: ['bundle', entry, ...native],
       local: {
         tryBundle(outputDir) {
-          execFileSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'functions/bundle.ts'), join(repoRoot, entry), outputDir], { cwd: repoRoot, stdio: 'inherit' });
+          execFileSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'functions/bundle.ts'), join(repoRoot, entry), outputDir, native.join(',')], { cwd: repoRoot, stdio: 'inherit' });
           return true;
         },
       },

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Api } from '#infra/api.ts';
+import { Files } from '#infra/files.ts';
 import { Events } from '#infra/events.ts';
 import { Mail } from '#infra/mail.ts';
 import { acknowledgeFindings } from '#infra/nag.ts';
@@ -38,12 +39,14 @@ export class AtelierStack extends Stack {
       mailFrom: mail.from,
       publicUrl: 'pending',
     });
+    const files = new Files(this, 'Files', { repoRoot, table: storage.table, uploads: storage.uploads, eventsTopicArn: events.topic.topicArn });
     const web = new Web(this, 'Web', { portalDir, httpApi: api.httpApi, logs: storage.logs });
     const portalUrl = `https://${web.distribution.distributionDomainName}`;
     api.fn.addEnvironment('PUBLIC_URL', portalUrl);
+    files.fn.addEnvironment('PUBLIC_URL', portalUrl);
     storage.allowPortalOrigin(portalUrl);
 
-    acknowledgeFindings(this, { api, web, storage });
+    acknowledgeFindings(this, { api, files, web, storage });
 
     new CfnOutput(this, 'PortalUrl', { value: portalUrl, description: 'Open this to use Atelier' });
     new CfnOutput(this, 'ApiUrl', { value: `${portalUrl}/api`, description: 'The API, through CloudFront' });

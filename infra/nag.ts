@@ -1,6 +1,7 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { Api } from '#infra/api.ts';
+import type { Files } from '#infra/files.ts';
 import type { Storage } from '#infra/storage.ts';
 import type { Web } from '#infra/web.ts';
 
@@ -18,7 +19,7 @@ const s3Grants = (bucket: string): Finding[] =>
   }));
 
 /** Every cdk-nag finding Atelier accepts, each on the narrowest construct, each with its reason. */
-export function acknowledgeFindings(stack: Stack, parts: { api: Api; web: Web; storage: Storage }): void {
+export function acknowledgeFindings(stack: Stack, parts: { api: Api; files: Files; web: Web; storage: Storage }): void {
   const apiRole = parts.api.fn.role!;
   acknowledge(apiRole, [
     { id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason: 'The basic execution policy only lets the function write its own CloudWatch logs.' },
@@ -29,6 +30,20 @@ export function acknowledgeFindings(stack: Stack, parts: { api: Api; web: Web; s
     ...s3Grants('uploads'),
   ]);
   acknowledge(parts.api.fn, [{ id: 'AwsSolutions-L1', reason: 'Atelier pins the Node.js 22 runtime (the product card); bundles target Node 20 so local runs and Lambda behave alike.' }]);
+  const uploadsArn = `<${stack.getLogicalId(parts.storage.uploads.node.defaultChild as never)}.Arn>`;
+  acknowledge(parts.files.fn.role!, [
+    { id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason: 'The basic execution policy only lets the function write its own CloudWatch logs.' },
+    { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'X-Ray (active tracing) accepts trace segments only on the * resource.' },
+    { id: `AwsSolutions-IAM5[Resource::${uploadsArn}/files/*]`, reason: 'It reads the checked originals, whose keys are server-generated under files/.' },
+    { id: `AwsSolutions-IAM5[Resource::${uploadsArn}/previews/*]`, reason: 'It writes previews under previews/ and nowhere else.' },
+  ]);
+  acknowledge(parts.files.fn, [{ id: 'AwsSolutions-L1', reason: 'Atelier pins the Node.js 22 runtime (the product card).' }]);
+  // The singleton Lambda CDK uses to configure the bucket's event notifications.
+  const notifications = stack.node.children.find((child) => child.node.id.startsWith('BucketNotificationsHandler'));
+  acknowledge(notifications, [
+    { id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason: 'CDK’s own notifications function; it only writes its logs with this policy.' },
+    { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'CDK’s own notifications function: s3:PutBucketNotification is granted on * by CDK.' },
+  ]);
   acknowledge(parts.api.httpApi, [
     { id: 'AwsSolutions-APIG4', reason: 'Authorization is the application’s: session cookies and the one order guard in the Hono app; public routes (sign-in, intake) must stay open.' },
   ]);

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, type AssetStaging } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -78,6 +78,28 @@ describe('the Atelier stack', () => {
         }),
       },
     });
+  });
+
+  it('makes previews in an x86_64 files Lambda on objects created under files/, with sharp in its own bundle', () => {
+    const functions = template.findResources('AWS::Lambda::Function');
+    const previews = Object.entries(functions).find(([id]) => id.startsWith('FilesPreviews'));
+    const api = Object.entries(functions).find(([id]) => id.startsWith('ApiHandler'));
+    expect(previews?.[1].Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['x86_64'] });
+    // Each function gets its own bundle (CDK's bundling cache once handed both the api's).
+    expect(previews![1].Properties.Code.S3Key).not.toEqual(api![1].Properties.Code.S3Key);
+    const staged = stack.node.findAll().find((c) => c.node.path === 'Atelier/Files/Previews/Code/Stage') as AssetStaging;
+    expect(existsSync(join(staged.absoluteStagedPath, 'node_modules/sharp/package.json'))).toBe(true);
+    expect(existsSync(join(staged.absoluteStagedPath, 'node_modules/@img/sharp-linux-x64/package.json'))).toBe(true);
+    template.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: {
+        LambdaFunctionConfigurations: [Match.objectLike({ Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'files/' }] } } })],
+      },
+    });
+    // It may read originals and write previews, nothing else of the bucket.
+    const policies = template.findResources('AWS::IAM::Policy');
+    const filesPolicy = Object.entries(policies).find(([id]) => id.startsWith('FilesPreviewsServiceRole'))![1];
+    const actions = filesPolicy.Properties.PolicyDocument.Statement.flatMap((st: { Action: string | string[] }) => [st.Action].flat());
+    expect(actions.filter((a: string) => a.startsWith('s3:')).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
   });
 
   it('routes /api through an HTTP API to the Lambda, throttled and logged', () => {

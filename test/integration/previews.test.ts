@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleFunction } from '#functions/bundle.ts';
 import { demo, seedDemo } from '#infra/local/demo-seed.ts';
 import { getOrderFile } from '#shared/db/order-file.ts';
 import type { Shop } from '#shared/db/shop.ts';
@@ -16,6 +21,7 @@ let shop: Shop;
 let seller: TestClient;
 let ben: TestClient;
 let orderId: string;
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -94,11 +100,10 @@ describe('previews', () => {
 describe('the files Lambda’s use case', () => {
   it('previews a pending file from its bucket key, and ignores keys that are not files', async () => {
     const image = await sharp({ create: { width: 900, height: 300, channels: 3, background: '#2f6b3a' } }).png().toBuffer();
-    // Recorded as pending, as finalize leaves it in AWS, where no in-process previews run.
-    const withoutPreviews = { ...ctx.deps, previews: undefined };
+    // Finalized without the API route's in-process previews: pending, as in AWS.
     const { finalizeUpload } = await import('#shared/domain/files/finalize-upload.ts');
     const upload = await uploadFile(seller, orderId, { name: 'pending.png', type: 'image/png', bytes: image });
-    const file = await finalizeUpload(withoutPreviews, { kind: 'seller', email: demo.seller.email, shopId: shop.shopId }, { orderId, uploadId: upload.uploadId });
+    const file = await finalizeUpload(ctx.deps, { kind: 'seller', email: demo.seller.email, shopId: shop.shopId }, { orderId, uploadId: upload.uploadId });
     expect(file.preview.state).toBe('pending');
 
     expect(await previewStoredFile(ctx.deps, `incoming/${orderId}/x`)).toBe('not_a_file');
@@ -110,4 +115,32 @@ describe('the files Lambda’s use case', () => {
   it('waits for a record that is a moment behind its object, then gives up so the event is retried', async () => {
     await expect(previewStoredFile(ctx.deps, `files/${orderId}/nosuchfile0000.png`, { attempts: 2, delayMs: 10 })).rejects.toThrow(/No record/);
   });
+});
+
+describe('the files Lambda bundle', () => {
+  it('runs as shipped (sharp copied beside it) and previews the object of an S3 event', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atelier-files-bundle-'));
+    try {
+      const bundle = await bundleFunction(join(repoRoot, 'functions/files/index.ts'), dir, { native: ['sharp'] });
+      Object.assign(process.env, {
+        ATELIER_MODE: 'local',
+        TABLE_NAME: ctx.config.tableName,
+        UPLOADS_BUCKET: ctx.config.uploadsBucket,
+        DYNAMODB_ENDPOINT: ctx.config.dynamodbEndpoint,
+        S3_ENDPOINT: ctx.config.s3Endpoint,
+        PUBLIC_URL: ctx.config.publicUrl,
+        LOG_LEVEL: 'SILENT',
+      });
+      const { handler } = (await import(pathToFileURL(bundle.file).href)) as { handler: (event: unknown) => Promise<void> };
+
+      const image = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#8a4b2a' } }).png().toBuffer();
+      const upload = await uploadFile(seller, orderId, { name: 'label draft.png', type: 'image/png', bytes: image });
+      const { finalizeUpload } = await import('#shared/domain/files/finalize-upload.ts');
+      const file = await finalizeUpload(ctx.deps, { kind: 'seller', email: demo.seller.email, shopId: shop.shopId }, { orderId, uploadId: upload.uploadId });
+      await handler({ Records: [{ eventName: 'ObjectCreated:Post', s3: { bucket: { name: ctx.config.uploadsBucket }, object: { key: encodeURIComponent(file.key) } } }] });
+      expect((await getOrderFile(ctx.deps.db, orderId, file.fileId))!.preview).toMatchObject({ state: 'ready', width: 640, height: 480 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

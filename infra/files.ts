@@ -1,0 +1,48 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { EventType, type Bucket } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { Construct } from 'constructs';
+import { bundledCode } from '#infra/api.ts';
+
+export type FilesProps = { repoRoot: string; table: TableV2; uploads: Bucket; eventsTopicArn: string };
+
+/**
+ * The files Lambda: on each object created under `files/` (a checked upload at its final key)
+ * it makes the PNG preview and thumbnail with sharp. sharp's native build is this machine's
+ * linux-x64 one, hence x86_64.
+ */
+export class Files extends Construct {
+  readonly fn: LambdaFunction;
+
+  constructor(scope: Construct, id: string, props: FilesProps) {
+    super(scope, id);
+    this.fn = new LambdaFunction(this, 'Previews', {
+      code: bundledCode(props.repoRoot, 'functions/files/index.ts', ['sharp']),
+      handler: 'index.handler',
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.X86_64,
+      // Image decoding is CPU-bound: more memory buys more CPU.
+      memorySize: 2048,
+      timeout: Duration.minutes(1),
+      tracing: Tracing.ACTIVE,
+      logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+      environment: {
+        ATELIER_MODE: 'aws',
+        TABLE_NAME: props.table.tableName,
+        UPLOADS_BUCKET: props.uploads.bucketName,
+        EVENTS_TOPIC_ARN: props.eventsTopicArn,
+        LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+    });
+    // Exactly what making a preview needs: read the file's record and original, write the PNGs and the record's preview.
+    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], resources: [props.table.tableArn] }));
+    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.uploads.arnForObjects('files/*')] }));
+    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [props.uploads.arnForObjects('previews/*')] }));
+    props.uploads.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.fn), { prefix: 'files/' });
+  }
+}
