@@ -7,7 +7,8 @@ const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp'
  * little different per version, so the demo shows believable images without binary files.
  */
 export async function demoProofPng(input: { accent: string; title: string; subtitle: string; version: number }): Promise<Buffer> {
-  const size = 40 + input.version * 6;
+  // The card is ~480 px wide inside; a serif glyph is about half its size wide.
+  const size = Math.min(40 + input.version * 6, Math.floor(900 / Math.max(1, input.title.length)));
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="560" viewBox="0 0 800 560">
   <rect width="800" height="560" fill="#f6f1e7"/>
   <rect x="120" y="70" width="560" height="420" rx="28" fill="#fffdf8" stroke="${input.accent}" stroke-width="6"/>

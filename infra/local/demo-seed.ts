@@ -82,7 +82,7 @@ const demoOrders: DemoOrder[] = [
   { title: 'Personalised leather dog collar, "Biscuit"', status: 'quoted', customer: 1, dueInDays: 18, personalization: 'BISCUIT · 07700 900123' },
   { title: 'Wedding favour candles (40)', status: 'in_design', customer: 0, dueInDays: 9, personalization: 'Ana & Luis · 14.02.2027' },
   { title: 'Custom ceramic house-number plaque', status: 'in_design', customer: 1, dueInDays: -1, personalization: '42 Willow Lane' },
-  { title: 'Engraved cutting board, "Nonna\'s kitchen"', status: 'awaiting_approval', customer: 0, dueInDays: 2, form: 'board', answers: { engraving: "Nonna's kitchen", wood: 'Oak', size: 'Large (50 × 30 cm)', extras: ['Juice groove', 'Board oil'] } },
+  { title: 'Engraved cutting board, "Nonna\'s kitchen"', status: 'awaiting_approval', customer: 0, dueInDays: 2, form: 'board', answers: { engraving: "Nonna's kitchen", wood: 'Oak', size: 'Large (50 × 30 cm)', extras: ['Juice groove', 'Board oil'] }, personalization: "Nonna's kitchen" },
   { title: 'Pet portrait coasters (set of 4)', status: 'awaiting_approval', customer: 1, dueInDays: 12 },
   { title: 'Monogrammed linen napkins (12)', status: 'approved', customer: 0, dueInDays: 15, personalization: 'A·S' },
   { title: 'Walnut recipe box with engraved lid', status: 'in_production', customer: 1, dueInDays: -2, personalization: 'Recipes from the Okafor kitchen' },
@@ -163,7 +163,7 @@ const accents = ['#8a4b2a', '#2f6b3a', '#2a5b86'];
 
 async function tellProofStory(ctx: DomainContext, seller: Principal, customer: Principal, start: Order, story: Array<'changes' | 'approve' | 'pending'>) {
   for (const [index, step] of story.entries()) {
-    const bytes = await demoProofPng({ accent: accents[index % accents.length]!, title: start.personalization || start.title, subtitle: start.title, version: index + 1 });
+    const bytes = await demoProofPng({ accent: accents[index % accents.length]!, title: start.personalization || start.title, subtitle: start.title.split(/[,(]/)[0]!.trim(), version: index + 1 });
     const fileId = newId();
     const key = `files/${start.orderId}/${fileId}.png`;
     await ctx.files.put(key, bytes, 'image/png');

@@ -2,17 +2,17 @@ import { useState } from 'preact/hooks';
 import type { CommentView, DesignView } from '#shared/schemas/design.ts';
 import { ApiError, patch, post } from '../api.ts';
 import { Field, Notice } from './field.tsx';
+import type { ImageSource } from './file-images.ts';
 import { formatDateTime } from './order-bits.tsx';
 
 type Draft = { fileId: string; x: number; y: number };
-const fileUrl = (orderId: string, fileId: string) => `/api/orders/${orderId}/files/${fileId}`;
 const clamp = (n: number) => Math.min(1, Math.max(0, n));
 
 /**
  * A proof's image files with their pinned threads. Click a spot to pin a comment there; with
  * the keyboard, press Enter on the image to drop a pin in the middle and move it with the arrows.
  */
-export function PinnedReview(props: { orderId: string; design: DesignView; comments: CommentView[]; onChanged(message: string): Promise<void> }) {
+export function PinnedReview(props: { orderId: string; design: DesignView; comments: CommentView[]; image: ImageSource; onChanged(message: string): Promise<void> }) {
   const { orderId, design } = props;
   const threads = props.comments.filter((c) => c.designId === design.designId && !c.parentId);
   const replies = (id: string) => props.comments.filter((c) => c.parentId === id);
@@ -38,7 +38,7 @@ export function PinnedReview(props: { orderId: string; design: DesignView; comme
     <div class="pinned-review">
       <div class="pin-images">
         {design.files
-          .filter((f) => f.kind === 'image')
+          .filter((f) => props.image(f, 'preview'))
           .map((file) => (
             <div
               key={file.fileId}
@@ -64,7 +64,7 @@ export function PinnedReview(props: { orderId: string; design: DesignView; comme
                 }
               }}
             >
-              <img src={fileUrl(orderId, file.fileId)} alt={`Proof v${design.version}: ${file.filename}`} draggable={false} />
+              <img src={props.image(file, 'preview')} alt={`Proof v${design.version}: ${file.filename}`} draggable={false} />
               {threads
                 .filter((t) => t.pin?.fileId === file.fileId)
                 .map((t) => (
@@ -158,8 +158,8 @@ function Thread(props: { orderId: string; designId: string; thread: CommentView;
 }
 
 /** Any two versions side by side, or stacked with a slider that reveals one over the other. */
-export function CompareVersions(props: { orderId: string; designs: DesignView[] }) {
-  const withImages = props.designs.filter((d) => d.files.some((f) => f.kind === 'image'));
+export function CompareVersions(props: { designs: DesignView[]; image: ImageSource }) {
+  const withImages = props.designs.filter((d) => d.files.some((f) => props.image(f, 'preview')));
   const [left, setLeft] = useState(withImages[1]?.designId ?? '');
   const [right, setRight] = useState(withImages[0]?.designId ?? '');
   const [overlay, setOverlay] = useState(false);
@@ -167,8 +167,8 @@ export function CompareVersions(props: { orderId: string; designs: DesignView[] 
   if (withImages.length < 2) return null;
   const image = (id: string) => {
     const d = withImages.find((x) => x.designId === id);
-    const f = d?.files.find((x) => x.kind === 'image');
-    return d && f ? { src: fileUrl(props.orderId, f.fileId), alt: `Proof v${d.version}: ${f.filename}` } : undefined;
+    const f = d?.files.find((x) => props.image(x, 'preview'));
+    return d && f ? { src: props.image(f, 'preview')!, alt: `Proof v${d.version}: ${f.filename}` } : undefined;
   };
   const a = image(left);
   const b = image(right);

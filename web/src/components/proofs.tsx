@@ -6,6 +6,7 @@ import { ApiError, post } from '../api.ts';
 import { uploadToOrder, type UploadHandle } from '../upload.ts';
 import { Field, Notice } from './field.tsx';
 import { formatDateTime } from './order-bits.tsx';
+import { fileUrl, imageSources, type ImageSource } from './file-images.ts';
 import { CompareVersions, PinnedReview } from './pins.tsx';
 
 const accept = 'image/png,image/jpeg,image/webp,image/gif,application/pdf,image/svg+xml,.ai,.eps';
@@ -16,14 +17,14 @@ const stateLabels: Record<DesignView['state'], string> = {
   superseded: 'Replaced by a newer version',
 };
 
-const fileUrl = (orderId: string, fileId: string) => `/api/orders/${orderId}/files/${fileId}`;
 
-/** One proof file: raster images show inline; everything else is a download. */
-function ProofFile(props: { orderId: string; file: { fileId: string; filename: string; kind: string } }) {
+/** One proof file: its thumbnail when it has one, and always a link to the original. */
+function ProofFile(props: { orderId: string; file: { fileId: string; filename: string; kind: string }; image: ImageSource }) {
   const { orderId, file } = props;
+  const thumbnail = props.image(file, 'thumbnail');
   return (
     <figure class="proof-file">
-      {file.kind === 'image' ? <img src={fileUrl(orderId, file.fileId)} alt={`Proof file ${file.filename}`} loading="lazy" /> : <div class="proof-placeholder" aria-hidden="true">{file.filename.split('.').pop()?.toUpperCase()}</div>}
+      {thumbnail ? <img src={thumbnail} alt={`Proof file ${file.filename}`} loading="lazy" /> : <div class="proof-placeholder" aria-hidden="true">{file.filename.split('.').pop()?.toUpperCase()}</div>}
       <figcaption>
         <a href={fileUrl(orderId, file.fileId)} target="_blank" rel="noopener noreferrer">
           {file.filename}
@@ -187,9 +188,24 @@ function Decide(props: { page: OrderPage; design: DesignView; onDecided(message:
 }
 
 /** Proof versions, newest first, with what the viewer can do about them. */
+/** An earlier version's pins and threads, folded away so the latest proof leads. */
+function EarlierReview(props: Parameters<typeof PinnedReview>[0]) {
+  const count = props.comments.filter((c) => c.designId === props.design.designId).length;
+  if (count === 0) return null;
+  return (
+    <details class="earlier-review">
+      <summary>
+        Comments on v{props.design.version} ({count})
+      </summary>
+      <PinnedReview {...props} />
+    </details>
+  );
+}
+
 export function Proofs(props: { page: OrderPage; onChanged(message: string): Promise<void> }) {
   const { page } = props;
   const latest = page.designs[0];
+  const image = imageSources(page.order.orderId, page.files);
   const canSend = page.viewer === 'seller' && ['quoted', 'in_design', 'awaiting_approval', 'approved'].includes(page.order.status);
   if (page.designs.length === 0 && !canSend) return null;
   return (
@@ -213,19 +229,21 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
             {d.note ? <p>{d.note}</p> : null}
             {d.decision?.note ? <p class="small">Customer: “{d.decision.note}”</p> : null}
             {d === latest ? (
-              <PinnedReview orderId={page.order.orderId} design={d} comments={page.comments}onChanged={props.onChanged} />
-            ) : null}
+              <PinnedReview orderId={page.order.orderId} design={d} comments={page.comments} image={image} onChanged={props.onChanged} />
+            ) : (
+              <EarlierReview orderId={page.order.orderId} design={d} comments={page.comments} image={image} onChanged={props.onChanged} />
+            )}
             <div class="proof-files">
               {d.files
-                .filter((f) => d !== latest || f.kind !== 'image')
+                .filter((f) => d !== latest || !image(f, 'preview'))
                 .map((f) => (
-                  <ProofFile key={f.fileId} orderId={page.order.orderId} file={f} />
+                  <ProofFile key={f.fileId} orderId={page.order.orderId} file={f} image={image} />
                 ))}
             </div>
           </li>
         ))}
       </ol>
-      <CompareVersions orderId={page.order.orderId} designs={page.designs} />
+      <CompareVersions designs={page.designs} image={image} />
       {canSend ? <SendProof page={page} onSent={props.onChanged} /> : null}
     </section>
   );

@@ -168,8 +168,11 @@ function describeEvent(event: Page['activity'][number]): string {
       return `Proof v${String(d.version)} sent`;
     case 'design.decided':
       return d.decision === 'approve' ? `Proof v${String(d.version)} approved` : `Changes requested on proof v${String(d.version)}`;
+    case 'comment.added':
+      return d.reply ? `Reply on proof v${String(d.version)}` : `${d.pinned ? 'Pinned comment' : 'Comment'} on proof v${String(d.version)}`;
     default:
-      return event.type;
+      // A kind of event this portal does not know yet: say something readable, not its code.
+      return 'Order updated';
   }
 }
 
