@@ -19,7 +19,7 @@ export type Order = {
   orderId: string;
   shopId: string;
   /** The shop's name and slug when the order was made, so the order page needs no second read. */
-  shop: { name: string; slug: string };
+  shop: { name: string; slug: string; revisionAllowance?: number | undefined; revisionMessage?: string | undefined };
   /** The human reference, e.g. `WW-7K2Q`, unique across Atelier. */
   reference: string;
   title: string;

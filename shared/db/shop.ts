@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '#shared/db/db.ts';
 import { countsInit } from '#shared/db/shop-order-counts.ts';
 
@@ -10,6 +10,11 @@ export type Shop = {
   /** Starts every order reference of the shop, e.g. `WW` in `WW-7K2Q`. */
   referencePrefix: string;
   createdAt: string;
+  /** Free revision rounds a new order includes (default 2), and what a customer past them reads. */
+  revisionAllowance?: number | undefined;
+  revisionMessage?: string | undefined;
+  /** Bumped by each settings save: two sellers editing settings at once cannot overwrite each other. */
+  settingsVersion?: number | undefined;
 };
 
 const shopKey = (shopId: string) => ({ pk: `SHOP#${shopId}`, sk: 'SHOP' });
@@ -46,5 +51,38 @@ export function toShop(item: Record<string, unknown>): Shop {
     timeZone: String(item.timeZone),
     referencePrefix: String(item.referencePrefix ?? 'AT'),
     createdAt: String(item.createdAt),
+    revisionAllowance: item.revisionAllowance === undefined ? undefined : Number(item.revisionAllowance),
+    revisionMessage: item.revisionMessage === undefined ? undefined : String(item.revisionMessage),
+    settingsVersion: item.settingsVersion === undefined ? undefined : Number(item.settingsVersion),
   };
+}
+
+/** Saves the revision settings against the settings version the seller saw; `stale` wrote nothing. */
+export async function saveShopSettings(
+  db: Db,
+  shopId: string,
+  settings: { revisionAllowance: number; revisionMessage?: string | undefined },
+  expectedVersion: number,
+): Promise<'saved' | 'stale'> {
+  try {
+    await db.ddb.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: shopKey(shopId),
+        UpdateExpression: `SET revisionAllowance = :allowance, settingsVersion = :next${settings.revisionMessage ? ', revisionMessage = :message' : ' REMOVE revisionMessage'}`,
+        // A shop never saved yet is at version 1.
+        ConditionExpression: `attribute_exists(pk) AND (settingsVersion = :expected${expectedVersion === 1 ? ' OR attribute_not_exists(settingsVersion)' : ''})`,
+        ExpressionAttributeValues: {
+          ':allowance': settings.revisionAllowance,
+          ':next': expectedVersion + 1,
+          ':expected': expectedVersion,
+          ...(settings.revisionMessage ? { ':message': settings.revisionMessage } : {}),
+        },
+      }),
+    );
+    return 'saved';
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return 'stale';
+    throw error;
+  }
 }

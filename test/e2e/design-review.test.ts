@@ -95,4 +95,26 @@ describe('design review in the portal', () => {
     await seller.close();
     await customer.close();
   }, 120_000);
+
+  it('lets the seller set the free revision rounds and the message past them, with the keyboard', async () => {
+    const seller = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signIn(seller, 'seller@demo.test');
+    await seller.getByRole('link', { name: 'Settings' }).click();
+    await seller.getByRole('heading', { name: 'Shop settings' }).waitFor();
+    expect(await seller.getByLabel(/Free revision rounds per order/).inputValue()).toBe('2');
+
+    await seller.getByLabel(/Free revision rounds per order/).fill('1');
+    await seller.getByLabel(/Message past the free rounds/).focus();
+    await seller.keyboard.type('Extra rounds: see the Paid revision listing.');
+    // The preview shows the customer's view as it is typed.
+    await expect.poll(() => seller.locator('.preview-box').innerText()).toMatch(/past 1 free round:\s+Extra rounds: see the Paid revision listing\./);
+    await seller.keyboard.press('Tab');
+    await seller.keyboard.press('Enter');
+    await expect.poll(() => seller.getByText(/^Saved\. New orders include these terms/).isVisible()).toBe(true);
+
+    await seller.reload();
+    await expect.poll(() => seller.getByLabel(/Free revision rounds per order/).inputValue()).toBe('1');
+    expect(await seller.getByLabel(/Message past the free rounds/).inputValue()).toBe('Extra rounds: see the Paid revision listing.');
+    await seller.close();
+  }, 60_000);
 });

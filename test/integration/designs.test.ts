@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, seedDemo } from '#infra/local/demo-seed.ts';
-import type { Shop } from '#shared/db/shop.ts';
+import { getShop, type Shop } from '#shared/db/shop.ts';
 import { createOrder } from '#shared/domain/orders/create-order.ts';
 import { holdTransactionsUntil } from '#test/helpers/hold-writes.ts';
 import type { TestClient } from '#test/helpers/http.ts';
@@ -30,7 +30,8 @@ afterAll(() => ctx.dispose());
 
 /** A quoted order of Ana's with `count` checked PNG files uploaded by the shop. */
 async function quotedOrderWithFiles(count: number, personalization?: string) {
-  const order = await createOrder(ctx.deps, { shop, title: 'Proof target', personalization, customer: { email: 'ana@demo.test', name: 'Ana Souza' }, source: 'manual', actor: { kind: 'system' } });
+  // The shop as stored now: its current revision settings are the new order's terms.
+  const order = await createOrder(ctx.deps, { shop: (await getShop(ctx.deps.db, shop.shopId))!, title: 'Proof target', personalization, customer: { email: 'ana@demo.test', name: 'Ana Souza' }, source: 'manual', actor: { kind: 'system' } });
   await seller.post(`/api/orders/${order.orderId}/transitions`, { to: 'quoted', version: order.version });
   const files: Array<{ fileId: string; bytes: Buffer }> = [];
   for (let i = 0; i < count; i++) {
@@ -121,6 +122,39 @@ describe('proofs and decisions', () => {
     }
     expect(flags).toEqual([false, false, true]);
     expect((await page(ana, orderId)).revisions.used).toBe(3);
+  });
+
+  it('takes the shop’s revision settings for new orders, while earlier orders keep their terms', async () => {
+    const earlier = await quotedOrderWithFiles(1);
+    const settings = await (await seller.get('/api/shop/settings')).json();
+    expect(settings).toMatchObject({ version: 1, revisionAllowance: 2, defaultRevisionMessage: expect.stringContaining('2 free revision rounds') });
+    expect(settings.revisionMessage).toBeUndefined();
+
+    const message = 'Extra rounds are a paid add-on: see the “Extra revision” listing in the shop.';
+    const refused = await seller.request('PUT', '/api/shop/settings', { json: { version: 1, revisionAllowance: 50, revisionMessage: message } });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.code).toBe('validation_failed');
+    expect((await (await seller.get('/api/shop/settings')).json()).revisionAllowance).toBe(2);
+
+    const saved = await seller.request('PUT', '/api/shop/settings', { json: { version: 1, revisionAllowance: 1, revisionMessage: message } });
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({ version: 2, revisionAllowance: 1, revisionMessage: message });
+    // A second tab still at version 1 cannot overwrite it.
+    expect((await seller.request('PUT', '/api/shop/settings', { json: { version: 1, revisionAllowance: 5 } })).status).toBe(409);
+    expect((await ana.get('/api/shop/settings')).status).toBe(403);
+
+    const later = await quotedOrderWithFiles(1);
+    const flags: boolean[] = [];
+    for (let round = 0; round < 2; round++) {
+      const design = await (await seller.post(`/api/orders/${later.orderId}/designs`, { fileIds: [later.files[0]!.fileId] })).json();
+      flags.push((await (await ana.post(`/api/orders/${later.orderId}/designs/${design.designId}/decision`, { decision: 'request_changes' })).json()).decision.beyondAllowance);
+    }
+    expect(flags).toEqual([false, true]);
+    expect((await page(ana, later.orderId)).revisions).toEqual({ allowance: 1, used: 2, message });
+    expect((await page(ana, earlier.orderId)).revisions).toMatchObject({ allowance: 2, message: expect.stringContaining('2 free revision rounds') });
+
+    // Back to the defaults, so the other tests see them.
+    expect((await seller.request('PUT', '/api/shop/settings', { json: { version: 2, revisionAllowance: 2 } })).status).toBe(200);
   });
 
   it('refuses proofs from files of another order, from customers, and before the order is quoted', async () => {

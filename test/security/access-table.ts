@@ -68,6 +68,8 @@ export const accessTable: Record<string, AccessRow> = {
   'GET /orders/{orderId}/designs/{designId}/approval-receipt': { expect: ordersOwn(200, 200), params: (f) => f.approved },
   'GET /shop/summary': { expect: sellersOnly(200) },
   'GET /shop/intake-forms': { expect: sellersOnly(200) },
+  'GET /shop/settings': { expect: sellersOnly(200) },
+  'PUT /shop/settings': { expect: sellersOnly(200), body: () => ({ version: 1, revisionAllowance: 3 }) },
   'POST /shop/intake-forms': { expect: sellersOnly(201), body: () => ({ name: 'Matrix form', fields: [formField] }) },
   'PUT /shop/intake-forms/{formId}': {
     expect: { anonymous: 401, customer: 403, otherCustomer: 403, seller: 200, otherSeller: 404 },

@@ -12,6 +12,7 @@ const OrderPage = lazy(() => import('./pages/order.tsx'));
 const HomePage = lazy(() => import('./pages/home.tsx'));
 const RequestPage = lazy(() => import('./pages/request.tsx'));
 const FormsPage = lazy(() => import('./pages/forms.tsx'));
+const SettingsPage = lazy(() => import('./pages/settings.tsx'));
 const MailboxPage = lazy(() => import('./pages/mailbox.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found.tsx'));
 
@@ -29,6 +30,7 @@ function App() {
             <Route path="/orders/:orderId" component={OrderPage} />
             <Route path="/home" component={HomePage} />
             <Route path="/forms" component={FormsPage} />
+            <Route path="/settings" component={SettingsPage} />
             <Route path="/s/:slug" component={RequestPage} />
             <Route path="/dev/mailbox" component={MailboxPage} />
             <Route default component={NotFoundPage} />

@@ -4,8 +4,11 @@ import { createRouter, errorResponses, jsonBody, jsonResponse } from '#functions
 import { listIntakeForms } from '#shared/domain/intake/list-intake-forms.ts';
 import { saveIntakeForm } from '#shared/domain/intake/save-intake-form.ts';
 import { getDashboardSummary } from '#shared/domain/shop/get-dashboard-summary.ts';
+import { getShopSettings } from '#shared/domain/shop/get-shop-settings.ts';
+import { saveShopSettings } from '#shared/domain/shop/save-shop-settings.ts';
 import { intakeFormInputSchema, intakeFormSchema } from '#shared/schemas/intake-form.ts';
 import { orderStatuses } from '#shared/schemas/order-status.ts';
+import { shopSettingsInputSchema, shopSettingsSchema } from '#shared/schemas/shop-settings.ts';
 
 const tags = ['shop'];
 const formIdParam = z.object({ formId: z.string().regex(/^[a-z0-9]{16}$/, 'is not a form id') });
@@ -59,12 +62,31 @@ const saveForm = createRoute({
   responses: { 200: jsonResponse('Saved', sellerFormSchema), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
+const getSettings = createRoute({
+  method: 'get',
+  path: '/shop/settings',
+  tags,
+  summary: "The shop's revision settings: free rounds per order and the message past them",
+  responses: { 200: jsonResponse('The settings', shopSettingsSchema), ...errorResponses(401, 403) },
+});
+
+const putSettings = createRoute({
+  method: 'put',
+  path: '/shop/settings',
+  tags,
+  summary: 'Save the revision settings for new orders (optimistic locking on version)',
+  request: { body: jsonBody(shopSettingsInputSchema) },
+  responses: { 200: jsonResponse('Saved', shopSettingsSchema), ...errorResponses(400, 401, 403, 409) },
+});
+
 export const shopRoutes = createRouter()
   .openapi(summary, async (c) => {
     const seller = requireSeller(c);
     c.header('Cache-Control', 'no-store');
     return c.json(await getDashboardSummary(c.var.deps, seller.shopId), 200);
   })
+  .openapi(getSettings, async (c) => c.json(await getShopSettings(c.var.deps, requireSeller(c).shopId), 200))
+  .openapi(putSettings, async (c) => c.json(await saveShopSettings(c.var.deps, requireSeller(c).shopId, c.req.valid('json')), 200))
   .openapi(listForms, async (c) => {
     const seller = requireSeller(c);
     return c.json(await listIntakeForms(c.var.deps, seller.shopId), 200);

@@ -1,6 +1,5 @@
 import { designReplace, isDesignItem, toDesign, type Design } from '#shared/db/design.ts';
 import type { Principal } from '#shared/db/session.ts';
-import { getShop } from '#shared/db/shop.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import { revisionPolicy } from '#shared/domain/designs/revision-policy.ts';
 import { changeOrder } from '#shared/domain/orders/change-order.ts';
@@ -45,8 +44,7 @@ export async function decideDesign(ctx: DomainContext, principal: Principal, inp
   }
 
   const used = designs.filter((d) => d.decision?.decision === 'request_changes').length;
-  const shop = input.decision === 'request_changes' ? await getShop(ctx.db, order.shopId) : undefined;
-  const beyondAllowance = input.decision === 'request_changes' && used >= revisionPolicy(shop).allowance;
+  const beyondAllowance = input.decision === 'request_changes' && used >= revisionPolicy(order.shop).allowance;
   const decided: Design = {
     ...design,
     state: input.decision === 'approve' ? 'approved' : 'changes_requested',

@@ -2,12 +2,21 @@ import type { Shop } from '#shared/db/shop.ts';
 
 export const defaultRevisionAllowance = 2;
 
-/** A shop's free revision rounds, and what a customer past them is told. */
-export function revisionPolicy(shop: Pick<Shop, 'name'> & { revisionAllowance?: number; revisionMessage?: string } | undefined) {
+type Terms = Pick<Shop, 'revisionAllowance' | 'revisionMessage'>;
+
+/** The terms an order is made under: the shop's settings, or the defaults where it has none. */
+export function revisionTerms(shop: Terms): { revisionAllowance: number; revisionMessage?: string | undefined } {
+  return { revisionAllowance: shop.revisionAllowance ?? defaultRevisionAllowance, ...(shop.revisionMessage ? { revisionMessage: shop.revisionMessage } : {}) };
+}
+
+/** An order's free revision rounds, and what a customer past them is told. */
+export function revisionPolicy(terms: Terms | undefined) {
+  const allowance = terms?.revisionAllowance ?? defaultRevisionAllowance;
   return {
-    allowance: shop?.revisionAllowance ?? defaultRevisionAllowance,
-    message:
-      shop?.revisionMessage ??
-      `Your order includes ${shop?.revisionAllowance ?? defaultRevisionAllowance} free revision rounds. The shop will let you know whether further changes need a paid revision.`,
+    allowance,
+    message: terms?.revisionMessage || defaultRevisionMessage(allowance),
   };
 }
+
+export const defaultRevisionMessage = (allowance: number) =>
+  `Your order includes ${allowance} free revision ${allowance === 1 ? 'round' : 'rounds'}. The shop will let you know whether further changes need a paid revision.`;

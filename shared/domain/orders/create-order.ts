@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { insertOrder, type Order, type OrderSource } from '#shared/db/order.ts';
 import type { Actor, OrderEvent } from '#shared/db/order-activity.ts';
 import type { Shop } from '#shared/db/shop.ts';
+import { revisionTerms } from '#shared/domain/designs/revision-policy.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import { newId, newOrderReference } from '#shared/domain/ids.ts';
 
 export type NewOrder = {
-  shop: Pick<Shop, 'shopId' | 'name' | 'slug' | 'referencePrefix'>;
+  shop: Pick<Shop, 'shopId' | 'name' | 'slug' | 'referencePrefix' | 'revisionAllowance' | 'revisionMessage'>;
   title: string;
   customer: { email: string; name: string };
   dueDate?: string | undefined;
@@ -27,7 +28,9 @@ export async function createOrder(ctx: DomainContext, input: NewOrder): Promise<
     const order: Order = {
       orderId: newId(),
       shopId: input.shop.shopId,
-      shop: { name: input.shop.name, slug: input.shop.slug },
+      // The revision terms in force when the order was made travel with it: later changes to the
+      // shop's settings apply to new orders only.
+      shop: { name: input.shop.name, slug: input.shop.slug, ...revisionTerms(input.shop) },
       reference: newOrderReference(input.shop.referencePrefix),
       title: input.title,
       description: input.description,

@@ -23,7 +23,7 @@ export async function getOrderPage(ctx: DomainContext, principal: Principal, ord
   const steps = allowedTransitions(order.status, order.heldFrom);
   return {
     order: toOrderDetail(order, isoToday(ctx.now())),
-    shop: order.shop,
+    shop: { name: order.shop.name, slug: order.shop.slug },
     activity,
     allowedTransitions: principal.kind === 'seller' ? steps : steps.filter((s) => order.status === 'requested' && s.to === 'cancelled'),
     viewer: principal.kind,

@@ -5,6 +5,7 @@ import { useSession } from '../session.tsx';
 const sellerNav = [
   { href: '/dashboard', label: 'Orders' },
   { href: '/forms', label: 'Intake forms' },
+  { href: '/settings', label: 'Settings' },
 ];
 
 /** The frame of every page: skip link, top bar with who is signed in, and the main landmark. */

@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'preact/hooks';
+import { defaultRevisionMessage } from '#shared/domain/designs/revision-policy.ts';
+import type { ShopSettings } from '#shared/schemas/shop-settings.ts';
+import { ApiError, get, put } from '../api.ts';
+import { Field, Notice } from '../components/field.tsx';
+import { Layout, Loading } from '../components/layout.tsx';
+import { useRequire } from '../session.tsx';
+
+/** The seller's shop settings: how many revision rounds an order includes, and what comes after. */
+export default function SettingsPage() {
+  const seller = useRequire('seller');
+  const [settings, setSettings] = useState<ShopSettings>();
+  const [allowance, setAllowance] = useState('2');
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<string>();
+  const [saved, setSaved] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const show = (s: ShopSettings) => {
+    setSettings(s);
+    setAllowance(String(s.revisionAllowance));
+    setMessage(s.revisionMessage ?? '');
+  };
+  useEffect(() => {
+    if (seller) get<ShopSettings>('/shop/settings').then(show, () => setError('Could not load your settings.'));
+  }, [seller]);
+  if (!seller || !settings) return <Layout narrow>{error ? <Notice kind="error">{error}</Notice> : <Loading />}</Layout>;
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setSaved(undefined);
+    try {
+      show(await put<ShopSettings>('/shop/settings', { version: settings.version, revisionAllowance: Number(allowance), revisionMessage: message.trim() || undefined }));
+      setSaved('Saved. New orders include these terms; orders already placed keep theirs.');
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        show(await get<ShopSettings>('/shop/settings'));
+        setError('Someone changed these settings meanwhile; here they are now. Make your change again.');
+      } else setError(err instanceof ApiError ? err.message : 'Could not save your settings.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const rounds = Number(allowance);
+
+  return (
+    <Layout narrow>
+      <h1>Shop settings</h1>
+      <form class="card stack" onSubmit={save} noValidate>
+        <h2>Design revisions</h2>
+        <p class="muted">Each change request on a proof uses one round. Past the free rounds the customer sees your message, and you decide what happens next.</p>
+        <Field id="revision-allowance" label="Free revision rounds per order" hint="From 0 to 20." required>
+          {(aria) => <input {...aria} type="number" inputMode="numeric" min={0} max={20} step={1} value={allowance} onInput={(e) => setAllowance(e.currentTarget.value)} />}
+        </Field>
+        <Field id="revision-message" label="Message past the free rounds" hint={`Optional, up to 500 characters. For example a link to a paid-revision listing. ${500 - message.length} left.`}>
+          {(aria) => <textarea {...aria} rows={4} maxLength={500} value={message} placeholder={settings.defaultRevisionMessage} onInput={(e) => setMessage(e.currentTarget.value)} />}
+        </Field>
+        <div class="preview-box" aria-live="polite">
+          <p class="small muted">What a customer sees past {Number.isFinite(rounds) ? rounds : '?'} free {rounds === 1 ? 'round' : 'rounds'}:</p>
+          <Notice kind="warn">{message.trim() || defaultRevisionMessage(Number.isFinite(rounds) ? rounds : settings.revisionAllowance)}</Notice>
+        </div>
+        {error ? <Notice kind="error">{error}</Notice> : null}
+        {saved ? <Notice kind="success">{saved}</Notice> : null}
+        <div class="row">
+          <button class="button primary" type="submit" disabled={busy}>
+            {busy ? 'Saving…' : 'Save settings'}
+          </button>
+        </div>
+      </form>
+    </Layout>
+  );
+}
