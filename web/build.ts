@@ -3,7 +3,8 @@
  * writes an index.html that loads only hashed files, so it works under a strict CSP
  * (no inline script or style) and can be cached forever except for index.html itself.
  */
-import { mkdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -14,12 +15,16 @@ export async function buildPortal(options: { outdir?: string; minify?: boolean }
   const outdir = resolve(options.outdir ?? join(webDir, 'dist'));
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(join(outdir, 'assets'), { recursive: true });
+  // pdf.js renders in a worker of its own: shipped as it is published, under a content hash.
+  const worker = readFileSync(join(webDir, '..', 'node_modules', 'pdfjs-dist', 'build', 'pdf.worker.min.mjs'));
+  const workerName = `pdf.worker-${createHash('sha256').update(worker).digest('hex').slice(0, 10)}.mjs`;
+  writeFileSync(join(outdir, 'assets', workerName), worker);
   const result = await esbuild.build({
     entryPoints: [join(webDir, 'src', 'main.tsx')],
     bundle: true,
     splitting: true,
     format: 'esm',
-    target: 'es2020',
+    target: 'es2022',
     jsx: 'automatic',
     jsxImportSource: 'preact',
     minify: options.minify ?? true,
@@ -31,7 +36,7 @@ export async function buildPortal(options: { outdir?: string; minify?: boolean }
     metafile: true,
     legalComments: 'none',
     logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"production"', PDF_WORKER_URL: JSON.stringify(`/assets/${workerName}`) },
   });
   const outputs = Object.entries(result.metafile.outputs);
   const entry = outputs.find(([, o]) => o.entryPoint?.endsWith('main.tsx'));
@@ -61,7 +66,7 @@ ${cssPath ? `<link rel="stylesheet" href="${href(cssPath)}">\n` : ''}${preloads.
 </html>
 `;
   writeFileSync(join(outdir, 'index.html'), html);
-  return { outdir, files: [...outputs.map(([path]) => resolve(path)), join(outdir, 'index.html')] };
+  return { outdir, files: [...outputs.map(([path]) => resolve(path)), join(outdir, 'assets', workerName), join(outdir, 'index.html')] };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

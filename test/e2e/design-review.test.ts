@@ -117,4 +117,45 @@ describe('design review in the portal', () => {
     expect(await seller.getByLabel(/Message past the free rounds/).inputValue()).toBe('Extra rounds: see the Paid revision listing.');
     await seller.close();
   }, 60_000);
+
+  it('renders a PDF proof page by page with pdf.js, and pins a comment on page 2 with the keyboard', async () => {
+    const seller = await journey.browser.newPage();
+    await signIn(seller, 'seller@demo.test');
+    await seller.getByRole('tab', { name: /In design/ }).click();
+    await seller.getByRole('link', { name: /house-number plaque/ }).click();
+    await seller.getByRole('heading', { name: 'Design proofs' }).waitFor();
+    const orderUrl = seller.url();
+    await sendProof(seller, 'proof-2-pages.pdf', 1);
+    await seller.close();
+
+    const customer = await journey.browser.newPage();
+    const pdfRequests: string[] = [];
+    customer.on('request', (r) => {
+      if (/pdf-pages|pdf\.worker/.test(r.url())) pdfRequests.push(r.url());
+    });
+    await signIn(customer, 'ben@demo.test');
+    // pdf.js is not part of the pages that have no PDF.
+    expect(pdfRequests).toEqual([]);
+    await customer.goto(orderUrl);
+    const pages = customer.getByRole('img', { name: /proof-2-pages\.pdf, page \d of 2/ });
+    await expect.poll(() => pages.count(), { timeout: 20_000 }).toBe(2);
+    // Page 1 is drawn red in its middle, page 2 blue: the canvases hold the real pages.
+    const middle = (n: number) =>
+      pages.nth(n).evaluate((c: HTMLCanvasElement) => Array.from(c.getContext('2d')!.getImageData(c.width / 2, c.height / 2, 1, 1).data.slice(0, 3)));
+    await expect.poll(() => middle(0), { timeout: 10_000 }).toEqual([204, 51, 51]);
+    await expect.poll(() => middle(1), { timeout: 10_000 }).toEqual([51, 89, 153]);
+
+    await customer.getByRole('button', { name: /page 2 of 2: click a spot/ }).focus();
+    await customer.keyboard.press('Enter');
+    await customer.keyboard.press('ArrowRight');
+    await customer.keyboard.press('ArrowRight');
+    await customer.getByLabel('Comment on the pinned spot').fill('A little more space here');
+    await customer.getByRole('button', { name: 'Add pinned comment' }).click();
+    await expect.poll(() => customer.getByText(/^1\. Customer, page 2/).isVisible()).toBe(true);
+    const page = await (await customer.request.get(`${journey.server.url}/api${new URL(orderUrl).pathname}`)).json();
+    const pin = page.comments.find((c: { body: string }) => c.body === 'A little more space here').pin;
+    expect(pin).toMatchObject({ page: 2, y: 0.5 });
+    expect(pin.x).toBeCloseTo(0.6, 5);
+    await customer.close();
+  }, 90_000);
 });

@@ -1,12 +1,75 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { lazy } from 'preact-iso';
 import type { CommentView, DesignView } from '#shared/schemas/design.ts';
 import { ApiError, patch, post } from '../api.ts';
 import { Field, Notice } from './field.tsx';
-import type { ImageSource } from './file-images.ts';
+import { fileUrl, type ImageSource } from './file-images.ts';
 import { formatDateTime } from './order-bits.tsx';
 
-type Draft = { fileId: string; x: number; y: number };
+export type Draft = { fileId: string; x: number; y: number; page?: number | undefined };
 const clamp = (n: number) => Math.min(1, Math.max(0, n));
+
+// pdf.js is large: it loads only when a proof has a PDF in it.
+const PdfPages = lazy(() => import('./pdf-pages.tsx'));
+
+export type SurfaceProps = {
+  fileId: string;
+  /** For PDFs, the page (from 1) this surface shows. */
+  page?: number | undefined;
+  threads: CommentView[];
+  number(thread: CommentView): number;
+  draft: Draft | undefined;
+  setDraft(draft: Draft | undefined): void;
+};
+
+const onThis = (pin: { fileId: string; page?: number | undefined } | undefined, s: { fileId: string; page?: number | undefined }) => pin?.fileId === s.fileId && (pin.page ?? undefined) === s.page;
+
+/**
+ * One image (or PDF page) to pin comments on: click a spot, or press Enter to drop a pin in the
+ * middle and move it with the arrow keys. Pins sit at fractions of the surface, so they stay put
+ * whatever size it is shown at.
+ */
+export function PinSurface(props: SurfaceProps & { label: string; children: ComponentChildren }) {
+  const { draft, setDraft } = props;
+  const here = { fileId: props.fileId, page: props.page };
+  const drafting = draft && onThis(draft, here) ? draft : undefined;
+  return (
+    <div
+      class="pin-surface"
+      role="button"
+      tabIndex={0}
+      aria-label={`${props.label}: click a spot, or press Enter and use the arrow keys, to pin a comment`}
+      onClick={(e) => {
+        if ((e.target as HTMLElement).closest('.pin')) return;
+        const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
+        setDraft({ ...here, x: clamp((e.clientX - box.left) / box.width), y: clamp((e.clientY - box.top) / box.height) });
+      }}
+      onKeyDown={(e) => {
+        const step = 0.05;
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          setDraft(drafting ?? { ...here, x: 0.5, y: 0.5 });
+        } else if (drafting && e.key.startsWith('Arrow')) {
+          e.preventDefault();
+          const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;
+          const dy = e.key === 'ArrowUp' ? -step : e.key === 'ArrowDown' ? step : 0;
+          setDraft({ ...drafting, x: clamp(drafting.x + dx), y: clamp(drafting.y + dy) });
+        }
+      }}
+    >
+      {props.children}
+      {props.threads
+        .filter((t) => onThis(t.pin, here))
+        .map((t) => (
+          <a key={t.commentId} class={`pin${t.resolved ? ' resolved' : ''}`} href={`#thread-${t.commentId}`} style={{ left: `${t.pin!.x * 100}%`, top: `${t.pin!.y * 100}%` }} aria-label={`Comment ${props.number(t)}`}>
+            {props.number(t)}
+          </a>
+        ))}
+      {drafting ? <span class="pin draft" style={{ left: `${drafting.x * 100}%`, top: `${drafting.y * 100}%` }} aria-hidden="true">+</span> : null}
+    </div>
+  );
+}
 
 /**
  * A proof's image files with their pinned threads. Click a spot to pin a comment there; with
@@ -37,48 +100,21 @@ export function PinnedReview(props: { orderId: string; design: DesignView; comme
   return (
     <div class="pinned-review">
       <div class="pin-images">
-        {design.files
-          .filter((f) => props.image(f, 'preview'))
-          .map((file) => (
-            <div
-              key={file.fileId}
-              class="pin-surface"
-              role="button"
-              tabIndex={0}
-              aria-label={`${file.filename}: click a spot, or press Enter and use the arrow keys, to pin a comment`}
-              onClick={(e) => {
-                if ((e.target as HTMLElement).closest('.pin')) return;
-                const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
-                setDraft({ fileId: file.fileId, x: clamp((e.clientX - box.left) / box.width), y: clamp((e.clientY - box.top) / box.height) });
-              }}
-              onKeyDown={(e) => {
-                const step = 0.05;
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  setDraft(draft?.fileId === file.fileId ? draft : { fileId: file.fileId, x: 0.5, y: 0.5 });
-                } else if (draft?.fileId === file.fileId && e.key.startsWith('Arrow')) {
-                  e.preventDefault();
-                  const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;
-                  const dy = e.key === 'ArrowUp' ? -step : e.key === 'ArrowDown' ? step : 0;
-                  setDraft({ ...draft, x: clamp(draft.x + dx), y: clamp(draft.y + dy) });
-                }
-              }}
-            >
-              <img src={props.image(file, 'preview')} alt={`Proof v${design.version}: ${file.filename}`} draggable={false} />
-              {threads
-                .filter((t) => t.pin?.fileId === file.fileId)
-                .map((t) => (
-                  <a key={t.commentId} class={`pin${t.resolved ? ' resolved' : ''}`} href={`#thread-${t.commentId}`} style={{ left: `${t.pin!.x * 100}%`, top: `${t.pin!.y * 100}%` }} aria-label={`Comment ${number(t)}`}>
-                    {number(t)}
-                  </a>
-                ))}
-              {draft?.fileId === file.fileId ? <span class="pin draft" style={{ left: `${draft.x * 100}%`, top: `${draft.y * 100}%` }} aria-hidden="true">+</span> : null}
-            </div>
-          ))}
+        {design.files.map((file) => {
+          const surface = { fileId: file.fileId, threads, number, draft, setDraft };
+          if (file.kind === 'pdf') return <PdfPages key={file.fileId} url={fileUrl(orderId, file.fileId)} filename={file.filename} surface={surface} />;
+          const src = props.image(file, 'preview');
+          if (!src) return null;
+          return (
+            <PinSurface key={file.fileId} {...surface} label={file.filename}>
+              <img src={src} alt={`Proof v${design.version}: ${file.filename}`} draggable={false} />
+            </PinSurface>
+          );
+        })}
       </div>
       <form onSubmit={send} class="comment-form">
         {error ? <Notice kind="error">{error}</Notice> : null}
-        <Field id={`comment-${design.designId}`} label={draft ? 'Comment on the pinned spot' : 'Comment on this proof'} hint={draft ? 'Pinned where you clicked.' : 'Click the image first to pin it to a spot.'}>
+        <Field id={`comment-${design.designId}`} label={draft ? 'Comment on the pinned spot' : 'Comment on this proof'} hint={draft ? `Pinned where you clicked${draft.page ? ` on page ${draft.page}` : ''}.` : 'Click the image or page first to pin it to a spot.'}>
           {(aria) => <textarea {...aria} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
         </Field>
         <div class="row">
@@ -116,6 +152,7 @@ function Thread(props: { orderId: string; designId: string; thread: CommentView;
         <strong>
           {thread.pin ? `${props.n}. ` : ''}
           {who(thread)}
+          {thread.pin?.page ? `, page ${thread.pin.page}` : ''}
         </strong>{' '}
         <span class="muted small">{formatDateTime(thread.createdAt)}</span>
         {thread.resolved ? <span class="badge design-approved">Resolved</span> : null}
