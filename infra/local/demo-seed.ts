@@ -43,6 +43,7 @@ const boardForm: z.input<typeof intakeFormInputSchema> = {
     { id: 'extras', type: 'multiple_choice', label: 'Extras', options: ['Gift box', 'Juice groove', 'Board oil'] },
     { id: 'needed_by', type: 'date', label: 'Needed by', help: 'Leave empty if there is no rush.' },
     { id: 'notes', type: 'long_text', label: 'Anything else?', maxLength: 1000 },
+    { id: 'photos', type: 'file', label: 'Photos or sketches', help: 'Handwriting to copy, a logo, a photo of the kitchen: up to 3 files.', maxFiles: 3 },
   ],
 };
 

@@ -13,3 +13,13 @@ export const fileSchema = z.object({
   uploadedAt: z.string(),
 });
 export type FileView = z.infer<typeof fileSchema>;
+
+/** What a browser declares about a file before it may upload it. */
+export const declaredUploadSchema = z.object({
+  filename: z.string().min(1).max(255),
+  contentType: z.string().min(3).max(100),
+  size: z.int().min(1),
+});
+
+/** A presigned POST: where the browser sends the file and the form fields the policy fixes. */
+export const signedUploadSchema = z.object({ uploadId: z.string(), url: z.string(), fields: z.record(z.string(), z.string()), expiresAt: z.string(), maxBytes: z.int() });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** The field types a seller can put on an intake form (files come with design uploads). */
-export const fieldTypes = ['short_text', 'long_text', 'number', 'single_choice', 'multiple_choice', 'date', 'color', 'checkbox'] as const;
+/** The field types a seller can put on an intake form; `file` lets customers attach references. */
+export const fieldTypes = ['short_text', 'long_text', 'number', 'single_choice', 'multiple_choice', 'date', 'color', 'checkbox', 'file'] as const;
 export type FieldType = (typeof fieldTypes)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
@@ -30,6 +30,7 @@ export const intakeFieldSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('date'), min: isoDate.optional(), max: isoDate.optional() }),
   z.object({ ...base, type: z.literal('color') }),
   z.object({ ...base, type: z.literal('checkbox') }),
+  z.object({ ...base, type: z.literal('file'), maxFiles: z.int().min(1).max(10).default(3) }),
 ]);
 export type IntakeField = z.infer<typeof intakeFieldSchema>;
 

@@ -53,6 +53,8 @@ export const customerRequestSchema = z.object({
   email: emailSchema,
   answers: z.record(z.string().max(40), answerValueSchema).refine((a) => Object.keys(a).length <= 60, 'Too many answers.'),
   website: z.string().max(500).optional(),
+  /** The secret that ties reference files uploaded before submitting to this request. */
+  uploadDraft: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not an upload draft').optional(),
 });
 
 export const dueStateSchema = z.enum(['overdue', 'due_soon', 'on_track', 'no_date', 'closed']);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useJourney } from '#test/helpers/journey.ts';
 
@@ -26,6 +27,9 @@ describe('a custom request, from the customer to the seller', () => {
     await customer.getByRole('radio', { name: 'Walnut' }).check();
     await customer.getByRole('radio', { name: 'Medium (40 × 25 cm)' }).check();
     await customer.getByRole('checkbox', { name: 'Gift box' }).check();
+    // A reference photo goes straight to storage, with its own progress, before sending.
+    await customer.getByLabel('Photos or sketches').setInputFiles(join(import.meta.dirname, '..', 'fixtures', 'proof-v1.png'));
+    await expect.poll(() => customer.getByText('Attached', { exact: true }).isVisible()).toBe(true);
     await customer.getByLabel('Your name').fill('Cara Dev');
     await customer.getByLabel('Your email').fill('cara@example.test');
     await customer.getByRole('button', { name: 'Send my request' }).click();
@@ -40,6 +44,8 @@ describe('a custom request, from the customer to the seller', () => {
     await customer.getByRole('heading', { name: 'Engraved cutting board', level: 1 }).waitFor();
     await expect.poll(() => customer.getByText('The shop has your request and will reply with a quote.').isVisible()).toBe(true);
     await expect.poll(() => customer.getByText('Cara & Dev · 2026').isVisible()).toBe(true);
+    // The attached photo is a file of the order, shown by its thumbnail.
+    await expect.poll(() => customer.getByRole('img', { name: 'Attached by the customer: proof-v1.png' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     const orderUrl = customer.url();
 
     // The seller finds it on the dashboard by its reference and quotes it.

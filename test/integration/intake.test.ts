@@ -25,7 +25,7 @@ describe('the public request page', () => {
     const body = await res.json();
     expect(body.shop).toEqual({ name: 'Willow & Wick', slug: 'demo' });
     expect(body.form.name).toBe('Engraved cutting board');
-    expect(body.form.fields.map((f: { id: string }) => f.id)).toEqual(['engraving', 'wood', 'size', 'extras', 'needed_by', 'notes']);
+    expect(body.form.fields.map((f: { id: string }) => f.id)).toEqual(['engraving', 'wood', 'size', 'extras', 'needed_by', 'notes', 'photos']);
     expect(body.forms.map((f: { name: string }) => f.name).sort()).toEqual(['Candle set for an event', 'Engraved cutting board']);
     const candle = body.forms.find((f: { name: string }) => f.name === 'Candle set for an event');
     const other = await (await visitor().get(`/api/shops/demo/intake-form?formId=${candle.formId}`)).json();

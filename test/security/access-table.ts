@@ -80,5 +80,6 @@ export const accessTable: Record<string, AccessRow> = {
   'POST /orders/{orderId}/uploads/{uploadId}/complete': { expect: ordersOwn(404, 422) },
   'GET /orders/{orderId}/files/{fileId}': { expect: ordersOwn(302, 302) },
   'GET /shops/{slug}/intake-form': { expect: everyone(200) },
+  'POST /shops/{slug}/request-uploads': { expect: everyone(201), body: () => ({ filename: 'sketch.png', contentType: 'image/png', size: 100 }) },
   'POST /shops/{slug}/requests': { expect: everyone(201), body: (f) => ({ name: 'Matrix', email: `r-${f.unique}@demo.test`, answers: { engraving: 'M', wood: 'Oak', size: 'Small (30 × 20 cm)' } }) },
 };

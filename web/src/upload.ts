@@ -3,20 +3,17 @@ import type { FileView } from '#shared/schemas/file.ts';
 
 export type UploadHandle = { done: Promise<FileView>; cancel(): void };
 
+type Signed = { uploadId: string; url: string; fields: Record<string, string> };
+
 /**
- * Uploads one file straight to the bucket with the presigned POST the API signs, reporting
- * progress (fetch cannot, so this is XHR), then asks the API to check and record it.
+ * Signs with `sign`, then posts the file straight to the bucket with the presigned POST,
+ * reporting progress (fetch cannot, so this is XHR), then runs `after` on the signature.
  */
-export function uploadToOrder(orderId: string, file: File, purpose: 'design' | 'reference', onProgress: (fraction: number) => void): UploadHandle {
+function uploadDirect<S extends Signed, T>(file: File, sign: (declared: { filename: string; contentType: string; size: number }) => Promise<S>, after: (signed: S) => Promise<T>, onProgress: (fraction: number) => void) {
   const xhr = new XMLHttpRequest();
   let cancelled = false;
   const done = (async () => {
-    const signed = await post<{ uploadId: string; url: string; fields: Record<string, string> }>(`/orders/${orderId}/uploads`, {
-      purpose,
-      filename: file.name,
-      contentType: file.type || guessType(file.name),
-      size: file.size,
-    });
+    const signed = await sign({ filename: file.name, contentType: file.type || guessType(file.name), size: file.size });
     if (cancelled) throw new ApiError(0, 'cancelled', 'Cancelled.');
     const form = new FormData();
     for (const [key, value] of Object.entries(signed.fields)) form.append(key, value);
@@ -30,7 +27,7 @@ export function uploadToOrder(orderId: string, file: File, purpose: 'design' | '
       xhr.send(form);
     });
     onProgress(1);
-    return post<FileView>(`/orders/${orderId}/uploads/${signed.uploadId}/complete`);
+    return after(signed);
   })();
   return {
     done,
@@ -39,6 +36,41 @@ export function uploadToOrder(orderId: string, file: File, purpose: 'design' | '
       xhr.abort();
     },
   };
+}
+
+/** A file of an order: uploaded, then checked and recorded by the API. */
+export function uploadToOrder(orderId: string, file: File, purpose: 'design' | 'reference', onProgress: (fraction: number) => void): UploadHandle {
+  return uploadDirect(
+    file,
+    (declared) => post<Signed>(`/orders/${orderId}/uploads`, { purpose, ...declared }),
+    (signed) => post<FileView>(`/orders/${orderId}/uploads/${signed.uploadId}/complete`),
+    onProgress,
+  );
+}
+
+/** The secret of a request's upload draft, settled once the first file is signed. */
+export type UploadDraft = { secret?: Promise<string> | undefined };
+
+/**
+ * A reference file for a request not sent yet: it joins the browser's upload draft (started
+ * by the first file; files chosen together wait for it) and is checked when the request is sent.
+ */
+export function uploadReference(slug: string, file: File, draft: UploadDraft, onProgress: (fraction: number) => void): { done: Promise<string>; cancel(): void } {
+  return uploadDirect(
+    file,
+    async (declared) => {
+      const path = `/shops/${encodeURIComponent(slug)}/request-uploads`;
+      const existing = draft.secret;
+      if (existing) return post<Signed & { draft: string }>(path, { ...declared, draft: await existing });
+      const signing = post<Signed & { draft: string }>(path, declared);
+      draft.secret = signing.then((s) => s.draft);
+      // A failed first signature leaves no draft behind: the next file starts one.
+      draft.secret.catch(() => (draft.secret = undefined));
+      return signing;
+    },
+    async (signed) => signed.uploadId,
+    onProgress,
+  );
 }
 
 function guessType(name: string): string {

@@ -4,7 +4,7 @@ import { createRouter, errorResponses, jsonBody, jsonResponse } from '#functions
 import { finalizeUpload } from '#shared/domain/files/finalize-upload.ts';
 import { getFileLink } from '#shared/domain/files/get-file-link.ts';
 import { requestUpload } from '#shared/domain/files/request-upload.ts';
-import { fileSchema } from '#shared/schemas/file.ts';
+import { declaredUploadSchema, fileSchema, signedUploadSchema } from '#shared/schemas/file.ts';
 import { toFileView } from '#shared/domain/files/file-view.ts';
 
 const id = z.string().regex(/^[a-z0-9]{16}$/, 'is not an id');
@@ -19,17 +19,10 @@ const createUpload = createRoute({
   summary: 'Sign a direct upload to S3 (presigned POST: key, type and size range fixed)',
   request: {
     params: z.object({ orderId: id }),
-    body: jsonBody(
-      z.object({
-        purpose: z.enum(['design', 'reference', 'attachment']),
-        filename: z.string().min(1).max(255),
-        contentType: z.string().min(3).max(100),
-        size: z.int().min(1),
-      }),
-    ),
+    body: jsonBody(declaredUploadSchema.extend({ purpose: z.enum(['design', 'reference', 'attachment']) })),
   },
   responses: {
-    201: jsonResponse('Signed', z.object({ uploadId: z.string(), url: z.string(), fields: z.record(z.string(), z.string()), expiresAt: z.string(), maxBytes: z.int() })),
+    201: jsonResponse('Signed', signedUploadSchema),
     ...errorResponses(400, 401, 404, 413, 415),
   },
 });

@@ -3,8 +3,10 @@ import { bodyLimit } from 'hono/body-limit';
 import { clientIp } from '#functions/api/client-ip.ts';
 import { createRouter, errorResponses, jsonBody, jsonResponse } from '#functions/api/openapi-helpers.ts';
 import { getPublicIntakeForm } from '#shared/domain/intake/get-public-intake-form.ts';
+import { requestReferenceUpload } from '#shared/domain/intake/request-reference-upload.ts';
 import { submitRequest } from '#shared/domain/orders/submit-request.ts';
 import { AppError } from '#shared/errors.ts';
+import { declaredUploadSchema, signedUploadSchema } from '#shared/schemas/file.ts';
 import { intakeFieldSchema } from '#shared/schemas/intake-form.ts';
 import { customerRequestSchema } from '#shared/schemas/order.ts';
 
@@ -26,7 +28,7 @@ const getForm = createRoute({
   responses: { 200: jsonResponse('The form', publicFormSchema), ...errorResponses(404) },
 });
 
-/** Requests carry text answers only (files come through uploads): 64 KB is generous. */
+/** Requests carry text answers and upload ids only (files go straight to S3): 64 KB is generous. */
 const requestBodyLimit = bodyLimit({
   maxSize: 64 * 1024,
   onError: () => {
@@ -43,10 +45,21 @@ const submit = createRoute({
   request: { params: slugParam, body: jsonBody(customerRequestSchema) },
   responses: {
     201: jsonResponse('Received', z.object({ reference: z.string() })),
-    ...errorResponses(400, 404, 413, 429),
+    ...errorResponses(400, 404, 413, 422, 429),
   },
 });
 
+const referenceUpload = createRoute({
+  method: 'post',
+  path: '/shops/{slug}/request-uploads',
+  tags,
+  summary: 'Sign the upload of a reference file for a request not yet sent (presigned POST into an upload draft)',
+  request: { params: slugParam, body: jsonBody(declaredUploadSchema.extend({ draft: customerRequestSchema.shape.uploadDraft })) },
+  responses: {
+    201: jsonResponse('Signed', signedUploadSchema.extend({ draft: z.string() })),
+    ...errorResponses(400, 404, 413, 415, 422, 429),
+  },
+});
 
 export const publicIntakeRoutes = createRouter()
   .openapi(getForm, async (c) => {
@@ -60,8 +73,13 @@ export const publicIntakeRoutes = createRouter()
       200,
     );
   })
+  .openapi(referenceUpload, async (c) => {
+    const signed = await requestReferenceUpload(c.var.deps, { slug: c.req.valid('param').slug, ...c.req.valid('json'), ip: clientIp(c) });
+    return c.json(signed, 201);
+  })
   .openapi(submit, async (c) => {
     const body = c.req.valid('json');
-    const { reference } = await submitRequest(c.var.deps, { slug: c.req.valid('param').slug, ...body, ip: clientIp(c) });
+    const { reference, files } = await submitRequest(c.var.deps, { slug: c.req.valid('param').slug, ...body, ip: clientIp(c) });
+    for (const file of files) await c.var.deps.previews?.(file);
     return c.json({ reference }, 201);
   });

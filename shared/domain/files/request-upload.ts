@@ -9,7 +9,22 @@ import { AppError } from '#shared/errors.ts';
 
 export type UploadRequest = { orderId: string; purpose: UploadPurpose; filename: string; contentType: string; size: number };
 
-const signedForSeconds = 15 * 60;
+export const signedForSeconds = 15 * 60;
+
+/**
+ * What the browser declares before uploading: a type on the allowlist and a size under the
+ * limit, refused before anything is signed. Answers the limit the POST policy will enforce.
+ */
+export function checkDeclaredUpload(ctx: Pick<DomainContext, 'config'>, input: { contentType: string; size: number }): number {
+  if (!(acceptedContentTypes as readonly string[]).includes(input.contentType)) {
+    throw new AppError('unsupported_media_type', 'Atelier accepts PNG, JPEG, WebP, GIF, PDF, SVG, AI and EPS files.');
+  }
+  const maxBytes = ctx.config.uploadMaxBytes;
+  if (input.size > maxBytes) {
+    throw new AppError('payload_too_large', `This file is ${Math.ceil(input.size / 1024 / 1024)} MB; the limit is ${Math.floor(maxBytes / 1024 / 1024)} MB.`);
+  }
+  return maxBytes;
+}
 
 /**
  * Signs a direct browser-to-S3 upload for someone who may see the order. The key is the
@@ -18,13 +33,7 @@ const signedForSeconds = 15 * 60;
  */
 export async function requestUpload(ctx: DomainContext, principal: Principal, input: UploadRequest) {
   const order = await loadOrderFor(ctx, principal, input.orderId);
-  if (!(acceptedContentTypes as readonly string[]).includes(input.contentType)) {
-    throw new AppError('unsupported_media_type', 'Atelier accepts PNG, JPEG, WebP, GIF, PDF, SVG, AI and EPS files.');
-  }
-  const maxBytes = ctx.config.uploadMaxBytes;
-  if (input.size > maxBytes) {
-    throw new AppError('payload_too_large', `This file is ${Math.ceil(input.size / 1024 / 1024)} MB; the limit is ${Math.floor(maxBytes / 1024 / 1024)} MB.`);
-  }
+  const maxBytes = checkDeclaredUpload(ctx, input);
   const now = ctx.now();
   const uploadId = newId();
   const key = `incoming/${order.orderId}/${uploadId}`;

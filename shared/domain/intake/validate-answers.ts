@@ -46,6 +46,10 @@ function checkAnswer(field: IntakeField, value: AnswerValue | undefined): string
       return typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value) ? undefined : 'Choose a colour.';
     case 'checkbox':
       return typeof value === 'boolean' ? undefined : 'Tick or untick the box.';
+    case 'file':
+      // The answer names uploads of this request's draft; submitting checks that they are.
+      if (!Array.isArray(value) || value.some((v) => !/^[a-z0-9]{16}$/.test(v)) || new Set(value).size !== value.length) return 'Attach the files again.';
+      return value.length > field.maxFiles ? `Attach at most ${field.maxFiles} ${field.maxFiles === 1 ? 'file' : 'files'}.` : undefined;
   }
 }
 

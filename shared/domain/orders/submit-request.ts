@@ -1,4 +1,6 @@
 import type { Order } from '#shared/db/order.ts';
+import type { OrderFile } from '#shared/db/order-file.ts';
+import { attachReferenceFiles, checkReferenceFiles } from '#shared/domain/intake/claim-reference-files.ts';
 import { hitRateLimit, type RateLimitRule } from '#shared/db/rate-limit.ts';
 import { createSignInLink } from '#shared/domain/auth/create-sign-in-link.ts';
 import { magicLinkMinutes } from '#shared/domain/auth/policy.ts';
@@ -24,6 +26,8 @@ export type CustomerRequest = {
   answers: Record<string, AnswerValue>;
   /** The honeypot: people never see it, bots fill it in. */
   website?: string | undefined;
+  /** The secret of the upload draft holding the files attached to file fields. */
+  uploadDraft?: string | undefined;
   ip: string;
 };
 
@@ -32,7 +36,7 @@ export type CustomerRequest = {
  * they filled in, the order is created in `requested`, and the customer is emailed the
  * reference with a link that signs them straight in to the order.
  */
-export async function submitRequest(ctx: DomainContext, input: CustomerRequest): Promise<{ orderId: string; reference: string }> {
+export async function submitRequest(ctx: DomainContext, input: CustomerRequest): Promise<{ orderId: string; reference: string; files: OrderFile[] }> {
   const email = input.email.trim().toLowerCase();
   for (const [rule, subject] of [
     [requestLimits.perIp, input.ip],
@@ -46,24 +50,29 @@ export async function submitRequest(ctx: DomainContext, input: CustomerRequest):
 
   const { collection, form } = await getPublicIntakeForm(ctx, input.slug, input.formId);
   // A bot that filled the honeypot is told it succeeded, and nothing is stored or sent.
-  if (input.website?.trim()) return { orderId: 'received', reference: newOrderReference(collection.shop.referencePrefix) };
+  if (input.website?.trim()) return { orderId: 'received', reference: newOrderReference(collection.shop.referencePrefix), files: [] };
 
   const checked = validateAnswers(form.fields, input.answers);
   if (!checked.ok) {
     throw new AppError('validation_failed', 'Some answers need another look.', { details: { fields: checked.errors } });
   }
+  const references = await checkReferenceFiles(ctx, { shopId: collection.shop.shopId, fields: form.fields, answers: input.answers, draft: input.uploadDraft });
+  // The order keeps the names of the attached files; the files themselves become the order's.
+  const answers = checked.answers.map((a) => (a.type === 'file' ? { ...a, value: references.filter((r) => r.fieldId === a.fieldId).map((r) => r.filename) } : a));
+  const customer = { kind: 'customer' as const, email, name: input.name.trim() };
   const order: Order = await createOrder(ctx, {
     shop: collection.shop,
     title: form.name,
     customer: { email, name: input.name },
     source: 'intake',
-    intake: { formId: form.formId, formVersion: form.version, formName: form.name, answers: checked.answers },
-    actor: { kind: 'customer', email, name: input.name.trim() },
+    intake: { formId: form.formId, formVersion: form.version, formName: form.name, answers },
+    actor: customer,
   });
+  const files = await attachReferenceFiles(ctx, order.orderId, references, customer);
   const link = await createSignInLink(ctx, email, `/orders/${order.orderId}`);
   const { requestReceivedEmail } = await import('#shared/mail/templates/request-received-email.tsx');
   await ctx.mailer.send(
     requestReceivedEmail({ to: email, customerName: order.customer.name, shopName: collection.shop.name, reference: order.reference, title: order.title, link, minutesValid: magicLinkMinutes }),
   );
-  return { orderId: order.orderId, reference: order.reference };
+  return { orderId: order.orderId, reference: order.reference, files };
 }

@@ -1,10 +1,21 @@
 import type { AnswerValue, IntakeField } from '#shared/schemas/intake-form.ts';
 import { Field } from './field.tsx';
+import { ReferenceFilesInput, type ReferenceUploader } from './reference-files-input.tsx';
 
 /** One intake form field as the customer sees it; the builder's preview uses the same. */
-export function IntakeFieldInput(props: { field: IntakeField; value: AnswerValue | undefined; error?: string | undefined; onChange: (value: AnswerValue) => void; idPrefix?: string }) {
+export function IntakeFieldInput(props: {
+  field: IntakeField;
+  value: AnswerValue | undefined;
+  error?: string | undefined;
+  onChange: (value: AnswerValue) => void;
+  idPrefix?: string;
+  /** Uploads a file field's files; absent in the builder's preview. */
+  uploader?: ReferenceUploader | undefined;
+  onUploading?: (count: number) => void;
+}) {
   const { field } = props;
   const id = `${props.idPrefix ?? 'f'}-${field.id}`;
+  if (field.type === 'file') return <ReferenceFilesInput id={id} field={field} error={props.error} uploader={props.uploader} onChange={props.onChange} onUploading={props.onUploading} />;
   const text = typeof props.value === 'string' ? props.value : props.value === undefined ? '' : String(props.value);
 
   if (field.type === 'single_choice' || field.type === 'multiple_choice' || field.type === 'checkbox') {

@@ -6,7 +6,8 @@ import { ApiError, post } from '../api.ts';
 import { uploadToOrder, type UploadHandle } from '../upload.ts';
 import { Field, Notice } from './field.tsx';
 import { formatDateTime } from './order-bits.tsx';
-import { fileUrl, imageSources, type ImageSource } from './file-images.ts';
+import { imageSources } from './file-images.ts';
+import { FileTile } from './file-tile.tsx';
 import { CompareVersions, PinnedReview } from './pins.tsx';
 
 const accept = 'image/png,image/jpeg,image/webp,image/gif,application/pdf,image/svg+xml,.ai,.eps';
@@ -17,22 +18,6 @@ const stateLabels: Record<DesignView['state'], string> = {
   superseded: 'Replaced by a newer version',
 };
 
-
-/** One proof file: its thumbnail when it has one, and always a link to the original. */
-function ProofFile(props: { orderId: string; file: { fileId: string; filename: string; kind: string }; image: ImageSource }) {
-  const { orderId, file } = props;
-  const thumbnail = props.image(file, 'thumbnail');
-  return (
-    <figure class="proof-file">
-      {thumbnail ? <img src={thumbnail} alt={`Proof file ${file.filename}`} loading="lazy" /> : <div class="proof-placeholder" aria-hidden="true">{file.filename.split('.').pop()?.toUpperCase()}</div>}
-      <figcaption>
-        <a href={fileUrl(orderId, file.fileId)} target="_blank" rel="noopener noreferrer">
-          {file.filename}
-        </a>
-      </figcaption>
-    </figure>
-  );
-}
 
 /** The shop's side: upload files with progress, then send them as the next proof version. */
 function SendProof(props: { page: OrderPage; onSent(message: string): Promise<void> }) {
@@ -237,7 +222,7 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
               {d.files
                 .filter((f) => d !== latest || !image(f, 'preview'))
                 .map((f) => (
-                  <ProofFile key={f.fileId} orderId={page.order.orderId} file={f} image={image} />
+                  <FileTile key={f.fileId} orderId={page.order.orderId} file={f} image={image} alt={`Proof file ${f.filename}`} />
                 ))}
             </div>
           </li>

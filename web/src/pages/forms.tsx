@@ -18,6 +18,7 @@ const typeLabels: Record<FieldType, string> = {
   date: 'Date',
   color: 'Colour',
   checkbox: 'Checkbox',
+  file: 'Files (photos, sketches)',
 };
 
 function blankField(type: FieldType, index: number): IntakeField {
@@ -32,6 +33,8 @@ function blankField(type: FieldType, index: number): IntakeField {
     case 'single_choice':
     case 'multiple_choice':
       return { ...base, type, options: ['Option 1', 'Option 2'] };
+    case 'file':
+      return { ...base, type, maxFiles: 3 };
     default:
       return { ...base, type };
   }
@@ -284,6 +287,7 @@ function FieldEditor(props: { index: number; field: IntakeField; count: number; 
           </>
         ) : null}
         {field.type === 'multiple_choice' ? numberInput('maxSelected', 'Most choices') : null}
+        {field.type === 'file' ? numberInput('maxFiles', 'Most files (1 to 10)') : null}
       </div>
       <label class="choice">
         <input type="checkbox" checked={field.required} onChange={(e) => update({ required: e.currentTarget.checked })} />

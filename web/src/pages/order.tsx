@@ -9,6 +9,8 @@ import { Layout, Loading } from '../components/layout.tsx';
 import { DueBadge, StatusBadge, formatDate, formatDateTime, journey, statusLabels, whatHappensNext } from '../components/order-bits.tsx';
 import { useSession } from '../session.tsx';
 import { Proofs } from '../components/proofs.tsx';
+import { imageSources } from '../components/file-images.ts';
+import { FileTile } from '../components/file-tile.tsx';
 
 type Page = OrderPage;
 
@@ -89,6 +91,7 @@ export default function OrderPageView() {
                   </Fragment>
                 ))}
               </dl>
+              <ReferenceFiles page={page} />
             </section>
           ) : null}
         </div>
@@ -136,6 +139,24 @@ export default function OrderPageView() {
         </aside>
       </div>
     </Layout>
+  );
+}
+
+/** What the customer attached to the request, as tiles linking to each file. */
+function ReferenceFiles(props: { page: Page }) {
+  const { orderId } = props.page.order;
+  const references = props.page.files.filter((f) => f.purpose === 'reference');
+  if (references.length === 0) return null;
+  const image = imageSources(orderId, props.page.files);
+  return (
+    <>
+      <h3>Attached files</h3>
+      <div class="proof-files">
+        {references.map((f) => (
+          <FileTile key={f.fileId} orderId={orderId} file={f} image={image} alt={`Attached by the customer: ${f.filename}`} />
+        ))}
+      </div>
+    </>
   );
 }
 

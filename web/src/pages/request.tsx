@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { validateAnswers } from '#shared/domain/intake/validate-answers.ts';
 import type { AnswerValue, IntakeField } from '#shared/schemas/intake-form.ts';
 import { ApiError, get, post } from '../api.ts';
 import { Field, Notice } from '../components/field.tsx';
 import { IntakeFieldInput } from '../components/intake-field.tsx';
+import type { ReferenceUploader } from '../components/reference-files-input.tsx';
+import { uploadReference, type UploadDraft } from '../upload.ts';
 import { Layout, Loading } from '../components/layout.tsx';
 
 type PublicForm = {
@@ -23,8 +25,13 @@ export default function RequestPage() {
   const [who, setWho] = useState({ name: '', email: '', website: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState<Record<string, number>>({});
+  const filesInFlight = Object.values(uploading).some((n) => n > 0);
   const [done, setDone] = useState<{ reference: string; email: string }>();
   const formId = location.query.form;
+  // One upload draft per visit to this page: its secret claims the attached files on sending.
+  const draft = useRef<UploadDraft>({}).current;
+  const uploader: ReferenceUploader = (file, onProgress) => uploadReference(params.slug!, file, draft, onProgress);
 
   useEffect(() => {
     setData(undefined);
@@ -58,10 +65,11 @@ export default function RequestPage() {
         email: who.email,
         answers,
         ...(who.website ? { website: who.website } : {}),
+        ...(draft.secret ? { uploadDraft: await draft.secret } : {}),
       });
       setDone({ reference: result.reference, email: who.email.trim() });
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'validation_failed') {
+      if (err instanceof ApiError && (err.code === 'validation_failed' || err.code === 'unprocessable')) {
         const fields = (err.details as { fields?: Array<{ fieldId: string; message: string }> } | undefined)?.fields ?? [];
         setErrors(Object.fromEntries(fields.map((f) => [f.fieldId, f.message])));
       }
@@ -114,7 +122,7 @@ export default function RequestPage() {
       <form class="card" onSubmit={submit} noValidate>
         {error ? <Notice kind="error">{error}</Notice> : null}
         {data.form.fields.map((field) => (
-          <IntakeFieldInput key={field.id} idPrefix="q" field={field} value={answers[field.id]} error={errors[field.id]} onChange={(value) => setAnswers({ ...answers, [field.id]: value })} />
+          <IntakeFieldInput key={field.id} idPrefix="q" field={field} value={answers[field.id]} error={errors[field.id]} onChange={(value) => setAnswers((all) => ({ ...all, [field.id]: value }))} uploader={uploader} onUploading={(count) => setUploading((all) => ({ ...all, [field.id]: count }))} />
         ))}
         <hr />
         <Field id="who-name" label="Your name" error={errors.name} required>
@@ -127,8 +135,8 @@ export default function RequestPage() {
           <label for="website">Website</label>
           <input id="website" type="text" tabIndex={-1} autoComplete="off" value={who.website} onInput={(e) => setWho({ ...who, website: e.currentTarget.value })} />
         </div>
-        <button class="button primary block" type="submit" disabled={busy}>
-          {busy ? 'Sending…' : 'Send my request'}
+        <button class="button primary block" type="submit" disabled={busy || filesInFlight}>
+          {busy ? 'Sending…' : filesInFlight ? 'Waiting for your files…' : 'Send my request'}
         </button>
       </form>
     </Layout>

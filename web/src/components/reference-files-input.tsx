@@ -1,0 +1,98 @@
+import { useState } from 'preact/hooks';
+import type { IntakeField } from '#shared/schemas/intake-form.ts';
+import { ApiError } from '../api.ts';
+
+type FileField = Extract<IntakeField, { type: 'file' }>;
+/** Starts one file's upload; resolves to its upload id. */
+export type ReferenceUploader = (file: File, onProgress: (fraction: number) => void) => { done: Promise<string>; cancel(): void };
+type Item = { key: number; name: string; progress: number; uploadId?: string; error?: string; cancel?: () => void };
+
+const accept = 'image/png,image/jpeg,image/webp,image/gif,application/pdf,image/svg+xml,.ai,.eps';
+
+/**
+ * A file field of a request form: each chosen file goes straight to storage with its own
+ * progress bar and a way to cancel or remove it; the answer is the ids of the finished uploads.
+ * Without an uploader (the form builder's preview) it shows, but does not upload.
+ */
+export function ReferenceFilesInput(props: { id: string; field: FileField; error?: string | undefined; uploader?: ReferenceUploader | undefined; onChange(uploadIds: string[]): void; onUploading?(count: number): void }) {
+  const { field } = props;
+  const [items, setItems] = useState<Item[]>([]);
+  const publish = (next: Item[]) => {
+    props.onChange(next.flatMap((i) => (i.uploadId ? [i.uploadId] : [])));
+    props.onUploading?.(next.filter((i) => i.cancel).length);
+  };
+  const change = (key: number, changes: Partial<Item>) =>
+    setItems((all) => {
+      const next = all.map((i) => (i.key === key ? { ...i, ...changes } : i));
+      publish(next);
+      return next;
+    });
+  const remove = (key: number) =>
+    setItems((all) => {
+      const next = all.filter((i) => i.key !== key);
+      publish(next);
+      return next;
+    });
+  const room = field.maxFiles - items.filter((i) => !i.error).length;
+
+  const add = (files: FileList | null) => {
+    if (!props.uploader) return;
+    for (const file of Array.from(files ?? []).slice(0, Math.max(0, room))) {
+      const key = Math.random();
+      const handle = props.uploader(file, (progress) => change(key, { progress }));
+      setItems((all) => {
+        const next = [...all, { key, name: file.name, progress: 0, cancel: handle.cancel }];
+        publish(next);
+        return next;
+      });
+      handle.done.then(
+        (uploadId) => change(key, { uploadId, cancel: undefined }),
+        (e) => (e instanceof ApiError && e.code === 'cancelled' ? remove(key) : change(key, { error: e instanceof ApiError ? e.message : 'Upload failed.', cancel: undefined })),
+      );
+    }
+  };
+
+  const hintId = `${props.id}-hint`;
+  return (
+    <div class="field">
+      <label for={props.id}>
+        {field.label}
+        {field.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      <span class="hint" id={hintId}>
+        {field.help ? `${field.help} ` : ''}Up to {field.maxFiles} {field.maxFiles === 1 ? 'file' : 'files'}: images, PDF, SVG, AI or EPS.
+      </span>
+      <input
+        id={props.id}
+        type="file"
+        multiple={field.maxFiles > 1}
+        accept={accept}
+        disabled={!props.uploader || room <= 0}
+        aria-describedby={[hintId, props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ')}
+        aria-invalid={props.error ? 'true' : undefined}
+        onChange={(e) => {
+          add(e.currentTarget.files);
+          e.currentTarget.value = '';
+        }}
+      />
+      {items.length ? (
+        <ul class="upload-list" aria-label={`Files for ${field.label}`}>
+          {items.map((i) => (
+            <li key={i.key}>
+              <span class="name">{i.name}</span>
+              {i.error ? <span class="error">{i.error}</span> : i.uploadId ? <span class="small muted">Attached</span> : <progress max={1} value={i.progress} aria-label={`Uploading ${i.name}`} />}
+              <button type="button" class="button ghost" onClick={() => (i.cancel ? i.cancel() : remove(i.key))}>
+                {i.cancel ? 'Cancel' : 'Remove'} <span class="visually-hidden">{i.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {props.error ? (
+        <span class="error" id={`${props.id}-error`}>
+          {props.error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
