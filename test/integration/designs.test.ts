@@ -157,11 +157,27 @@ describe('proofs and decisions', () => {
     expect((await seller.request('PUT', '/api/shop/settings', { json: { version: 2, revisionAllowance: 2 } })).status).toBe(200);
   });
 
-  it('refuses proofs from files of another order, from customers, and before the order is quoted', async () => {
+  it('lets the customer post a design of their own, made of their own files, and approve it', async () => {
+    const { orderId, files } = await quotedOrderWithFiles(1);
+    const mine = await (await (await uploadFile(ana, orderId, { name: 'my artwork.png', type: 'image/png', bytes: png(7) })).complete()).json();
+    // Not the shop's files: those are the shop's proofs to send.
+    const borrowed = await ana.post(`/api/orders/${orderId}/designs`, { fileIds: [files[0]!.fileId] });
+    expect(borrowed.status).toBe(400);
+    expect((await borrowed.json()).error.message).toMatch(/files you uploaded/);
+    const res = await ana.post(`/api/orders/${orderId}/designs`, { fileIds: [mine.fileId], note: 'Please print this one' });
+    expect(res.status).toBe(201);
+    const design = await res.json();
+    expect(design).toMatchObject({ version: 1, author: { kind: 'customer', email: 'ana@demo.test' }, state: 'awaiting_decision' });
+    expect((await page(seller, orderId)).order.status).toBe('awaiting_approval');
+    expect((await ben.post(`/api/orders/${orderId}/designs`, { fileIds: [mine.fileId] })).status).toBe(404);
+    const approved = await ana.post(`/api/orders/${orderId}/designs/${design.designId}/decision`, { decision: 'approve', confirm: { sha256s: [mine.sha256], personalization: '' } });
+    expect(approved.status).toBe(200);
+  });
+
+  it('refuses proofs from files of another order and before the order is quoted', async () => {
     const a = await quotedOrderWithFiles(1);
     const b = await quotedOrderWithFiles(1);
     expect((await seller.post(`/api/orders/${a.orderId}/designs`, { fileIds: [b.files[0]!.fileId] })).status).toBe(400);
-    expect((await ana.post(`/api/orders/${a.orderId}/designs`, { fileIds: [a.files[0]!.fileId] })).status).toBe(403);
     const fresh = await createOrder(ctx.deps, { shop, title: 'Not quoted', customer: { email: 'ana@demo.test', name: 'Ana' }, source: 'manual', actor: { kind: 'system' } });
     const early = await seller.post(`/api/orders/${fresh.orderId}/designs`, { fileIds: [a.files[0]!.fileId] });
     expect(early.status).toBe(409);

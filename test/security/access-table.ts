@@ -52,7 +52,8 @@ export const accessTable: Record<string, AccessRow> = {
   'PATCH /orders/{orderId}': { expect: ordersOwn(403, 200), body: (f) => ({ version: f.orderVersion, title: 'Renamed' }) },
   // Holding a quoted order is the shop's call; the customer may only withdraw an unanswered request.
   'POST /orders/{orderId}/transitions': { expect: ordersOwn(403, 200), body: (f) => ({ to: 'on_hold', version: f.orderVersion }) },
-  'POST /orders/{orderId}/designs': { expect: ordersOwn(403, 201), body: (f) => ({ fileIds: [f.fileId] }) },
+  // The customer may post a design only of files they uploaded; the fixture's file is the shop's.
+  'POST /orders/{orderId}/designs': { expect: ordersOwn(400, 201), body: (f) => ({ fileIds: [f.fileId] }) },
   'POST /orders/{orderId}/designs/{designId}/decision': {
     expect: ordersOwn(200, 403),
     body: () => ({ decision: 'request_changes', note: 'Matrix' }),

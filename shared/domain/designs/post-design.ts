@@ -5,7 +5,7 @@ import type { DomainContext } from '#shared/domain/context.ts';
 import { newId } from '#shared/domain/ids.ts';
 import { changeOrder } from '#shared/domain/orders/change-order.ts';
 import { checkTransition } from '#shared/domain/orders/lifecycle.ts';
-import { actorOf, loadOrderCollectionFor, requireShopOf } from '#shared/domain/orders/order-access.ts';
+import { actorOf, loadOrderCollectionFor } from '#shared/domain/orders/order-access.ts';
 import { AppError } from '#shared/errors.ts';
 import type { OrderStatus } from '#shared/schemas/order-status.ts';
 
@@ -19,13 +19,13 @@ const pathToReview: Partial<Record<OrderStatus, OrderStatus[]>> = {
 };
 
 /**
- * The shop posts the next proof version (v1, v2, …) made of files already checked on this
- * order. The version, the order's move to `awaiting_approval` and the superseding of an
+ * The shop (or the customer, for a design of their own) posts the next proof version (v1, v2,
+ * …) made of files already checked on this order. The version, the order's move to `awaiting_approval` and the superseding of an
  * undecided earlier version are one transaction, against the order version read here.
  */
 export async function postDesign(ctx: DomainContext, principal: Principal, input: { orderId: string; fileIds: string[]; note?: string | undefined }): Promise<Design> {
+  // The guard admits the order's shop and its customer: either may post a version.
   const { order, items } = await loadOrderCollectionFor(ctx, principal, input.orderId);
-  requireShopOf(principal, order);
   const path = pathToReview[order.status];
   if (!path) throw new AppError('transition_not_allowed', `A proof cannot be posted while the order is ${order.status.replace('_', ' ')}.`, { details: { status: order.status } });
   let from = order.status;
@@ -37,6 +37,10 @@ export async function postDesign(ctx: DomainContext, principal: Principal, input
   const files = items.filter((i) => String(i.sk).startsWith(fileSkPrefix)).map(toOrderFile);
   const chosen = [...new Set(input.fileIds)].map((id) => files.find((f) => f.fileId === id));
   if (chosen.length === 0 || chosen.some((f) => !f)) throw new AppError('validation_failed', 'Choose files uploaded to this order for the proof.');
+  // A customer's version is their own design: made only of files they uploaded themselves.
+  if (principal.kind === 'customer' && chosen.some((f) => f!.uploadedBy.email !== principal.email)) {
+    throw new AppError('validation_failed', 'Your own design can only be made of files you uploaded.');
+  }
   const designs = items.filter(isDesignItem).map(toDesign);
   const now = ctx.now().toISOString();
   const design: Design = {

@@ -19,7 +19,7 @@ const stateLabels: Record<DesignView['state'], string> = {
 };
 
 
-/** The shop's side: upload files with progress, then send them as the next proof version. */
+/** Upload files with progress, then send them as the next version: the shop's proof, or the customer's own design. */
 function SendProof(props: { page: OrderPage; onSent(message: string): Promise<void> }) {
   const orderId = props.page.order.orderId;
   const [uploads, setUploads] = useState<Array<{ key: number; name: string; progress: number; handle?: UploadHandle; file?: FileView; error?: string }>>([]);
@@ -50,15 +50,18 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
       setUploads([]);
       setSelected([]);
       setNote('');
-      await props.onSent(`Proof v${design.version} sent to the customer.`);
+      await props.onSent(props.page.viewer === 'seller' ? `Proof v${design.version} sent to the customer.` : `Your design v${design.version} was sent to the shop.`);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Could not send the proof.');
     }
   };
-  const earlier = props.page.files.filter((f) => f.purpose === 'design' && !uploads.some((u) => u.file?.fileId === f.fileId));
-  return (
+  const byShop = props.page.viewer === 'seller';
+  const earlier = props.page.files.filter((f) => f.purpose === 'design' && (byShop || f.uploadedBy.kind === 'customer') && !uploads.some((u) => u.file?.fileId === f.fileId));
+  const next = Math.max(0, ...props.page.designs.map((d) => d.version)) + 1;
+  const form = (
     <form onSubmit={send} aria-labelledby="send-proof-title">
-      <h3 id="send-proof-title">Send a proof</h3>
+      <h3 id="send-proof-title">{byShop ? 'Send a proof' : 'Send a design of your own'}</h3>
+      {byShop ? null : <p class="small muted">Have finished artwork? Send it as the next version; the shop sees it at once.</p>}
       {error ? <Notice kind="error">{error}</Notice> : null}
       <label
         class={`dropzone${dragging ? ' dragging' : ''}`}
@@ -112,9 +115,18 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
         {(aria) => <textarea {...aria} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
       </Field>
       <button class="button primary" type="submit" disabled={selected.length === 0 || uploads.some((u) => u.handle)}>
-        Send proof v{Math.max(0, ...props.page.designs.map((d) => d.version)) + 1}
+        {byShop ? `Send proof v${next}` : `Send design v${next}`}
       </button>
     </form>
+  );
+  // Customers mostly review: their own upload form stays folded until they want it.
+  return byShop ? (
+    form
+  ) : (
+    <details class="earlier-review">
+      <summary>Send a design of your own</summary>
+      {form}
+    </details>
   );
 }
 
@@ -191,7 +203,8 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
   const { page } = props;
   const latest = page.designs[0];
   const image = imageSources(page.order.orderId, page.files);
-  const canSend = page.viewer === 'seller' && ['quoted', 'in_design', 'awaiting_approval', 'approved'].includes(page.order.status);
+  // The shop sends proofs; a customer may send a design of their own.
+  const canSend = ['quoted', 'in_design', 'awaiting_approval', 'approved'].includes(page.order.status);
   if (page.designs.length === 0 && !canSend) return null;
   return (
     <section class="card" aria-labelledby="proofs-title">
