@@ -59,8 +59,8 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
   const earlier = props.page.files.filter((f) => f.purpose === 'design' && (byShop || f.uploadedBy.kind === 'customer') && !uploads.some((u) => u.file?.fileId === f.fileId));
   const next = Math.max(0, ...props.page.designs.map((d) => d.version)) + 1;
   const form = (
-    <form onSubmit={send} aria-labelledby="send-proof-title">
-      <h3 id="send-proof-title">{byShop ? 'Send a proof' : 'Send a design of your own'}</h3>
+    <form onSubmit={send} aria-label={byShop ? 'Send a proof' : 'Send a design of your own'}>
+      {byShop ? <h3>Send a proof</h3> : null}
       {byShop ? null : <p class="small muted">Have finished artwork? Send it as the next version; the shop sees it at once.</p>}
       {error ? <Notice kind="error">{error}</Notice> : null}
       <label
@@ -111,7 +111,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
           </li>
         ))}
       </ul>
-      <Field id="proof-note" label="Note to the customer">
+      <Field id="proof-note" label={byShop ? 'Note to the customer' : 'Note to the shop'}>
         {(aria) => <textarea {...aria} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
       </Field>
       <button class="button primary" type="submit" disabled={selected.length === 0 || uploads.some((u) => u.handle)}>
