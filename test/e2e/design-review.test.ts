@@ -19,11 +19,14 @@ async function signIn(page: Page, email: string) {
 }
 
 async function sendProof(seller: Page, file: string, version: number) {
-  await seller.locator('.dropzone input[type=file]').setInputFiles(fixture(file));
-  await expect.poll(() => seller.getByRole('checkbox', { name: 'In this proof' }).count()).toBeGreaterThan(0);
-  // Older files are offered too; only the new one goes into this version.
   const boxes = seller.getByRole('checkbox', { name: 'In this proof' });
-  for (let i = 0; i < (await boxes.count()) - 1; i++) await boxes.nth(i).uncheck();
+  const before = await boxes.count();
+  await seller.locator('.dropzone input[type=file]').setInputFiles(fixture(file));
+  // The new file is offered once it has arrived and been checked by the server.
+  await expect.poll(() => boxes.count()).toBe(before + 1);
+  // Older files are offered too, listed after the new one; only the new one goes into this version.
+  for (let i = 1; i < (await boxes.count()); i++) await boxes.nth(i).uncheck();
+  await boxes.first().check();
   await seller.getByRole('button', { name: `Send proof v${version}` }).click();
   await expect.poll(() => seller.getByText(`Proof v${version} sent to the customer.`).isVisible()).toBe(true);
 }
@@ -126,6 +129,7 @@ describe('design review in the portal', () => {
     await seller.getByRole('heading', { name: 'Design proofs' }).waitFor();
     const orderUrl = seller.url();
     await sendProof(seller, 'proof-2-pages.pdf', 1);
+    await sendProof(seller, 'proof-2-pages.pdf', 2);
     await seller.close();
 
     const customer = await journey.browser.newPage();
@@ -137,13 +141,16 @@ describe('design review in the portal', () => {
     // pdf.js is not part of the pages that have no PDF.
     expect(pdfRequests).toEqual([]);
     await customer.goto(orderUrl);
-    const pages = customer.getByRole('img', { name: /proof-2-pages\.pdf, page \d of 2/ });
+    const pages = customer.locator('.pinned-review').getByRole('img', { name: /proof-2-pages\.pdf, page \d of 2/ });
     await expect.poll(() => pages.count(), { timeout: 20_000 }).toBe(2);
     // Page 1 is drawn red in its middle, page 2 blue: the canvases hold the real pages.
     const middle = (n: number) =>
       pages.nth(n).evaluate((c: HTMLCanvasElement) => Array.from(c.getContext('2d')!.getImageData(c.width / 2, c.height / 2, 1, 1).data.slice(0, 3)));
     await expect.poll(() => middle(0), { timeout: 10_000 }).toEqual([204, 51, 51]);
     await expect.poll(() => middle(1), { timeout: 10_000 }).toEqual([51, 89, 153]);
+    // PDF versions compare side by side by their first pages.
+    await expect.poll(() => customer.locator('.compare-side canvas').count()).toBe(2);
+    expect(await customer.getByRole('checkbox', { name: 'Overlay with a slider' }).count()).toBe(0);
 
     await customer.getByRole('button', { name: /page 2 of 2: click a spot/ }).focus();
     await customer.keyboard.press('Enter');

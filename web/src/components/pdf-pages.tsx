@@ -11,7 +11,7 @@ const maxPages = 30;
  * pin comments on. The file comes from the bucket's origin through the API's redirect; nothing
  * in it runs: no eval, no embedded fonts installed in the page, no scripts.
  */
-export default function PdfPages(props: { url: string; filename: string; surface: Omit<SurfaceProps, 'page'> }) {
+export default function PdfPages(props: { url: string; filename: string; surface?: Omit<SurfaceProps, 'page'> | undefined; maxPages?: number | undefined }) {
   const [doc, setDoc] = useState<PDFDocumentProxy>();
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -22,18 +22,19 @@ export default function PdfPages(props: { url: string; filename: string; surface
 
   if (failed) return <p class="notice warn">{props.filename} cannot be shown here. Download it from the list below.</p>;
   if (!doc) return <p class="muted" role="status">Opening {props.filename}…</p>;
-  const shown = Math.min(doc.numPages, maxPages);
+  const shown = Math.min(doc.numPages, props.maxPages ?? maxPages);
   return (
     <div class="pdf-pages">
       {Array.from({ length: shown }, (_, i) => (
         <PdfPage key={i + 1} doc={doc} number={i + 1} filename={props.filename} surface={props.surface} />
       ))}
-      {doc.numPages > shown ? <p class="muted small">The first {shown} of {doc.numPages} pages are shown; download the file for the rest.</p> : null}
+      {doc.numPages > shown && props.surface ? <p class="muted small">The first {shown} of {doc.numPages} pages are shown; download the file for the rest.</p> : null}
     </div>
   );
 }
 
-function PdfPage(props: { doc: PDFDocumentProxy; number: number; filename: string; surface: Omit<SurfaceProps, 'page'> }) {
+/** One page on a canvas; a pin surface when `surface` is given (not in the comparison). */
+function PdfPage(props: { doc: PDFDocumentProxy; number: number; filename: string; surface?: Omit<SurfaceProps, 'page'> | undefined }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     let render: RenderTask | undefined;
@@ -59,9 +60,13 @@ function PdfPage(props: { doc: PDFDocumentProxy; number: number; filename: strin
       <figcaption class="small muted" aria-hidden="true">
         Page {props.number} of {props.doc.numPages}
       </figcaption>
-      <PinSurface {...props.surface} page={props.number} label={label}>
+      {props.surface ? (
+        <PinSurface {...props.surface} page={props.number} label={label}>
+          <canvas ref={canvas} role="img" aria-label={label} />
+        </PinSurface>
+      ) : (
         <canvas ref={canvas} role="img" aria-label={label} />
-      </PinSurface>
+      )}
     </figure>
   );
 }

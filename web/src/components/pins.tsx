@@ -195,20 +195,28 @@ function Thread(props: { orderId: string; designId: string; thread: CommentView;
 }
 
 /** Any two versions side by side, or stacked with a slider that reveals one over the other. */
-export function CompareVersions(props: { designs: DesignView[]; image: ImageSource }) {
-  const withImages = props.designs.filter((d) => d.files.some((f) => props.image(f, 'preview')));
+export function CompareVersions(props: { orderId: string; designs: DesignView[]; image: ImageSource }) {
+  // What each version looks like: its first image, or the first page of its first PDF.
+  const visualOf = (d: DesignView) => {
+    const picture = d.files.find((f) => props.image(f, 'preview'));
+    if (picture) return { kind: 'image' as const, src: props.image(picture, 'preview')!, alt: `Proof v${d.version}: ${picture.filename}` };
+    const pdf = d.files.find((f) => f.kind === 'pdf');
+    return pdf ? { kind: 'pdf' as const, url: fileUrl(props.orderId, pdf.fileId), filename: pdf.filename, alt: `Proof v${d.version}: ${pdf.filename}` } : undefined;
+  };
+  const withImages = props.designs.filter((d) => visualOf(d));
   const [left, setLeft] = useState(withImages[1]?.designId ?? '');
   const [right, setRight] = useState(withImages[0]?.designId ?? '');
   const [overlay, setOverlay] = useState(false);
   const [reveal, setReveal] = useState(50);
   if (withImages.length < 2) return null;
-  const image = (id: string) => {
+  const pick = (id: string) => {
     const d = withImages.find((x) => x.designId === id);
-    const f = d?.files.find((x) => props.image(x, 'preview'));
-    return d && f ? { src: props.image(f, 'preview')!, alt: `Proof v${d.version}: ${f.filename}` } : undefined;
+    return d ? visualOf(d) : undefined;
   };
-  const a = image(left);
-  const b = image(right);
+  const a = pick(left);
+  const b = pick(right);
+  const bothImages = a?.kind === 'image' && b?.kind === 'image';
+  const side = (v: NonNullable<typeof a>) => (v.kind === 'image' ? <img src={v.src} alt={v.alt} /> : <PdfPages url={v.url} filename={v.filename} maxPages={1} />);
   const select = (id: string, value: string, set: (v: string) => void, label: string) => (
     <Field id={id} label={label}>
       {(aria) => (
@@ -228,18 +236,20 @@ export function CompareVersions(props: { designs: DesignView[]; image: ImageSour
       <div class="row">
         {select('compare-left', left, setLeft, 'Left')}
         {select('compare-right', right, setRight, 'Right')}
-        <label class="choice">
-          <input type="checkbox" checked={overlay} onChange={(e) => setOverlay(e.currentTarget.checked)} />
-          <span>Overlay with a slider</span>
-        </label>
+        {bothImages ? (
+          <label class="choice">
+            <input type="checkbox" checked={overlay} onChange={(e) => setOverlay(e.currentTarget.checked)} />
+            <span>Overlay with a slider</span>
+          </label>
+        ) : null}
       </div>
-      {a && b && !overlay ? (
+      {a && b && !(overlay && bothImages) ? (
         <div class="compare-side">
-          <img src={a.src} alt={a.alt} />
-          <img src={b.src} alt={b.alt} />
+          {side(a)}
+          {side(b)}
         </div>
       ) : null}
-      {a && b && overlay ? (
+      {a?.kind === 'image' && b?.kind === 'image' && overlay ? (
         <div class="compare-overlay">
           <img src={a.src} alt={a.alt} />
           <img src={b.src} alt={b.alt} class="top" style={{ clipPath: `inset(0 0 0 ${reveal}%)` }} />

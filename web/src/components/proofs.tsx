@@ -78,7 +78,16 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
       >
         <span>Drop design files here, or choose them</span>
         <span class="hint">PNG, JPEG, WebP, GIF, PDF, SVG, AI, EPS</span>
-        <input type="file" multiple accept={accept} onChange={(e) => add(e.currentTarget.files)} />
+        <input
+          type="file"
+          multiple
+          accept={accept}
+          onChange={(e) => {
+            add(e.currentTarget.files);
+            // Cleared, so choosing the same file again (a re-send) is a change too.
+            e.currentTarget.value = '';
+          }}
+        />
       </label>
       <ul class="upload-list" aria-label="Files">
         {uploads.map((u) => (
@@ -241,7 +250,7 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
           </li>
         ))}
       </ol>
-      <CompareVersions designs={page.designs} image={image} />
+      <CompareVersions orderId={page.order.orderId} designs={page.designs} image={image} />
       {canSend ? <SendProof page={page} onSent={props.onChanged} /> : null}
     </section>
   );
