@@ -9,6 +9,7 @@ import { seedDemo } from '#infra/local/demo-seed.ts';
 import { epochSeconds } from '#shared/db/db.ts';
 import { putMagicLink } from '#shared/db/magic-link.ts';
 import { newSecret, sha256 } from '#shared/domain/auth/secrets.ts';
+import { setLambdaEnvironment } from '#test/helpers/lambda-environment.ts';
 import { createTestContext, type TestContext } from '#test/helpers/test-context.ts';
 
 let ctx: TestContext;
@@ -43,16 +44,7 @@ function event(method: string, path: string, options: { body?: unknown; headers?
 beforeAll(async () => {
   ctx = await createTestContext();
   await seedDemo(ctx.deps);
-  // The handler reads its configuration from the environment, as it does in AWS.
-  Object.assign(process.env, {
-    ATELIER_MODE: 'local',
-    TABLE_NAME: ctx.config.tableName,
-    UPLOADS_BUCKET: ctx.config.uploadsBucket,
-    DYNAMODB_ENDPOINT: ctx.config.dynamodbEndpoint,
-    S3_ENDPOINT: ctx.config.s3Endpoint,
-    PUBLIC_URL: ctx.config.publicUrl,
-    LOG_LEVEL: 'SILENT',
-  });
+  setLambdaEnvironment(ctx);
   // What ships: the esbuild bundle with its lazily loaded chunks (S3, SES, templates).
   const bundle = await bundleFunction(join(repoRoot, 'functions/api/index.ts'), (bundleDir = mkdtempSync(join(tmpdir(), 'atelier-api-bundle-'))));
   ({ handler } = (await import(pathToFileURL(bundle.file).href)) as never);

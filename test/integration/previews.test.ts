@@ -13,6 +13,7 @@ import { previewStoredFile } from '#shared/domain/files/preview-stored-file.ts';
 import { createOrder } from '#shared/domain/orders/create-order.ts';
 import type { TestClient } from '#test/helpers/http.ts';
 import { clientAs } from '#test/helpers/sessions.ts';
+import { setLambdaEnvironment } from '#test/helpers/lambda-environment.ts';
 import { createTestContext, type TestContext } from '#test/helpers/test-context.ts';
 import { uploadFile } from '#test/helpers/uploads.ts';
 
@@ -122,15 +123,7 @@ describe('the files Lambda bundle', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atelier-files-bundle-'));
     try {
       const bundle = await bundleFunction(join(repoRoot, 'functions/files/index.ts'), dir, { native: ['sharp'] });
-      Object.assign(process.env, {
-        ATELIER_MODE: 'local',
-        TABLE_NAME: ctx.config.tableName,
-        UPLOADS_BUCKET: ctx.config.uploadsBucket,
-        DYNAMODB_ENDPOINT: ctx.config.dynamodbEndpoint,
-        S3_ENDPOINT: ctx.config.s3Endpoint,
-        PUBLIC_URL: ctx.config.publicUrl,
-        LOG_LEVEL: 'SILENT',
-      });
+      setLambdaEnvironment(ctx);
       const { handler } = (await import(pathToFileURL(bundle.file).href)) as { handler: (event: unknown) => Promise<void> };
 
       const image = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#8a4b2a' } }).png().toBuffer();

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { IntakeField } from '#shared/schemas/intake-form.ts';
 import { ApiError } from '../api.ts';
+import { Field } from './field.tsx';
 
 type FileField = Extract<IntakeField, { type: 'file' }>;
 /** Starts one file's upload; resolves to its upload id. */
@@ -52,47 +53,38 @@ export function ReferenceFilesInput(props: { id: string; field: FileField; error
     }
   };
 
-  const hintId = `${props.id}-hint`;
   return (
-    <div class="field">
-      <label for={props.id}>
-        {field.label}
-        {field.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      <span class="hint" id={hintId}>
-        {field.help ? `${field.help} ` : ''}Up to {field.maxFiles} {field.maxFiles === 1 ? 'file' : 'files'}: images, PDF, SVG, AI or EPS.
-      </span>
-      <input
-        id={props.id}
-        type="file"
-        multiple={field.maxFiles > 1}
-        accept={accept}
-        disabled={!props.uploader || room <= 0}
-        aria-describedby={[hintId, props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ')}
-        aria-invalid={props.error ? 'true' : undefined}
-        onChange={(e) => {
-          add(e.currentTarget.files);
-          e.currentTarget.value = '';
-        }}
-      />
-      {items.length ? (
-        <ul class="upload-list" aria-label={`Files for ${field.label}`}>
-          {items.map((i) => (
-            <li key={i.key}>
-              <span class="name">{i.name}</span>
-              {i.error ? <span class="error">{i.error}</span> : i.uploadId ? <span class="small muted">Attached</span> : <progress max={1} value={i.progress} aria-label={`Uploading ${i.name}`} />}
-              <button type="button" class="button ghost" onClick={() => (i.cancel ? i.cancel() : remove(i.key))}>
-                {i.cancel ? 'Cancel' : 'Remove'} <span class="visually-hidden">{i.name}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {props.error ? (
-        <span class="error" id={`${props.id}-error`}>
-          {props.error}
-        </span>
-      ) : null}
-    </div>
+    <Field id={props.id} label={field.label} required={field.required} error={props.error} hint={`${field.help ? `${field.help} ` : ''}Up to ${field.maxFiles} ${field.maxFiles === 1 ? 'file' : 'files'}: images, PDF, SVG, AI or EPS.`}>
+      {(aria) => (
+        <>
+          {/* Not `required` for the browser: the input empties after each choice; the answer holds the files. */}
+          <input
+            {...aria}
+            required={undefined}
+            type="file"
+            multiple={field.maxFiles > 1}
+            accept={accept}
+            disabled={!props.uploader || room <= 0}
+            onChange={(e) => {
+              add(e.currentTarget.files);
+              e.currentTarget.value = '';
+            }}
+          />
+          {items.length ? (
+            <ul class="upload-list" aria-label={`Files for ${field.label}`}>
+              {items.map((i) => (
+                <li key={i.key}>
+                  <span class="name">{i.name}</span>
+                  {i.error ? <span class="error">{i.error}</span> : i.uploadId ? <span class="small muted">Attached</span> : <progress max={1} value={i.progress} aria-label={`Uploading ${i.name}`} />}
+                  <button type="button" class="button ghost" onClick={() => (i.cancel ? i.cancel() : remove(i.key))}>
+                    {i.cancel ? 'Cancel' : 'Remove'} <span class="visually-hidden">{i.name}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      )}
+    </Field>
   );
 }
