@@ -9,30 +9,33 @@ const sellerNav = [
 ];
 
 /** The frame of every page: skip link, top bar with who is signed in, and the main landmark. */
-export function Layout(props: { children: ComponentChildren; narrow?: boolean }) {
+export function Layout(props: { children: ComponentChildren; narrow?: boolean; /** A page for someone signed in: its top bar keeps their layout while the session loads, so nothing below it jumps. */ signedIn?: boolean }) {
   const { me, signOut } = useSession();
   const location = useLocation();
+  const signedInBar = Boolean(me) || (props.signedIn && me === undefined);
   const nav = me?.kind === 'seller' ? sellerNav : me?.kind === 'customer' ? [{ href: '/home', label: 'Your orders' }] : [];
   return (
     <>
       <a class="skip-link" href="#main">
         Skip to content
       </a>
-      <header class="topbar">
+      <header class={signedInBar ? 'topbar signed-in' : 'topbar'}>
         <div class="topbar-inner">
           <a class="brand" href={me ? (me.kind === 'seller' ? '/dashboard' : '/home') : '/'}>
             <img src="/assets/favicon.svg" alt="" width={28} height={28} />
             <span>{me?.kind === 'seller' ? me.shop.name : 'Atelier'}</span>
           </a>
-          {nav.length > 0 && (
-            <nav aria-label="Main">
-              {nav.map((item) => (
-                <a key={item.href} href={item.href} aria-current={location.path.startsWith(item.href) ? 'page' : undefined}>
-                  {item.label}
-                </a>
-              ))}
-            </nav>
-          )}
+          <div class="nav-slot">
+            {nav.length > 0 && (
+              <nav aria-label="Main">
+                {nav.map((item) => (
+                  <a key={item.href} href={item.href} aria-current={location.path.startsWith(item.href) ? 'page' : undefined}>
+                    {item.label}
+                  </a>
+                ))}
+              </nav>
+            )}
+          </div>
           {me && (
             <div class="who">
               <span>{me.email}</span>

@@ -62,20 +62,23 @@ export default function DashboardPage() {
     setCursor(page.nextCursor);
   };
 
-  if (!seller) return <Layout><Loading /></Layout>;
+  if (!seller) return <Layout signedIn><Loading /></Layout>;
   const count = (t: Tab) => (t === 'open' ? summary?.open : summary?.counts[t]);
 
   return (
-    <Layout>
+    <Layout signedIn>
       <div class="page-head">
         <div>
           <h1>Orders</h1>
-          {summary ? (
-            <p class="muted small" style={{ margin: 0 }}>
-              {summary.open} open · <strong class={summary.overdue ? 'badge due-overdue' : ''}>{summary.overdue} overdue</strong> · {summary.dueSoon} due in the next days ·
-              customers ask for pieces at <a href={`/s/${summary.shop.slug}`}>/s/{summary.shop.slug}</a>
-            </p>
-          ) : null}
+          {/* Its room is kept while the counts load, so the page below does not move. */}
+          <p class="muted small summary-line">
+            {summary ? (
+              <>
+                {summary.open} open · <strong class={summary.overdue ? 'badge due-overdue' : ''}>{summary.overdue} overdue</strong> · {summary.dueSoon} due in the next days ·
+                customers ask for pieces at <a href={`/s/${summary.shop.slug}`}>/s/{summary.shop.slug}</a>
+              </>
+            ) : null}
+          </p>
         </div>
         <div class="row">
           <button class="button secondary" type="button" aria-pressed={view === 'board'} onClick={() => setQuery({ view: view === 'board' ? undefined : 'board' })}>
@@ -130,7 +133,8 @@ export default function DashboardPage() {
       </form>
 
       {error ? <Notice kind="error">{error}</Notice> : null}
-      {!orders && !error ? <Loading label="Loading orders…" /> : null}
+      {/* Keyed: a new line, not the page's first "Loading…" moved down (a layout shift). */}
+      {!orders && !error ? <Loading key="orders" label="Loading orders…" /> : null}
       {orders && orders.length === 0 ? (
         <div class="card empty">
           <h2>No orders here</h2>

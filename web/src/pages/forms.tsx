@@ -85,11 +85,11 @@ export default function FormsPage() {
     }
   };
 
-  if (!seller || !forms) return <Layout><Loading /></Layout>;
+  if (!seller || !forms) return <Layout signedIn><Loading /></Layout>;
   const live = forms.filter((f) => !f.archived);
 
   return (
-    <Layout>
+    <Layout signedIn>
       <div class="page-head">
         <div>
           <h1>Intake forms</h1>

@@ -21,9 +21,9 @@ export default function HomePage() {
       if (!(e instanceof ApiError && e.status === 401)) setError(e instanceof ApiError ? e.message : 'Could not load your orders.');
     });
   }, []);
-  if (!customer) return <Layout><Loading /></Layout>;
+  if (!customer) return <Layout signedIn><Loading /></Layout>;
   return (
-    <Layout>
+    <Layout signedIn>
       <div class="page-head">
         <div>
           <h1>Your orders</h1>

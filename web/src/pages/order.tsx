@@ -40,13 +40,13 @@ export default function OrderPageView() {
 
   if (error && error !== 'signin') {
     return (
-      <Layout narrow>
+      <Layout signedIn narrow>
         <Notice kind="error">{error}</Notice>
         <a href="/">Back to your start page</a>
       </Layout>
     );
   }
-  if (!page || me === undefined) return <Layout><Loading label="Loading the order…" /></Layout>;
+  if (!page || me === undefined) return <Layout signedIn><Loading label="Loading the order…" /></Layout>;
   const o = page.order;
   const afterChange = async (message: string) => {
     setNotice(message);
@@ -54,7 +54,7 @@ export default function OrderPageView() {
   };
 
   return (
-    <Layout>
+    <Layout signedIn>
       <p class="small">
         <a href={page.viewer === 'seller' ? '/dashboard' : '/home'}>← {page.viewer === 'seller' ? 'All orders' : 'Your orders'}</a>
       </p>

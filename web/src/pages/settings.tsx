@@ -23,7 +23,7 @@ export default function SettingsPage() {
   useEffect(() => {
     if (seller) get<ShopSettings>('/shop/settings').then(show, () => setError('Could not load your settings.'));
   }, [seller]);
-  if (!seller || !settings) return <Layout narrow>{error ? <Notice kind="error">{error}</Notice> : <Loading />}</Layout>;
+  if (!seller || !settings) return <Layout signedIn narrow>{error ? <Notice kind="error">{error}</Notice> : <Loading />}</Layout>;
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -45,7 +45,7 @@ export default function SettingsPage() {
   const rounds = Number(allowance);
 
   return (
-    <Layout narrow>
+    <Layout signedIn narrow>
       <h1>Shop settings</h1>
       <form class="card stack" onSubmit={save} noValidate>
         <h2>Design revisions</h2>
