@@ -69,7 +69,6 @@ export class Api extends Construct {
         PUBLIC_URL: props.publicUrl,
         MAIL_FROM: props.mailFrom,
         LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
       },
     });
     props.table.grantReadWriteData(this.fn);

@@ -36,7 +36,6 @@ export class Files extends Construct {
         UPLOADS_BUCKET: props.uploads.bucketName,
         EVENTS_TOPIC_ARN: props.eventsTopicArn,
         LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
       },
     });
     // Exactly what making a preview needs: read the file's record and original, write the PNGs and the record's preview.
