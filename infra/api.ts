@@ -1,15 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { AssetHashType, DockerImage, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { bundledCode } from '#infra/bundled-code.ts';
 
 export type ApiProps = {
   repoRoot: string;
@@ -21,28 +20,6 @@ export type ApiProps = {
   /** The portal's https origin, known only once the distribution exists (a token). */
   publicUrl: string;
 };
-
-/**
- * A Lambda entry bundled on this machine by functions/bundle.ts (no Docker): the same bundle
- * `npm run bench` measures. CDK's local bundling is synchronous, so it runs as a child process.
- */
-export function bundledCode(repoRoot: string, entry: string, native: string[] = []): Code {
-  return Code.fromAsset(join(repoRoot, 'functions'), {
-    assetHashType: AssetHashType.OUTPUT,
-    bundling: {
-      image: DockerImage.fromRegistry('unused-local-bundling-only'),
-      // CDK caches bundles by these options, not by `tryBundle`: the entry must be in them, or
-      // every function from functions/ would get the first one's bundle.
-      command: ['bundle', entry, ...native],
-      local: {
-        tryBundle(outputDir) {
-          execFileSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'functions/bundle.ts'), join(repoRoot, entry), outputDir, native.join(',')], { cwd: repoRoot, stdio: 'inherit' });
-          return true;
-        },
-      },
-    },
-  });
-}
 
 /** The api Lambda (the whole Hono app) behind an HTTP API. */
 export class Api extends Construct {

@@ -6,7 +6,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { EventType, type Bucket } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
-import { bundledCode } from '#infra/api.ts';
+import { bundledCode } from '#infra/bundled-code.ts';
 
 export type FilesProps = { repoRoot: string; table: TableV2; uploads: Bucket; eventsTopicArn: string };
 

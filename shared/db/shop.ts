@@ -1,5 +1,5 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Db } from '#shared/db/db.ts';
+import { type Db, isConditionFailure } from '#shared/db/db.ts';
 import { countsInit } from '#shared/db/shop-order-counts.ts';
 
 export type Shop = {
@@ -82,7 +82,7 @@ export async function saveShopSettings(
     );
     return 'saved';
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return 'stale';
+    if (isConditionFailure(error)) return 'stale';
     throw error;
   }
 }

@@ -20,8 +20,9 @@ const pathToReview: Partial<Record<OrderStatus, OrderStatus[]>> = {
 
 /**
  * The shop (or the customer, for a design of their own) posts the next proof version (v1, v2,
- * …) made of files already checked on this order. The version, the order's move to `awaiting_approval` and the superseding of an
- * undecided earlier version are one transaction, against the order version read here.
+ * …) made of files already checked on this order. The version, the order's move to
+ * `awaiting_approval` and the superseding of an undecided earlier version are one transaction,
+ * against the order version read here.
  */
 export async function postDesign(ctx: DomainContext, principal: Principal, input: { orderId: string; fileIds: string[]; note?: string | undefined }): Promise<Design> {
   // The guard admits the order's shop and its customer: either may post a version.
