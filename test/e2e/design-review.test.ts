@@ -24,10 +24,14 @@ async function sendProof(seller: Page, file: string, version: number) {
   await seller.locator('.dropzone input[type=file]').setInputFiles(fixture(file));
   // The new file is offered once it has arrived and been checked by the server.
   await expect.poll(() => boxes.count()).toBe(before + 1);
+  const send = seller.getByRole('button', { name: `Send proof v${version}` });
+  // Settled: the upload is done and the new file chosen (the button waits for both).
+  await expect.poll(() => send.isEnabled()).toBe(true);
   // Older files are offered too, listed after the new one; only the new one goes into this version.
   for (let i = 1; i < (await boxes.count()); i++) await boxes.nth(i).uncheck();
   await boxes.first().check();
-  await seller.getByRole('button', { name: `Send proof v${version}` }).click();
+  expect(await boxes.evaluateAll((all) => all.map((b) => (b as HTMLInputElement).checked))).toEqual([true, ...Array(before).fill(false)]);
+  await send.click();
   await expect.poll(() => seller.getByText(`Proof v${version} sent to the customer.`).isVisible()).toBe(true);
 }
 
