@@ -15,8 +15,10 @@ let seller: TestClient;
 let ana: TestClient;
 let ben: TestClient;
 
+/** A real 1×1 PNG with trailing bytes that make each file distinct (and its SHA-256 with it). */
 const png = (seed: number) =>
-  Buffer.concat([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'), Buffer.from([seed])]);
+  Buffer.concat([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'), Buffer.from(`#${seed}`)]);
+let filesMade = 0;
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 beforeAll(async () => {
@@ -35,7 +37,7 @@ async function quotedOrderWithFiles(count: number, personalization?: string) {
   await seller.post(`/api/orders/${order.orderId}/transitions`, { to: 'quoted', version: order.version });
   const files: Array<{ fileId: string; bytes: Buffer }> = [];
   for (let i = 0; i < count; i++) {
-    const bytes = png(files.length + Math.floor(Math.random() * 200));
+    const bytes = png(++filesMade);
     const file = await (await (await uploadFile(seller, order.orderId, { name: `proof-${i}.png`, type: 'image/png', bytes })).complete()).json();
     files.push({ fileId: file.fileId, bytes });
   }
@@ -159,7 +161,7 @@ describe('proofs and decisions', () => {
 
   it('lets the customer post a design of their own, made of their own files, and approve it', async () => {
     const { orderId, files } = await quotedOrderWithFiles(1);
-    const mine = await (await (await uploadFile(ana, orderId, { name: 'my artwork.png', type: 'image/png', bytes: png(7) })).complete()).json();
+    const mine = await (await (await uploadFile(ana, orderId, { name: 'my artwork.png', type: 'image/png', bytes: png(++filesMade) })).complete()).json();
     // Not the shop's files: those are the shop's proofs to send.
     const borrowed = await ana.post(`/api/orders/${orderId}/designs`, { fileIds: [files[0]!.fileId] });
     expect(borrowed.status).toBe(400);
