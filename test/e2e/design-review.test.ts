@@ -103,6 +103,29 @@ describe('design review in the portal', () => {
     await customer.close();
   }, 120_000);
 
+  it('lets a customer send a design of their own, which the shop then sees as the next version', async () => {
+    const customer = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signIn(customer, 'ana@demo.test');
+    await customer.getByRole('link', { name: /Wedding favour candles/ }).click();
+    await customer.getByRole('heading', { name: 'Design proofs' }).waitFor();
+    const orderUrl = customer.url();
+    await customer.getByText('Send a design of your own').click();
+    await customer.locator('.dropzone input[type=file]').setInputFiles(fixture('proof-v2.png'));
+    const send = customer.getByRole('button', { name: 'Send design v1' });
+    await expect.poll(() => send.isEnabled()).toBe(true);
+    await customer.getByLabel('Note to the shop').fill('Our own artwork, from the invitation');
+    await send.click();
+    await expect.poll(() => customer.getByText('Your design v1 was sent to the shop.').isVisible()).toBe(true);
+    await customer.close();
+
+    const seller = await journey.browser.newPage();
+    await signIn(seller, 'seller@demo.test');
+    await seller.goto(orderUrl);
+    await expect.poll(() => seller.getByText('Our own artwork, from the invitation').isVisible()).toBe(true);
+    await expect.poll(() => seller.getByRole('img', { name: 'Proof v1: proof-v2.png' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await seller.close();
+  }, 60_000);
+
   it('lets the seller set the free revision rounds and the message past them, with the keyboard', async () => {
     const seller = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
     await signIn(seller, 'seller@demo.test');
