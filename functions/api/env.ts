@@ -3,18 +3,12 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Session } from '#shared/db/session.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import type { DevMailbox } from '#shared/mail/dev-mailbox.ts';
-import type { OrderFile } from '#shared/db/order-file.ts';
 
 /** Everything the HTTP API needs from the outside world, injected once at start. */
 export type ApiDeps = DomainContext & {
   logger: Logger;
   /** Present only in local mode: the dev mailbox route exists only then. */
   devMailbox?: DevMailbox | undefined;
-  /**
-   * Local mode makes previews in process right after an upload is recorded; in AWS the files
-   * Lambda does it on the bucket's object-created event, so this is absent there.
-   */
-  previews?: ((file: OrderFile) => Promise<OrderFile>) | undefined;
 };
 
 export type ApiEnv = {

@@ -101,10 +101,10 @@ describe('previews', () => {
 describe('the files Lambda’s use case', () => {
   it('previews a pending file from its bucket key, and ignores keys that are not files', async () => {
     const image = await sharp({ create: { width: 900, height: 300, channels: 3, background: '#2f6b3a' } }).png().toBuffer();
-    // Finalized without the API route's in-process previews: pending, as in AWS.
+    // Finalized without in-process previews: pending, as in AWS.
     const { finalizeUpload } = await import('#shared/domain/files/finalize-upload.ts');
     const upload = await uploadFile(seller, orderId, { name: 'pending.png', type: 'image/png', bytes: image });
-    const file = await finalizeUpload(ctx.deps, { kind: 'seller', email: demo.seller.email, shopId: shop.shopId }, { orderId, uploadId: upload.uploadId });
+    const file = await finalizeUpload({ ...ctx.deps, previews: undefined }, { kind: 'seller', email: demo.seller.email, shopId: shop.shopId }, { orderId, uploadId: upload.uploadId });
     expect(file.preview.state).toBe('pending');
 
     expect(await previewStoredFile(ctx.deps, `incoming/${orderId}/x`)).toBe('not_a_file');
@@ -129,7 +129,7 @@ describe('the files Lambda bundle', () => {
       const image = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#8a4b2a' } }).png().toBuffer();
       const upload = await uploadFile(seller, orderId, { name: 'label draft.png', type: 'image/png', bytes: image });
       const { finalizeUpload } = await import('#shared/domain/files/finalize-upload.ts');
-      const file = await finalizeUpload(ctx.deps, { kind: 'seller', email: demo.seller.email, shopId: shop.shopId }, { orderId, uploadId: upload.uploadId });
+      const file = await finalizeUpload({ ...ctx.deps, previews: undefined }, { kind: 'seller', email: demo.seller.email, shopId: shop.shopId }, { orderId, uploadId: upload.uploadId });
       await handler({ Records: [{ eventName: 'ObjectCreated:Post', s3: { bucket: { name: ctx.config.uploadsBucket }, object: { key: encodeURIComponent(file.key) } } }] });
       expect((await getOrderFile(ctx.deps.db, orderId, file.fileId))!.preview).toMatchObject({ state: 'ready', width: 640, height: 480 });
     } finally {

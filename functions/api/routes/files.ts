@@ -52,7 +52,7 @@ export const fileRoutes = createRouter()
   })
   .openapi(completeUpload, async (c) => {
     const file = await finalizeUpload(c.var.deps, requirePrincipal(c), c.req.valid('param'));
-    return c.json(toFileView((await c.var.deps.previews?.(file)) ?? file), 201);
+    return c.json(toFileView(file), 201);
   })
   .openapi(getFile, async (c) => {
     const url = await getFileLink(c.var.deps, requirePrincipal(c), { ...c.req.valid('param'), variant: c.req.valid('query').variant });

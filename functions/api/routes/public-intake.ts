@@ -79,7 +79,6 @@ export const publicIntakeRoutes = createRouter()
   })
   .openapi(submit, async (c) => {
     const body = c.req.valid('json');
-    const { reference, files } = await submitRequest(c.var.deps, { slug: c.req.valid('param').slug, ...body, ip: clientIp(c) });
-    for (const file of files) await c.var.deps.previews?.(file);
+    const { reference } = await submitRequest(c.var.deps, { slug: c.req.valid('param').slug, ...body, ip: clientIp(c) });
     return c.json({ reference }, 201);
   });

@@ -10,7 +10,8 @@ export const checkedFilename = (declared: string, detected: DetectedType) => `${
 
 /**
  * Makes a checked upload a file of the order: its SHA-256 taken from the content, the object
- * moved to its final key (named by the server, extension by the bytes), the record written.
+ * moved to its final key (named by the server, extension by the bytes), the record written,
+ * and its previews made where they are made in process (local mode).
  */
 export async function recordCheckedFile(
   ctx: DomainContext,
@@ -35,5 +36,5 @@ export async function recordCheckedFile(
     uploadedAt: ctx.now().toISOString(),
   };
   await putOrderFile(ctx.db, file);
-  return file;
+  return ctx.previews ? ctx.previews(file) : file;
 }

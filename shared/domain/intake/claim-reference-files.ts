@@ -1,4 +1,3 @@
-import type { OrderFile } from '#shared/db/order-file.ts';
 import type { Actor } from '#shared/db/order-activity.ts';
 import { deleteRequestUpload, listRequestUploads, type RequestUpload } from '#shared/db/request-upload.ts';
 import { sha256 } from '#shared/domain/auth/secrets.ts';
@@ -49,11 +48,9 @@ export async function checkReferenceFiles(
 }
 
 /** Once the order exists: the checked references become its files, and the draft forgets them. */
-export async function attachReferenceFiles(ctx: DomainContext, orderId: string, references: CheckedReference[], uploadedBy: Actor): Promise<OrderFile[]> {
-  const files: OrderFile[] = [];
+export async function attachReferenceFiles(ctx: DomainContext, orderId: string, references: CheckedReference[], uploadedBy: Actor): Promise<void> {
   for (const ref of references) {
-    files.push(await recordCheckedFile(ctx, { orderId, key: ref.upload.key, filename: ref.upload.filename, size: ref.size, detected: ref.detected, purpose: 'reference', uploadedBy }));
+    await recordCheckedFile(ctx, { orderId, key: ref.upload.key, filename: ref.upload.filename, size: ref.size, detected: ref.detected, purpose: 'reference', uploadedBy });
     await deleteRequestUpload(ctx.db, ref.upload.draftHash, ref.upload.uploadId);
   }
-  return files;
 }

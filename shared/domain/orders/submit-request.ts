@@ -1,5 +1,4 @@
 import type { Order } from '#shared/db/order.ts';
-import type { OrderFile } from '#shared/db/order-file.ts';
 import { attachReferenceFiles, checkReferenceFiles } from '#shared/domain/intake/claim-reference-files.ts';
 import { hitRateLimit, type RateLimitRule } from '#shared/db/rate-limit.ts';
 import { createSignInLink } from '#shared/domain/auth/create-sign-in-link.ts';
@@ -36,7 +35,7 @@ export type CustomerRequest = {
  * they filled in, the order is created in `requested`, and the customer is emailed the
  * reference with a link that signs them straight in to the order.
  */
-export async function submitRequest(ctx: DomainContext, input: CustomerRequest): Promise<{ orderId: string; reference: string; files: OrderFile[] }> {
+export async function submitRequest(ctx: DomainContext, input: CustomerRequest): Promise<{ orderId: string; reference: string }> {
   const email = input.email.trim().toLowerCase();
   for (const [rule, subject] of [
     [requestLimits.perIp, input.ip],
@@ -50,7 +49,7 @@ export async function submitRequest(ctx: DomainContext, input: CustomerRequest):
 
   const { collection, form } = await getPublicIntakeForm(ctx, input.slug, input.formId);
   // A bot that filled the honeypot is told it succeeded, and nothing is stored or sent.
-  if (input.website?.trim()) return { orderId: 'received', reference: newOrderReference(collection.shop.referencePrefix), files: [] };
+  if (input.website?.trim()) return { orderId: 'received', reference: newOrderReference(collection.shop.referencePrefix) };
 
   const checked = validateAnswers(form.fields, input.answers);
   if (!checked.ok) {
@@ -68,11 +67,11 @@ export async function submitRequest(ctx: DomainContext, input: CustomerRequest):
     intake: { formId: form.formId, formVersion: form.version, formName: form.name, answers },
     actor: customer,
   });
-  const files = await attachReferenceFiles(ctx, order.orderId, references, customer);
+  await attachReferenceFiles(ctx, order.orderId, references, customer);
   const link = await createSignInLink(ctx, email, `/orders/${order.orderId}`);
   const { requestReceivedEmail } = await import('#shared/mail/templates/request-received-email.tsx');
   await ctx.mailer.send(
     requestReceivedEmail({ to: email, customerName: order.customer.name, shopName: collection.shop.name, reference: order.reference, title: order.title, link, minutesValid: magicLinkMinutes }),
   );
-  return { orderId: order.orderId, reference: order.reference, files };
+  return { orderId: order.orderId, reference: order.reference };
 }
