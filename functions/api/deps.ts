@@ -1,4 +1,3 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { ApiDeps } from '#functions/api/env.ts';
 import { createDynamoClient } from '#shared/aws/clients.ts';
 import { lazyFileStore } from '#shared/aws/lazy-file-store.ts';
@@ -6,6 +5,7 @@ import { SesMailer } from '#shared/aws/ses-mailer.ts';
 import { SnsPublisher } from '#shared/aws/sns-publisher.ts';
 import { InProcessPublisher } from '#shared/events/publisher.ts';
 import type { Config } from '#shared/config.ts';
+import { createLogger } from '#shared/logger.ts';
 import { DevMailbox } from '#shared/mail/dev-mailbox.ts';
 
 /**
@@ -16,10 +16,7 @@ export function createApiDeps(config: Config, overrides: Partial<ApiDeps> = {}):
   const ddb = createDynamoClient(config);
   const devMailbox = config.mode === 'local' ? (overrides.devMailbox ?? new DevMailbox()) : undefined;
   const mailer = devMailbox ?? new SesMailer(config.region, config.mailFrom);
-  const logger = new Logger({
-    serviceName: 'atelier-api',
-    logLevel: config.logLevel === 'SILENT' ? 'SILENT' : config.logLevel,
-  });
+  const logger = createLogger('atelier-api', config);
   const publisher =
     config.mode === 'local' ? new InProcessPublisher() : new SnsPublisher(config.region, config.eventsTopicArn!);
   return { config, db: { ddb, table: config.tableName }, files: lazyFileStore(config), mailer, publisher, devMailbox, logger, now: () => new Date(), ...overrides };

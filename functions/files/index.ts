@@ -1,13 +1,13 @@
 import type { S3Event } from 'aws-lambda';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { createDynamoClient } from '#shared/aws/clients.ts';
 import { FileStore } from '#shared/aws/file-store.ts';
 import { parseConfig } from '#shared/config.ts';
 import { previewStoredFile } from '#shared/domain/files/preview-stored-file.ts';
+import { createLogger } from '#shared/logger.ts';
 
 const config = parseConfig(process.env);
 const ctx = { db: { ddb: createDynamoClient(config), table: config.tableName }, files: FileStore.forConfig(config) };
-const logger = new Logger({ serviceName: 'atelier-files', logLevel: config.logLevel === 'SILENT' ? 'SILENT' : config.logLevel });
+const logger = createLogger('atelier-files', config);
 
 /** The bucket's object-created events under `files/`: previews for each new image or SVG. */
 export async function handler(event: S3Event): Promise<void> {

@@ -1,6 +1,9 @@
 import { ApiError, post } from './api.ts';
 import type { FileView } from '#shared/schemas/file.ts';
 
+/** What the file pickers offer: the types the server accepts (it checks the bytes anyway). */
+export const acceptedFileTypes = 'image/png,image/jpeg,image/webp,image/gif,application/pdf,image/svg+xml,.ai,.eps';
+
 export type UploadHandle = { done: Promise<FileView>; cancel(): void };
 
 type Signed = { uploadId: string; url: string; fields: Record<string, string> };

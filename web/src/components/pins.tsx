@@ -203,14 +203,14 @@ export function CompareVersions(props: { orderId: string; designs: DesignView[];
     const pdf = d.files.find((f) => f.kind === 'pdf');
     return pdf ? { kind: 'pdf' as const, url: fileUrl(props.orderId, pdf.fileId), filename: pdf.filename, alt: `Proof v${d.version}: ${pdf.filename}` } : undefined;
   };
-  const withImages = props.designs.filter((d) => visualOf(d));
-  const [left, setLeft] = useState(withImages[1]?.designId ?? '');
-  const [right, setRight] = useState(withImages[0]?.designId ?? '');
+  const comparable = props.designs.filter((d) => visualOf(d));
+  const [left, setLeft] = useState(comparable[1]?.designId ?? '');
+  const [right, setRight] = useState(comparable[0]?.designId ?? '');
   const [overlay, setOverlay] = useState(false);
   const [reveal, setReveal] = useState(50);
-  if (withImages.length < 2) return null;
+  if (comparable.length < 2) return null;
   const pick = (id: string) => {
-    const d = withImages.find((x) => x.designId === id);
+    const d = comparable.find((x) => x.designId === id);
     return d ? visualOf(d) : undefined;
   };
   const a = pick(left);
@@ -221,7 +221,7 @@ export function CompareVersions(props: { orderId: string; designs: DesignView[];
     <Field id={id} label={label}>
       {(aria) => (
         <select {...aria} value={value} onChange={(e) => set(e.currentTarget.value)}>
-          {withImages.map((d) => (
+          {comparable.map((d) => (
             <option key={d.designId} value={d.designId}>
               v{d.version}
             </option>

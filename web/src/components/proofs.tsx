@@ -3,14 +3,13 @@ import type { DesignView } from '#shared/schemas/design.ts';
 import type { FileView } from '#shared/schemas/file.ts';
 import type { OrderPage } from '#shared/schemas/order.ts';
 import { ApiError, post } from '../api.ts';
-import { uploadToOrder, type UploadHandle } from '../upload.ts';
+import { acceptedFileTypes, uploadToOrder, type UploadHandle } from '../upload.ts';
 import { Field, Notice } from './field.tsx';
 import { formatDateTime } from './order-bits.tsx';
 import { imageSources } from './file-images.ts';
 import { FileTile } from './file-tile.tsx';
 import { CompareVersions, PinnedReview } from './pins.tsx';
 
-const accept = 'image/png,image/jpeg,image/webp,image/gif,application/pdf,image/svg+xml,.ai,.eps';
 const stateLabels: Record<DesignView['state'], string> = {
   awaiting_decision: 'Waiting for the customer',
   approved: 'Approved',
@@ -81,7 +80,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
         <input
           type="file"
           multiple
-          accept={accept}
+          accept={acceptedFileTypes}
           onChange={(e) => {
             add(e.currentTarget.files);
             // Cleared, so choosing the same file again (a re-send) is a change too.

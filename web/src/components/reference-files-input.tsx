@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { IntakeField } from '#shared/schemas/intake-form.ts';
 import { ApiError } from '../api.ts';
+import { acceptedFileTypes } from '../upload.ts';
 import { Field } from './field.tsx';
 
 type FileField = Extract<IntakeField, { type: 'file' }>;
@@ -8,7 +9,6 @@ type FileField = Extract<IntakeField, { type: 'file' }>;
 export type ReferenceUploader = (file: File, onProgress: (fraction: number) => void) => { done: Promise<string>; cancel(): void };
 type Item = { key: number; name: string; progress: number; uploadId?: string; error?: string; cancel?: () => void };
 
-const accept = 'image/png,image/jpeg,image/webp,image/gif,application/pdf,image/svg+xml,.ai,.eps';
 
 /**
  * A file field of a request form: each chosen file goes straight to storage with its own
@@ -63,7 +63,7 @@ export function ReferenceFilesInput(props: { id: string; field: FileField; error
             required={undefined}
             type="file"
             multiple={field.maxFiles > 1}
-            accept={accept}
+            accept={acceptedFileTypes}
             disabled={!props.uploader || room <= 0}
             onChange={(e) => {
               add(e.currentTarget.files);
