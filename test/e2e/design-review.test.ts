@@ -58,6 +58,10 @@ describe('design review in the portal', () => {
     await customer.getByRole('heading', { name: 'Your decision on v1' }).waitFor();
     // Approval stays locked until the customer confirms what they checked.
     expect(await customer.getByRole('button', { name: 'Approve v1' }).isDisabled()).toBe(true);
+    // On a phone the customer meets the proof before the decision about it.
+    const proofTop = (await customer.getByRole('img', { name: 'Proof v1: proof-v1.png' }).boundingBox())!.y;
+    const decisionTop = (await customer.getByRole('heading', { name: 'Your decision on v1' }).boundingBox())!.y;
+    expect(proofTop).toBeLessThan(decisionTop);
 
     // A pin on the spot that should change: click three quarters across, a quarter down.
     const surface = customer.getByRole('button', { name: /proof-v1\.png: click a spot/ });

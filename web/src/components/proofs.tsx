@@ -192,7 +192,6 @@ function Decide(props: { page: OrderPage; design: DesignView; onDecided(message:
   );
 }
 
-/** Proof versions, newest first, with what the viewer can do about them. */
 /** An earlier version's pins and threads, folded away so the latest proof leads. */
 function EarlierReview(props: Parameters<typeof PinnedReview>[0]) {
   const count = props.comments.filter((c) => c.designId === props.design.designId).length;
@@ -207,6 +206,7 @@ function EarlierReview(props: Parameters<typeof PinnedReview>[0]) {
   );
 }
 
+/** Proof versions, newest first, with what the viewer can do about them. */
 export function Proofs(props: { page: OrderPage; onChanged(message: string): Promise<void> }) {
   const { page } = props;
   const latest = page.designs[0];
@@ -218,7 +218,6 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
     <section class="card" aria-labelledby="proofs-title">
       <h2 id="proofs-title">Design proofs</h2>
       {page.designs.length === 0 ? <p class="muted">No proof yet.</p> : null}
-      {page.viewer === 'customer' && latest?.state === 'awaiting_decision' ? <Decide page={page} design={latest} onDecided={props.onChanged} /> : null}
       <ol class="versions">
         {page.designs.map((d) => (
           <li key={d.designId}>
@@ -246,6 +245,8 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
                   <FileTile key={f.fileId} orderId={page.order.orderId} file={f} image={image} alt={`Proof file ${f.filename}`} />
                 ))}
             </div>
+            {/* After the proof itself: the customer decides on what they have just looked at. */}
+            {d === latest && page.viewer === 'customer' && d.state === 'awaiting_decision' ? <Decide page={page} design={d} onDecided={props.onChanged} /> : null}
           </li>
         ))}
       </ol>
