@@ -61,6 +61,11 @@ describe('signing in', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/home$/);
     await expect.poll(() => page.getByRole('heading', { name: 'Your orders' }).isVisible()).toBe(true);
+    // The proof waiting for Ana leads the page, above the list of everything.
+    const waiting = page.getByRole('list', { name: 'Waiting for your decision' });
+    await expect.poll(() => waiting.getByRole('link').allInnerTexts()).toEqual([expect.stringContaining("Nonna's kitchen")]);
+    const waitingTop = (await waiting.boundingBox())!.y;
+    expect(waitingTop).toBeLessThan((await page.getByRole('list', { name: 'Your orders' }).boundingBox())!.y);
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
     await page.close();
   });

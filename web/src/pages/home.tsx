@@ -5,7 +5,10 @@ import { Layout, Loading } from '../components/layout.tsx';
 import { OrderRow, type OrderSummary } from '../components/order-bits.tsx';
 import { useRequire } from '../session.tsx';
 
-/** The customer's home: every order under their email, from every shop, newest first. */
+/**
+ * The customer's home: proofs waiting for their decision first, then every order under their
+ * email, from every shop, newest first.
+ */
 export default function HomePage() {
   const customer = useRequire('customer');
   const [orders, setOrders] = useState<OrderSummary[]>();
@@ -22,6 +25,7 @@ export default function HomePage() {
     });
   }, []);
   if (!customer) return <Layout signedIn><Loading /></Layout>;
+  const waiting = orders?.filter((o) => o.status === 'awaiting_approval') ?? [];
   return (
     <Layout signedIn>
       <div class="page-head">
@@ -39,6 +43,17 @@ export default function HomePage() {
           <h2>No orders yet</h2>
           <p>When you ask a shop for a custom piece, it appears here.</p>
         </div>
+      ) : null}
+      {waiting.length > 0 ? (
+        <section class="card waiting" aria-labelledby="waiting-title">
+          <h2 id="waiting-title">Waiting for your decision</h2>
+          <p class="muted small">The shop has sent a proof. Open the order to look at it, then approve it or ask for changes.</p>
+          <ul class="order-list" aria-labelledby="waiting-title">
+            {waiting.map((o) => (
+              <OrderRow key={o.orderId} order={o} showShop />
+            ))}
+          </ul>
+        </section>
       ) : null}
       {orders && orders.length > 0 ? (
         <ul class="order-list" aria-label="Your orders">
