@@ -58,7 +58,9 @@ describe('design review in the portal', () => {
     await customer.getByRole('heading', { name: 'Your decision on v1' }).waitFor();
     // Approval stays locked until the customer confirms what they checked.
     expect(await customer.getByRole('button', { name: 'Approve v1' }).isDisabled()).toBe(true);
-    // On a phone the customer meets the proof before the decision about it.
+    // The status card points to the decision, which comes after the proof on a phone.
+    await customer.getByRole('link', { name: 'Look at the proof and decide' }).click();
+    await customer.waitForURL(/#decide-title$/);
     const proofTop = (await customer.getByRole('img', { name: 'Proof v1: proof-v1.png' }).boundingBox())!.y;
     const decisionTop = (await customer.getByRole('heading', { name: 'Your decision on v1' }).boundingBox())!.y;
     expect(proofTop).toBeLessThan(decisionTop);

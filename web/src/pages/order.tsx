@@ -276,6 +276,12 @@ function CustomerStatus(props: { page: Page; onChanged(message: string): Promise
       ) : null}
       <p>
         <strong>{whatHappensNext[o.status]}</strong>
+        {props.page.designs[0]?.state === 'awaiting_decision' ? (
+          <>
+            {' '}
+            <a href="#decide-title">Look at the proof and decide</a>
+          </>
+        ) : null}
       </p>
       {error ? <Notice kind="error">{error}</Notice> : null}
       {canWithdraw ? (
