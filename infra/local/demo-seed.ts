@@ -108,13 +108,16 @@ export async function isTableEmpty(db: Db): Promise<boolean> {
  */
 export async function seedDemo(ctx: DomainContext): Promise<{ shop: Shop }> {
   const realNow = ctx.now();
-  // The seed's clock starts three weeks back and ticks with every step, so the activity reads like real history.
+  // The seed's clock starts three weeks back and moves on a few hours before each step, so the
+  // activity reads like real history while everything one step records shares its time.
   let clock = realNow.getTime() - 21 * 86_400_000;
-  const seedCtx: DomainContext = { ...ctx, now: () => new Date((clock += 5 * 60 * 60_000)) };
+  const later = () => void (clock += 5 * 60 * 60_000);
+  const seedCtx: DomainContext = { ...ctx, now: () => new Date(clock) };
 
   const shop: Shop = { shopId: newId(), slug: demo.shopSlug, name: demo.shopName, timeZone: 'Europe/London', referencePrefix: demo.referencePrefix, createdAt: new Date(clock).toISOString() };
   await createShop(ctx.db, shop);
   await putSeller(ctx.db, { email: demo.seller.email, name: demo.seller.name, shopId: shop.shopId, createdAt: shop.createdAt });
+  later();
   const forms = {
     board: await saveIntakeForm(seedCtx, { shopId: shop.shopId, form: intakeFormInputSchema.parse(boardForm) }),
     candle: await saveIntakeForm(seedCtx, { shopId: shop.shopId, form: intakeFormInputSchema.parse(candleForm) }),
@@ -127,6 +130,7 @@ export async function seedDemo(ctx: DomainContext): Promise<{ shop: Shop }> {
     const form = spec.form ? forms[spec.form] : undefined;
     const checked = form && spec.answers ? validateAnswers(form.fields, spec.answers) : undefined;
     if (checked && !checked.ok) throw new Error(`Demo answers for "${spec.title}" do not fit the form: ${JSON.stringify(checked.errors)}`);
+    later();
     let order = await createOrder(seedCtx, {
       shop,
       title: spec.title,
@@ -140,13 +144,15 @@ export async function seedDemo(ctx: DomainContext): Promise<{ shop: Shop }> {
     const proofs = proofStory[spec.status];
     for (const to of proofs ? pathTo.quoted : pathTo[spec.status]) {
       const reason = to === 'cancelled' ? 'The customer found one locally' : undefined;
+      later();
       order = await transitionOrder(seedCtx, seller, { orderId: order.orderId, to, version: order.version, reason });
     }
     if (proofs) {
-      await tellProofStory(seedCtx, seller, customerOf(customer.email), order, proofs);
+      await tellProofStory(seedCtx, later, seller, customerOf(customer.email), order, proofs);
       // Past approval, the order goes on along its path (an approved order in production, say).
       let current = (await getOrder(ctx.db, order.orderId))!;
       for (const to of pathTo[spec.status].slice(pathTo[spec.status].indexOf(current.status) + 1)) {
+        later();
         current = await transitionOrder(seedCtx, seller, { orderId: current.orderId, to, version: current.version });
       }
     }
@@ -162,8 +168,9 @@ const proofStory: Partial<Record<OrderStatus, Array<'changes' | 'approve' | 'pen
 };
 const accents = ['#8a4b2a', '#2f6b3a', '#2a5b86'];
 
-async function tellProofStory(ctx: DomainContext, seller: Principal, customer: Principal, start: Order, story: Array<'changes' | 'approve' | 'pending'>) {
+async function tellProofStory(ctx: DomainContext, later: () => void, seller: Principal, customer: Principal, start: Order, story: Array<'changes' | 'approve' | 'pending'>) {
   for (const [index, step] of story.entries()) {
+    later();
     const bytes = await demoProofPng({ accent: accents[index % accents.length]!, title: start.personalization || start.title, subtitle: start.title.split(/[,(]/)[0]!.trim(), version: index + 1 });
     const fileId = newId();
     const key = `files/${start.orderId}/${fileId}.png`;
@@ -188,10 +195,13 @@ async function tellProofStory(ctx: DomainContext, seller: Principal, customer: P
     if (step === 'pending') continue;
     if (step === 'changes') {
       // The customer pins a remark on the proof and the shop answers in its thread.
+      later();
       const pinned = await commentOnDesign(ctx, customer, { orderId: start.orderId, designId: design.designId, body: 'Could this line be a little larger?', pin: { fileId, x: 0.5, y: 0.42 } });
+      later();
       await commentOnDesign(ctx, seller, { orderId: start.orderId, designId: design.designId, body: 'Yes, I will make it bolder in the next version.', parentId: pinned.commentId });
     }
     const personalization = start.personalization ?? '';
+    later();
     await decideDesign(ctx, customer, {
       orderId: start.orderId,
       designId: design.designId,

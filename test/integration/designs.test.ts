@@ -46,6 +46,22 @@ async function quotedOrderWithFiles(count: number, personalization?: string) {
 
 const page = async (client: TestClient, orderId: string) => (await client.get(`/api/orders/${orderId}`)).json();
 
+describe('the demo shop', () => {
+  it('tells its proof story as real history: each step later than the last, and one time per step', async () => {
+    const list = (await (await seller.get('/api/orders?status=awaiting_approval')).json()) as { items: Array<{ orderId: string; title: string }> };
+    const nonna = list.items.find((o) => o.title.includes('Nonna'))!;
+    const view = await page(seller, nonna.orderId);
+    const times = (view.activity as Array<{ at: string }>).map((e) => Date.parse(e.at));
+    // Newest first, and no two steps at the same moment.
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(new Set(times).size).toBe(times.length);
+    // A proof and the activity line announcing it carry the same time.
+    const uploads = (view.activity as Array<{ type: string; at: string; data: { designId?: string } }>).filter((e) => e.type === 'design.uploaded');
+    expect(uploads).toHaveLength(2);
+    for (const event of uploads) expect(view.designs.find((d: { designId: string }) => d.designId === event.data.designId).createdAt).toBe(event.at);
+  });
+});
+
 describe('proofs and decisions', () => {
   it('goes v1 → changes requested → v2 → approved, with a receipt that matches the stored files', async () => {
     const { orderId, files } = await quotedOrderWithFiles(3, 'Nonna’s kitchen');
