@@ -165,6 +165,9 @@ const proofStory: Partial<Record<OrderStatus, Array<'changes' | 'approve' | 'pen
   awaiting_approval: ['changes', 'pending'],
   approved: ['approve'],
   in_production: ['changes', 'approve'],
+  // Only a customer's decision approves a proof, so every order past approval has one.
+  shipped: ['approve'],
+  completed: ['approve'],
 };
 const accents = ['#8a4b2a', '#2f6b3a', '#2a5b86'];
 

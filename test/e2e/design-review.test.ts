@@ -132,6 +132,31 @@ describe('design review in the portal', () => {
     await seller.close();
   }, 60_000);
 
+  it('offers the shop no approval by hand: starting production with a reason leaves the customer nothing to decide', async () => {
+    const seller = await journey.browser.newPage();
+    await signIn(seller, 'seller@demo.test');
+    await seller.getByRole('link', { name: /Pet portrait coasters/ }).click();
+    await seller.getByRole('heading', { name: 'Next step' }).waitFor();
+    const orderUrl = seller.url();
+    expect(await seller.getByRole('button', { name: 'Move to Approved' }).count()).toBe(0);
+    await seller.getByRole('button', { name: 'Start production without approval' }).click();
+    await seller.getByLabel('Why start before the customer approved?').fill('Approved in Etsy Messages');
+    await seller.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => seller.getByText('Moved to In production.').isVisible()).toBe(true);
+    await seller.close();
+
+    const customer = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signIn(customer, 'ben@demo.test');
+    await customer.goto(orderUrl);
+    await customer.getByRole('heading', { name: 'Design proofs' }).waitFor();
+    await expect.poll(() => customer.getByText('Awaiting approval → In production (Approved in Etsy Messages)').isVisible()).toBe(true);
+    expect(await customer.getByRole('heading', { name: /Your decision/ }).count()).toBe(0);
+    expect(await customer.getByRole('link', { name: 'Look at the proof and decide' }).count()).toBe(0);
+    expect(await customer.getByText('Not decided', { exact: true }).count()).toBe(1);
+    expect(await customer.getByText('Waiting for the customer', { exact: true }).count()).toBe(0);
+    await customer.close();
+  }, 60_000);
+
   it('lets the seller set the free revision rounds and the message past them, with the keyboard', async () => {
     const seller = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
     await signIn(seller, 'seller@demo.test');

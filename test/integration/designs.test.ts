@@ -130,6 +130,30 @@ describe('proofs and decisions', () => {
     expect(decisions.filter((r) => r.status === 409)).toHaveLength(2);
   });
 
+  it('approves an order only through the customer’s decision: the shop’s way on is the production override, with its reason', async () => {
+    const { orderId, files } = await quotedOrderWithFiles(1);
+    const proof = await (await seller.post(`/api/orders/${orderId}/designs`, { fileIds: [files[0]!.fileId] })).json();
+    let view = await page(seller, orderId);
+    expect(view.allowedTransitions.map((t: { to: string }) => t.to)).not.toContain('approved');
+    const byHand = await seller.post(`/api/orders/${orderId}/transitions`, { to: 'approved', version: view.order.version });
+    expect(byHand.status).toBe(409);
+    expect((await byHand.json()).error.code).toBe('transition_not_allowed');
+
+    const override = await seller.post(`/api/orders/${orderId}/transitions`, { to: 'in_production', version: view.order.version, reason: 'Approved in Etsy Messages' });
+    expect(override.status).toBe(200);
+    view = await page(ana, orderId);
+    expect(view.order.status).toBe('in_production');
+    expect(view.activity[0].data).toMatchObject({ to: 'in_production', reason: 'Approved in Etsy Messages', override: true });
+    // The proof was never decided, and now nobody waits for a decision on it.
+    const late = await ana.post(`/api/orders/${orderId}/designs/${proof.designId}/decision`, {
+      decision: 'approve',
+      confirm: { sha256s: [sha(files[0]!.bytes)], personalization: '' },
+    });
+    expect(late.status).toBe(409);
+    expect((await late.json()).error.message).toMatch(/no longer waiting for your decision/);
+    expect((await page(ana, orderId)).order.status).toBe('in_production');
+  });
+
   it('flags change requests past the free revision rounds', async () => {
     const { orderId, files } = await quotedOrderWithFiles(1);
     const flags: boolean[] = [];

@@ -28,9 +28,9 @@ export async function decideDesign(ctx: DomainContext, principal: Principal, inp
   const design = designs.find((d) => d.designId === input.designId);
   if (!design) throw new AppError('not_found', 'No such proof.');
   if (principal.kind !== 'customer') throw new AppError('forbidden', 'Only the customer decides on a proof.');
-  if (design.state !== 'awaiting_decision' || order.status !== 'awaiting_approval') {
-    throw new AppError('conflict', design.state === 'superseded' ? 'A newer version of this proof exists: decide on that one.' : 'This proof has been decided already.');
-  }
+  if (design.state === 'superseded') throw new AppError('conflict', 'A newer version of this proof exists: decide on that one.');
+  if (design.state !== 'awaiting_decision') throw new AppError('conflict', 'This proof has been decided already.');
+  if (order.status !== 'awaiting_approval') throw new AppError('conflict', 'The shop has moved this order on; it is no longer waiting for your decision.');
 
   if (input.decision === 'approve') {
     const expected = [...design.files.map((f) => f.sha256)].sort();

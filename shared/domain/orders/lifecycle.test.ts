@@ -7,7 +7,8 @@ const expected: Record<OrderStatus, Partial<Record<OrderStatus, 'free' | 'reason
   requested: { quoted: 'free', on_hold: 'free', cancelled: 'reason' },
   quoted: { in_design: 'free', in_production: 'reason', on_hold: 'free', cancelled: 'reason' },
   in_design: { awaiting_approval: 'free', in_production: 'reason', on_hold: 'free', cancelled: 'reason' },
-  awaiting_approval: { in_design: 'free', approved: 'free', in_production: 'reason', on_hold: 'free', cancelled: 'reason' },
+  // approved only through the customer's decision on a proof (decideDesign), never by hand
+  awaiting_approval: { in_design: 'free', in_production: 'reason', on_hold: 'free', cancelled: 'reason' },
   approved: { in_production: 'free', in_design: 'free', on_hold: 'free', cancelled: 'reason' },
   in_production: { shipped: 'free', on_hold: 'free', cancelled: 'reason' },
   shipped: { completed: 'free' },

@@ -9,7 +9,10 @@ const forward: Record<OrderStatus, readonly OrderStatus[]> = {
   requested: ['quoted'],
   quoted: ['in_design'],
   in_design: ['awaiting_approval'],
-  awaiting_approval: ['in_design', 'approved'],
+  // Only the customer's recorded decision on a proof approves it (decideDesign), never a status
+  // change: "looks great!" in another channel is not an approval. The seller's way on without one
+  // is the production override, with its reason in the log.
+  awaiting_approval: ['in_design'],
   // A new proof after approval re-opens the design.
   approved: ['in_production', 'in_design'],
   in_production: ['shipped'],

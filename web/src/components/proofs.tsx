@@ -17,6 +17,16 @@ const stateLabels: Record<DesignView['state'], string> = {
   superseded: 'Replaced by a newer version',
 };
 
+/** The proof the customer is asked to decide on now: the latest one, while the order waits for them. */
+export function proofAwaitingDecision(page: OrderPage): DesignView | undefined {
+  const latest = page.designs[0];
+  return page.order.status === 'awaiting_approval' && latest?.state === 'awaiting_decision' ? latest : undefined;
+}
+
+/** An undecided proof of an order the shop has moved on (back to design, or into production) waits for nobody. */
+const stateLabel = (design: DesignView, awaited: DesignView | undefined) =>
+  design.state === 'awaiting_decision' && design !== awaited ? 'Not decided' : stateLabels[design.state];
+
 
 /** Upload files with progress, then send them as the next version: the shop's proof, or the customer's own design. */
 function SendProof(props: { page: OrderPage; onSent(message: string): Promise<void> }) {
@@ -210,6 +220,7 @@ function EarlierReview(props: Parameters<typeof PinnedReview>[0]) {
 export function Proofs(props: { page: OrderPage; onChanged(message: string): Promise<void> }) {
   const { page } = props;
   const latest = page.designs[0];
+  const awaited = proofAwaitingDecision(page);
   const image = imageSources(page.order.orderId, page.files);
   // The shop sends proofs; a customer may send a design of their own.
   const canSend = ['quoted', 'in_design', 'awaiting_approval', 'approved'].includes(page.order.status);
@@ -223,7 +234,7 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
           <li key={d.designId}>
             <div class="row">
               <strong>v{d.version}</strong>
-              <span class={`badge design-${d.state}`}>{stateLabels[d.state]}</span>
+              <span class={`badge design-${d.state}`}>{stateLabel(d, awaited)}</span>
               <span class="muted small">{formatDateTime(d.createdAt)}</span>
               {d.state === 'approved' ? (
                 <a class="small" href={`/api/orders/${page.order.orderId}/designs/${d.designId}/approval-receipt`} target="_blank" rel="noopener">
@@ -246,7 +257,7 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
                 ))}
             </div>
             {/* After the proof itself: the customer decides on what they have just looked at. */}
-            {d === latest && page.viewer === 'customer' && d.state === 'awaiting_decision' ? <Decide page={page} design={d} onDecided={props.onChanged} /> : null}
+            {d === awaited && page.viewer === 'customer' ? <Decide page={page} design={d} onDecided={props.onChanged} /> : null}
           </li>
         ))}
       </ol>

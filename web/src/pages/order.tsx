@@ -8,7 +8,7 @@ import { Field, Notice } from '../components/field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
 import { DueBadge, StatusBadge, formatDate, formatDateTime, journey, statusLabels, whatHappensNext } from '../components/order-bits.tsx';
 import { useSession } from '../session.tsx';
-import { Proofs } from '../components/proofs.tsx';
+import { Proofs, proofAwaitingDecision } from '../components/proofs.tsx';
 import { imageSources } from '../components/file-images.ts';
 import { FileTile } from '../components/file-tile.tsx';
 
@@ -276,7 +276,7 @@ function CustomerStatus(props: { page: Page; onChanged(message: string): Promise
       ) : null}
       <p>
         <strong>{whatHappensNext[o.status]}</strong>
-        {props.page.designs[0]?.state === 'awaiting_decision' ? (
+        {proofAwaitingDecision(props.page) ? (
           <>
             {' '}
             <a href="#decide-title">Look at the proof and decide</a>
