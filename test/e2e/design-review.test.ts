@@ -139,6 +139,7 @@ describe('design review in the portal', () => {
     await seller.getByRole('heading', { name: 'Next step' }).waitFor();
     const orderUrl = seller.url();
     expect(await seller.getByRole('button', { name: 'Move to Approved' }).count()).toBe(0);
+    await expect.poll(() => seller.getByText('The customer approves the proof below or asks for changes.').isVisible()).toBe(true);
     await seller.getByRole('button', { name: 'Start production without approval' }).click();
     await seller.getByLabel('Why start before the customer approved?').fill('Approved in Etsy Messages');
     await seller.getByRole('button', { name: 'Confirm' }).click();

@@ -3,6 +3,7 @@ import type { Principal } from '#shared/db/session.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import { revisionPolicy } from '#shared/domain/designs/revision-policy.ts';
 import { changeOrder } from '#shared/domain/orders/change-order.ts';
+import { checkTransition } from '#shared/domain/orders/lifecycle.ts';
 import { actorOf, loadOrderCollectionFor } from '#shared/domain/orders/order-access.ts';
 import { AppError } from '#shared/errors.ts';
 
@@ -43,6 +44,8 @@ export async function decideDesign(ctx: DomainContext, principal: Principal, inp
     }
   }
 
+  const to = input.decision === 'approve' ? 'approved' : 'in_design';
+  if (!checkTransition({ from: order.status, to, by: 'review' }).ok) throw new Error(`lifecycle refuses ${order.status} → ${to} on a decision`);
   const used = designs.filter((d) => d.decision?.decision === 'request_changes').length;
   const beyondAllowance = input.decision === 'request_changes' && used >= revisionPolicy(order.shop).allowance;
   const decided: Design = {
@@ -62,10 +65,10 @@ export async function decideDesign(ctx: DomainContext, principal: Principal, inp
   await changeOrder(ctx, {
     current: order,
     expectedVersion: order.version,
-    changes: { status: input.decision === 'approve' ? 'approved' : 'in_design' },
+    changes: { status: to },
     event: {
       type: 'design.decided',
-      data: { designId: design.designId, version: design.version, decision: input.decision, from: order.status, to: input.decision === 'approve' ? 'approved' : 'in_design', ...(beyondAllowance ? { beyondAllowance } : {}) },
+      data: { designId: design.designId, version: design.version, decision: input.decision, from: order.status, to, ...(beyondAllowance ? { beyondAllowance } : {}) },
     },
     actor: actorOf(principal),
     alongside: [designReplace(ctx.db.table, decided, 'awaiting_decision')],

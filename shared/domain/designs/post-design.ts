@@ -31,7 +31,7 @@ export async function postDesign(ctx: DomainContext, principal: Principal, input
   if (!path) throw new AppError('transition_not_allowed', `A proof cannot be posted while the order is ${order.status.replace('_', ' ')}.`, { details: { status: order.status } });
   let from = order.status;
   for (const to of path) {
-    if (!checkTransition({ from, to }).ok) throw new Error(`lifecycle refuses ${from} → ${to} on the proof path`);
+    if (!checkTransition({ from, to, by: 'review' }).ok) throw new Error(`lifecycle refuses ${from} → ${to} on the proof path`);
     from = to;
   }
 

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { orderStatuses, type OrderStatus } from '#shared/db/order.ts';
 import { allowedTransitions, checkTransition } from '#shared/domain/orders/lifecycle.ts';
 
-/** The whole table of DESIGN §3, written out: every pair not listed here must be refused. */
+/**
+ * The whole table of DESIGN §3 as the seller may walk it by hand, written out: every pair not
+ * listed here must be refused. Design review's own steps are below.
+ */
 const expected: Record<OrderStatus, Partial<Record<OrderStatus, 'free' | 'reason'>>> = {
   requested: { quoted: 'free', on_hold: 'free', cancelled: 'reason' },
   quoted: { in_design: 'free', in_production: 'reason', on_hold: 'free', cancelled: 'reason' },
-  in_design: { awaiting_approval: 'free', in_production: 'reason', on_hold: 'free', cancelled: 'reason' },
-  // approved only through the customer's decision on a proof (decideDesign), never by hand
+  // awaiting_approval only by posting a proof, approved only by the customer's decision on it
+  in_design: { in_production: 'reason', on_hold: 'free', cancelled: 'reason' },
   awaiting_approval: { in_design: 'free', in_production: 'reason', on_hold: 'free', cancelled: 'reason' },
   approved: { in_production: 'free', in_design: 'free', on_hold: 'free', cancelled: 'reason' },
   in_production: { shipped: 'free', on_hold: 'free', cancelled: 'reason' },
@@ -36,6 +39,16 @@ describe('the order lifecycle', () => {
       });
     }
   }
+
+  it('leaves asking for approval to a posted proof, and approving to the customer’s decision', () => {
+    expect(checkTransition({ from: 'in_design', to: 'awaiting_approval', by: 'review' }).ok).toBe(true);
+    expect(checkTransition({ from: 'awaiting_approval', to: 'approved', by: 'review' }).ok).toBe(true);
+    expect(checkTransition({ from: 'awaiting_approval', to: 'in_design', by: 'review' }).ok).toBe(true);
+    expect(checkTransition({ from: 'in_design', to: 'awaiting_approval', reason: 'They said yes' })).toMatchObject({ ok: false, reason: 'not_allowed' });
+    expect(checkTransition({ from: 'awaiting_approval', to: 'approved', reason: 'They said yes' })).toMatchObject({ ok: false, reason: 'not_allowed' });
+    // Review makes no other step than the review's own and the seller's.
+    expect(checkTransition({ from: 'requested', to: 'awaiting_approval', by: 'review' }).ok).toBe(false);
+  });
 
   it('lets an order on hold return only to the status it left', () => {
     expect(checkTransition({ from: 'on_hold', to: 'in_production', heldFrom: 'in_production' }).ok).toBe(true);

@@ -197,6 +197,12 @@ function describeEvent(event: Page['activity'][number]): string {
   }
 }
 
+/** Asking for approval and approving are design review's steps, not buttons here (ADR 0009). */
+const reviewHints: Partial<Record<OrderStatus, string>> = {
+  in_design: 'Send a proof below to ask the customer for approval.',
+  awaiting_approval: 'The customer approves the proof below or asks for changes.',
+};
+
 function NextSteps(props: { page: Page; onChanged(message: string): Promise<void>; onConflict(): Promise<void> }) {
   const [reasonFor, setReasonFor] = useState<OrderStatus>();
   const [reason, setReason] = useState('');
@@ -221,6 +227,7 @@ function NextSteps(props: { page: Page; onChanged(message: string): Promise<void
   return (
     <section class="card" aria-labelledby="steps-title">
       <h2 id="steps-title">Next step</h2>
+      {reviewHints[props.page.order.status] ? <p class="muted">{reviewHints[props.page.order.status]}</p> : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
       {steps.length === 0 ? <p class="muted">This order is closed.</p> : null}
       <div class="row">
