@@ -140,6 +140,8 @@ describe('design review in the portal', () => {
     const orderUrl = seller.url();
     expect(await seller.getByRole('button', { name: 'Move to Approved' }).count()).toBe(0);
     await expect.poll(() => seller.getByText('The customer approves the proof below or asks for changes.').isVisible()).toBe(true);
+    // Back to design is the shop taking its proof back, not the expected next step.
+    expect(await seller.getByRole('button', { name: 'Withdraw the proof' }).getAttribute('class')).toContain('secondary');
     await seller.getByRole('button', { name: 'Start production without approval' }).click();
     await seller.getByLabel('Why start before the customer approved?').fill('Approved in Etsy Messages');
     await seller.getByRole('button', { name: 'Confirm' }).click();

@@ -203,6 +203,9 @@ const reviewHints: Partial<Record<OrderStatus, string>> = {
   awaiting_approval: 'The customer approves the proof below or asks for changes.',
 };
 
+/** Back to design while the customer is asked: the shop takes its proof back; waiting is the expected course. */
+const isWithdrawal = (from: OrderStatus, to: OrderStatus) => from === 'awaiting_approval' && to === 'in_design';
+
 function NextSteps(props: { page: Page; onChanged(message: string): Promise<void>; onConflict(): Promise<void> }) {
   const [reasonFor, setReasonFor] = useState<OrderStatus>();
   const [reason, setReason] = useState('');
@@ -235,12 +238,18 @@ function NextSteps(props: { page: Page; onChanged(message: string): Promise<void
           <button
             key={s.to}
             type="button"
-            class={`button ${s.to === 'cancelled' ? 'danger' : s.requiresReason || s.to === 'on_hold' ? 'secondary' : 'primary'}`}
+            class={`button ${s.to === 'cancelled' ? 'danger' : s.requiresReason || s.to === 'on_hold' || isWithdrawal(props.page.order.status, s.to) ? 'secondary' : 'primary'}`}
             disabled={busy}
             aria-expanded={s.requiresReason ? reasonFor === s.to : undefined}
             onClick={() => (s.requiresReason ? setReasonFor(reasonFor === s.to ? undefined : s.to) : move(s.to))}
           >
-            {s.to === 'in_production' && s.requiresReason ? 'Start production without approval' : s.to === 'cancelled' ? 'Cancel order' : `Move to ${statusLabels[s.to]}`}
+            {s.to === 'in_production' && s.requiresReason
+              ? 'Start production without approval'
+              : s.to === 'cancelled'
+                ? 'Cancel order'
+                : isWithdrawal(props.page.order.status, s.to)
+                  ? 'Withdraw the proof'
+                  : `Move to ${statusLabels[s.to]}`}
           </button>
         ))}
       </div>
