@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useJourney } from '#test/helpers/journey.ts';
 
@@ -16,6 +16,26 @@ async function signIn(page: Page, email: string) {
   await page.goto(`${journey.server.url}${url.pathname}${url.search}`);
   await page.getByRole('button', { name: 'Continue to Atelier' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/auth'));
+}
+
+let sellerContext: BrowserContext | undefined;
+
+/**
+ * A page signed in as the demo seller, on the dashboard. The seller signs in once per file:
+ * more sign-in links than the per-address limit allows would be refused, as they should be.
+ */
+async function sellerPage(viewport?: { width: number; height: number }): Promise<Page> {
+  if (!sellerContext) {
+    sellerContext = await journey.browser.newContext();
+    const first = await sellerContext.newPage();
+    await signIn(first, 'seller@demo.test');
+    await first.close();
+  }
+  const page = await sellerContext.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(`${journey.server.url}/dashboard`);
+  await page.getByRole('heading', { name: 'Orders' }).waitFor();
+  return page;
 }
 
 async function sendProof(seller: Page, file: string, version: number) {
@@ -37,8 +57,7 @@ async function sendProof(seller: Page, file: string, version: number) {
 
 describe('design review in the portal', () => {
   it('runs a proof from upload to approval: changes on v1, approval on v2, a receipt', async () => {
-    const seller = await journey.browser.newPage();
-    await signIn(seller, 'seller@demo.test');
+    const seller = await sellerPage();
     await seller.getByRole('tab', { name: /Quoted/ }).click();
     await seller.getByRole('link', { name: /dog collar/ }).click();
     await seller.getByRole('heading', { name: 'Design proofs' }).waitFor();
@@ -124,8 +143,7 @@ describe('design review in the portal', () => {
     await expect.poll(() => customer.getByText('Your design v1 was sent to the shop.').isVisible()).toBe(true);
     await customer.close();
 
-    const seller = await journey.browser.newPage();
-    await signIn(seller, 'seller@demo.test');
+    const seller = await sellerPage();
     await seller.goto(orderUrl);
     await expect.poll(() => seller.getByText('Our own artwork, from the invitation').isVisible()).toBe(true);
     await expect.poll(() => seller.getByRole('img', { name: 'Proof v1: proof-v2.png' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
@@ -133,8 +151,7 @@ describe('design review in the portal', () => {
   }, 60_000);
 
   it('offers the shop no approval by hand: starting production with a reason leaves the customer nothing to decide', async () => {
-    const seller = await journey.browser.newPage();
-    await signIn(seller, 'seller@demo.test');
+    const seller = await sellerPage();
     await seller.getByRole('link', { name: /Pet portrait coasters/ }).click();
     await seller.getByRole('heading', { name: 'Next step' }).waitFor();
     const orderUrl = seller.url();
@@ -160,9 +177,28 @@ describe('design review in the portal', () => {
     await customer.close();
   }, 60_000);
 
+  it('tells a customer whose decision comes too late what happened, and shows the order as it is now', async () => {
+    const customer = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signIn(customer, 'ana@demo.test');
+    await customer.getByRole('list', { name: 'Waiting for your decision' }).getByRole('link', { name: /Nonna/ }).click();
+    await customer.getByRole('heading', { name: 'Your decision on v2' }).waitFor();
+
+    // Meanwhile the shop takes its proof back.
+    const seller = await sellerPage();
+    await seller.goto(customer.url());
+    await seller.getByRole('button', { name: 'Withdraw the proof' }).click();
+    await expect.poll(() => seller.getByText('Moved to In design.').isVisible()).toBe(true);
+    await seller.close();
+
+    await customer.getByRole('button', { name: 'Request changes' }).click();
+    await expect.poll(() => customer.getByRole('status').filter({ hasText: 'no longer waiting for your decision' }).isVisible()).toBe(true);
+    await expect.poll(() => customer.getByRole('heading', { name: 'Your decision on v2' }).count()).toBe(0);
+    expect(await customer.getByText('The shop is preparing a design proof for you.').isVisible()).toBe(true);
+    await customer.close();
+  }, 60_000);
+
   it('lets the seller set the free revision rounds and the message past them, with the keyboard', async () => {
-    const seller = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
-    await signIn(seller, 'seller@demo.test');
+    const seller = await sellerPage({ width: 390, height: 844 });
     await seller.getByRole('link', { name: 'Settings' }).click();
     await seller.getByRole('heading', { name: 'Shop settings' }).waitFor();
     expect(await seller.getByLabel(/Free revision rounds per order/).inputValue()).toBe('2');
@@ -183,8 +219,7 @@ describe('design review in the portal', () => {
   }, 60_000);
 
   it('renders a PDF proof page by page with pdf.js, and pins a comment on page 2 with the keyboard', async () => {
-    const seller = await journey.browser.newPage();
-    await signIn(seller, 'seller@demo.test');
+    const seller = await sellerPage();
     await seller.getByRole('tab', { name: /In design/ }).click();
     await seller.getByRole('link', { name: /house-number plaque/ }).click();
     await seller.getByRole('heading', { name: 'Design proofs' }).waitFor();

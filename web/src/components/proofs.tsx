@@ -149,7 +149,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
 }
 
 /** The customer's side of the latest proof: approve with an explicit confirmation, or ask for changes. */
-function Decide(props: { page: OrderPage; design: DesignView; onDecided(message: string): Promise<void> }) {
+function Decide(props: { page: OrderPage; design: DesignView; onDecided(message: string): Promise<void>; onConflict(message: string): Promise<void> }) {
   const { page, design } = props;
   const personalization = page.order.personalization ?? '';
   const [checked, setChecked] = useState(false);
@@ -166,7 +166,8 @@ function Decide(props: { page: OrderPage; design: DesignView; onDecided(message:
       });
       await props.onDecided(decision === 'approve' ? 'Thank you: the design is approved and production can start.' : 'Your change request was sent to the shop.');
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Could not send your decision.');
+      if (e instanceof ApiError && e.status === 409) await props.onConflict(e.message);
+      else setError(e instanceof ApiError ? e.message : 'Could not send your decision.');
     }
   };
   return (
@@ -217,7 +218,7 @@ function EarlierReview(props: Parameters<typeof PinnedReview>[0]) {
 }
 
 /** Proof versions, newest first, with what the viewer can do about them. */
-export function Proofs(props: { page: OrderPage; onChanged(message: string): Promise<void> }) {
+export function Proofs(props: { page: OrderPage; onChanged(message: string): Promise<void>; onConflict(message: string): Promise<void> }) {
   const { page } = props;
   const latest = page.designs[0];
   const awaited = proofAwaitingDecision(page);
@@ -257,7 +258,7 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
                 ))}
             </div>
             {/* After the proof itself: the customer decides on what they have just looked at. */}
-            {d === awaited && page.viewer === 'customer' ? <Decide page={page} design={d} onDecided={props.onChanged} /> : null}
+            {d === awaited && page.viewer === 'customer' ? <Decide page={page} design={d} onDecided={props.onChanged} onConflict={props.onConflict} /> : null}
           </li>
         ))}
       </ol>

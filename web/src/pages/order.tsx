@@ -20,7 +20,7 @@ export default function OrderPageView() {
   const { me } = useSession();
   const [page, setPage] = useState<Page>();
   const [error, setError] = useState<string>();
-  const [notice, setNotice] = useState<string>();
+  const [notice, setNotice] = useState<{ kind: 'success' | 'warn'; text: string }>();
 
   const load = () =>
     get<Page>(`/orders/${params.orderId}`)
@@ -49,7 +49,12 @@ export default function OrderPageView() {
   if (!page || me === undefined) return <Layout signedIn><Loading label="Loading the order…" /></Layout>;
   const o = page.order;
   const afterChange = async (message: string) => {
-    setNotice(message);
+    setNotice({ kind: 'success', text: message });
+    await load();
+  };
+  // Someone else changed the order first: say what happened and show it as it is now.
+  const afterConflict = async (message: string) => {
+    setNotice({ kind: 'warn', text: message });
     await load();
   };
 
@@ -71,11 +76,11 @@ export default function OrderPageView() {
           </div>
         </div>
       </div>
-      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      {notice ? <Notice kind={notice.kind}>{notice.text}</Notice> : null}
       <div class="grid-2">
         <div class="stack">
           {page.viewer === 'customer' ? <CustomerStatus page={page} onChanged={afterChange} /> : <NextSteps page={page} onChanged={afterChange} onConflict={load} />}
-          <Proofs page={page} onChanged={afterChange} />
+          <Proofs page={page} onChanged={afterChange} onConflict={afterConflict} />
           <section class="card" aria-labelledby="details-title">
             <h2 id="details-title">Details</h2>
             {page.viewer === 'seller' ? <EditDetails page={page} onSaved={afterChange} onConflict={load} /> : <ReadDetails page={page} />}
