@@ -27,7 +27,6 @@ export function proofAwaitingDecision(page: OrderPage): DesignView | undefined {
 const stateLabel = (design: DesignView, awaited: DesignView | undefined) =>
   design.state === 'awaiting_decision' && design !== awaited ? 'Not decided' : stateLabels[design.state];
 
-
 /** Upload files with progress, then send them as the next version: the shop's proof, or the customer's own design. */
 function SendProof(props: { page: OrderPage; onSent(message: string): Promise<void> }) {
   const orderId = props.page.order.orderId;

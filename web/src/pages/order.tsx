@@ -208,8 +208,14 @@ const reviewHints: Partial<Record<OrderStatus, string>> = {
   awaiting_approval: 'The customer approves the proof below or asks for changes.',
 };
 
-/** Back to design while the customer is asked: the shop takes its proof back; waiting is the expected course. */
-const isWithdrawal = (from: OrderStatus, to: OrderStatus) => from === 'awaiting_approval' && to === 'in_design';
+/** How the seller's button for one step reads, and how much it stands out. */
+function stepButton(from: OrderStatus, step: Page['allowedTransitions'][number]): { label: string; style: 'primary' | 'secondary' | 'danger' } {
+  if (step.to === 'cancelled') return { label: 'Cancel order', style: 'danger' };
+  if (step.to === 'in_production' && step.requiresReason) return { label: 'Start production without approval', style: 'secondary' };
+  // Back to design while the customer is asked: the shop takes its proof back; waiting is the expected course.
+  if (from === 'awaiting_approval' && step.to === 'in_design') return { label: 'Withdraw the proof', style: 'secondary' };
+  return { label: `Move to ${statusLabels[step.to]}`, style: step.requiresReason || step.to === 'on_hold' ? 'secondary' : 'primary' };
+}
 
 function NextSteps(props: { page: Page; onChanged(message: string): Promise<void>; onConflict(): Promise<void> }) {
   const [reasonFor, setReasonFor] = useState<OrderStatus>();
@@ -239,24 +245,21 @@ function NextSteps(props: { page: Page; onChanged(message: string): Promise<void
       {error ? <Notice kind="error">{error}</Notice> : null}
       {steps.length === 0 ? <p class="muted">This order is closed.</p> : null}
       <div class="row">
-        {steps.map((s) => (
-          <button
-            key={s.to}
-            type="button"
-            class={`button ${s.to === 'cancelled' ? 'danger' : s.requiresReason || s.to === 'on_hold' || isWithdrawal(props.page.order.status, s.to) ? 'secondary' : 'primary'}`}
-            disabled={busy}
-            aria-expanded={s.requiresReason ? reasonFor === s.to : undefined}
-            onClick={() => (s.requiresReason ? setReasonFor(reasonFor === s.to ? undefined : s.to) : move(s.to))}
-          >
-            {s.to === 'in_production' && s.requiresReason
-              ? 'Start production without approval'
-              : s.to === 'cancelled'
-                ? 'Cancel order'
-                : isWithdrawal(props.page.order.status, s.to)
-                  ? 'Withdraw the proof'
-                  : `Move to ${statusLabels[s.to]}`}
-          </button>
-        ))}
+        {steps.map((s) => {
+          const button = stepButton(props.page.order.status, s);
+          return (
+            <button
+              key={s.to}
+              type="button"
+              class={`button ${button.style}`}
+              disabled={busy}
+              aria-expanded={s.requiresReason ? reasonFor === s.to : undefined}
+              onClick={() => (s.requiresReason ? setReasonFor(reasonFor === s.to ? undefined : s.to) : move(s.to))}
+            >
+              {button.label}
+            </button>
+          );
+        })}
       </div>
       {reasonFor ? (
         <form
