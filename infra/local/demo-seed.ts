@@ -37,13 +37,13 @@ const boardForm: z.input<typeof intakeFormInputSchema> = {
   description: 'Tell us what to engrave and we will send you a proof before we cut.',
   isDefault: true,
   fields: [
-    { id: 'engraving', type: 'short_text', label: 'Engraving text', help: 'Names, a date, a short line. We match the spelling exactly.', required: true, maxLength: 40 },
+    { id: 'engraving', type: 'short_text', label: 'Engraving text', help: 'Names, a date, a short line. We match the spelling exactly.', required: true, maxLength: 40, personalization: true },
     { id: 'wood', type: 'single_choice', label: 'Wood', required: true, options: ['Walnut', 'Oak', 'Maple'] },
     { id: 'size', type: 'single_choice', label: 'Size', required: true, options: ['Small (30 × 20 cm)', 'Medium (40 × 25 cm)', 'Large (50 × 30 cm)'] },
     { id: 'extras', type: 'multiple_choice', label: 'Extras', options: ['Gift box', 'Juice groove', 'Board oil'] },
     { id: 'needed_by', type: 'date', label: 'Needed by', help: 'Leave empty if there is no rush.' },
     { id: 'notes', type: 'long_text', label: 'Anything else?', maxLength: 1000 },
-    { id: 'photos', type: 'file', label: 'Photos or sketches', help: 'Handwriting to copy, a logo, a photo of the kitchen: up to 3 files.', maxFiles: 3 },
+    { id: 'photos', type: 'file', label: 'Photos or sketches', help: 'Handwriting to copy, a logo, a photo of the kitchen.', maxFiles: 3 },
   ],
 };
 
@@ -54,7 +54,7 @@ const candleForm: z.input<typeof intakeFormInputSchema> = {
   fields: [
     { id: 'quantity', type: 'number', label: 'How many candles', required: true, min: 10, max: 300, integer: true },
     { id: 'scent', type: 'single_choice', label: 'Scent', required: true, options: ['Unscented', 'Fig & cedar', 'Sea salt', 'Lavender'] },
-    { id: 'label_text', type: 'short_text', label: 'Label text', required: true, maxLength: 60 },
+    { id: 'label_text', type: 'short_text', label: 'Label text', required: true, maxLength: 60, personalization: true },
     { id: 'label_color', type: 'color', label: 'Label colour' },
     { id: 'event_date', type: 'date', label: 'Event date', required: true },
     { id: 'policies', type: 'checkbox', label: 'I have read the shop policies on custom orders', required: true },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
 
 /** The field types a seller can put on an intake form; `file` lets customers attach references. */
 export const fieldTypes = ['short_text', 'long_text', 'number', 'single_choice', 'multiple_choice', 'date', 'color', 'checkbox', 'file'] as const;
@@ -14,10 +15,12 @@ const base = {
   help: z.string().trim().max(300).optional(),
   required: z.boolean().default(false),
 };
+/** A text field whose answer is the text made on the piece: it becomes the order's personalization. */
+const personalization = z.boolean().optional();
 
 export const intakeFieldSchema = z.discriminatedUnion('type', [
-  z.object({ ...base, type: z.literal('short_text'), minLength: z.int().min(0).max(500).optional(), maxLength: z.int().min(1).max(500).default(200) }),
-  z.object({ ...base, type: z.literal('long_text'), minLength: z.int().min(0).max(5000).optional(), maxLength: z.int().min(1).max(5000).default(2000) }),
+  z.object({ ...base, type: z.literal('short_text'), minLength: z.int().min(0).max(500).optional(), maxLength: z.int().min(1).max(500).default(200), personalization }),
+  z.object({ ...base, type: z.literal('long_text'), minLength: z.int().min(0).max(5000).optional(), maxLength: z.int().min(1).max(5000).default(2000), personalization }),
   z.object({ ...base, type: z.literal('number'), min: z.number().optional(), max: z.number().optional(), integer: z.boolean().default(false) }),
   z.object({ ...base, type: z.literal('single_choice'), options: z.array(option).min(2).max(30) }),
   z.object({
@@ -44,7 +47,15 @@ export const intakeFormInputSchema = z
   })
   .superRefine((form, ctx) => {
     const seen = new Set<string>();
+    let markedLabel: string | undefined;
     form.fields.forEach((field, index) => {
+      if ((field.type === 'short_text' || field.type === 'long_text') && field.personalization) {
+        if (markedLabel !== undefined)
+          ctx.addIssue({ code: 'custom', path: ['fields', index, 'personalization'], message: `Only one field can be the personalisation; "${markedLabel}" is already.` });
+        markedLabel = field.label;
+        if (field.maxLength > personalizationMaxLength)
+          ctx.addIssue({ code: 'custom', path: ['fields', index, 'maxLength'], message: `A personalisation is at most ${personalizationMaxLength} characters; lower this field’s maximum.` });
+      }
       if (seen.has(field.id)) ctx.addIssue({ code: 'custom', path: ['fields', index, 'id'], message: `Two fields share the id "${field.id}".` });
       seen.add(field.id);
       const limits = field as { minLength?: number; maxLength?: number; min?: number | string; max?: number | string; minSelected?: number; maxSelected?: number };

@@ -3,6 +3,7 @@ import { orderStatuses } from '#shared/schemas/order-status.ts';
 import { emailSchema } from '#shared/schemas/common.ts';
 import { commentSchema, designSchema } from '#shared/schemas/design.ts';
 import { fileSchema } from '#shared/schemas/file.ts';
+import { personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
 import { answerValueSchema, storedAnswerSchema } from '#shared/schemas/intake-form.ts';
 
 export const isoDateSchema = z
@@ -18,7 +19,7 @@ export const newOrderSchema = z.object({
   customer: z.object({ name: text(120).min(1, 'Enter the customer’s name.'), email: emailSchema }),
   dueDate: isoDateSchema.optional(),
   description: text(5000).optional(),
-  personalization: text(1000).optional(),
+  personalization: text(personalizationMaxLength).optional(),
 });
 
 export const orderPatchSchema = z.object({
@@ -27,7 +28,7 @@ export const orderPatchSchema = z.object({
   customerName: text(120).min(1).optional(),
   dueDate: isoDateSchema.nullable().optional(),
   description: text(5000).nullable().optional(),
-  personalization: text(1000).nullable().optional(),
+  personalization: text(personalizationMaxLength).nullable().optional(),
 });
 export type OrderPatch = z.infer<typeof orderPatchSchema>;
 

@@ -43,7 +43,9 @@ describe('a custom request, from the customer to the seller', () => {
     await customer.waitForURL(/\/orders\/[a-z0-9]{16}$/);
     await customer.getByRole('heading', { name: 'Engraved cutting board', level: 1 }).waitFor();
     await expect.poll(() => customer.getByText('The shop has your request and will reply with a quote.').isVisible()).toBe(true);
-    await expect.poll(() => customer.getByText('Cara & Dev · 2026').isVisible()).toBe(true);
+    // The engraving is the answer the customer gave, and, as the form marks it, the order's personalisation.
+    await expect.poll(() => customer.locator('dt:text-is("Engraving text") + dd').textContent()).toBe('Cara & Dev · 2026');
+    await expect.poll(() => customer.locator('dt:text-is("Personalisation") + dd').textContent()).toBe('Cara & Dev · 2026');
     // The attached photo is a file of the order, shown by its thumbnail.
     await expect.poll(() => customer.getByRole('img', { name: 'Attached by the customer: proof-v1.png' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     const orderUrl = customer.url();
@@ -60,6 +62,7 @@ describe('a custom request, from the customer to the seller', () => {
     await seller.getByRole('tab', { name: /Requested/ }).click();
     await seller.getByRole('link', { name: new RegExp(reference) }).click();
     await seller.getByRole('heading', { name: 'Engraved cutting board', level: 1 }).waitFor();
+    await expect.poll(() => seller.getByLabel('Personalisation').inputValue()).toBe('Cara & Dev · 2026');
     // Only the allowed next steps are offered.
     expect(await seller.getByRole('button', { name: 'Move to Shipped' }).count()).toBe(0);
     await seller.getByRole('button', { name: 'Move to Quoted' }).click();
@@ -69,6 +72,45 @@ describe('a custom request, from the customer to the seller', () => {
     // The customer sees the new status.
     await customer.goto(orderUrl);
     await expect.poll(() => customer.getByText('The shop sent you a quote.', { exact: false }).isVisible()).toBe(true);
+    await customer.close();
+    await seller.close();
+  });
+
+  it('follows a form the seller builds: the text marked as made on the piece becomes the order’s personalisation', async () => {
+    const seller = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await seller.goto(`${journey.server.url}/sign-in`);
+    await seller.getByLabel('Email address').fill('seller@demo.test');
+    await seller.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await seller.waitForURL(/\/sign-in\/sent/);
+    await seller.goto(newestLink('seller@demo.test'));
+    await seller.getByRole('button', { name: 'Continue to Atelier' }).click();
+    await seller.waitForURL(/\/dashboard$/);
+    await seller.getByRole('link', { name: 'Intake forms' }).click();
+    await seller.getByRole('button', { name: 'New form' }).click();
+    await seller.getByLabel('Form name').fill('Hand-lettered door sign');
+    await seller.getByLabel('Question').fill('Words on the sign');
+    await seller.getByLabel('Max characters').fill('30');
+    await seller.getByRole('checkbox', { name: /The text we make on the piece/ }).check();
+    await seller.getByRole('checkbox', { name: 'Required' }).check();
+    // The preview shows the customer that this text comes back for confirmation.
+    await expect.poll(() => seller.locator('.preview-frame').getByText('You confirm this exact text again before the piece is made.').isVisible()).toBe(true);
+    await seller.getByRole('button', { name: 'Save form' }).click();
+    await expect.poll(() => seller.getByText('Saved “Hand-lettered door sign” (version 1).').isVisible()).toBe(true);
+
+    const customer = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await customer.goto(`${journey.server.url}/s/demo`);
+    await customer.getByRole('link', { name: 'Hand-lettered door sign' }).click();
+    await customer.getByLabel('Words on the sign').fill('  The Okafors  ');
+    await customer.getByLabel('Your name').fill('Ife Okafor');
+    await customer.getByLabel('Your email').fill('ife@example.test');
+    await customer.getByRole('button', { name: 'Send my request' }).click();
+    await customer.getByRole('heading', { name: 'Request sent' }).waitFor();
+    const reference = (await customer.locator('.notice strong').textContent())!;
+
+    await seller.getByRole('link', { name: 'Orders' }).click();
+    await seller.getByRole('link', { name: new RegExp(reference) }).click();
+    await seller.getByRole('heading', { name: 'Hand-lettered door sign', level: 1 }).waitFor();
+    await expect.poll(() => seller.getByLabel('Personalisation').inputValue()).toBe('The Okafors');
     await customer.close();
     await seller.close();
   });

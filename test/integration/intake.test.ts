@@ -57,6 +57,8 @@ describe('the public request page', () => {
     const page = await (await pat.get(`/api/${next.slice(1)}`)).json();
     expect(page.order).toMatchObject({ reference, status: 'requested', source: 'intake', customer: { email: 'pat@example.test', name: 'Pat Parker' } });
     expect(page.order.intake.answers).toContainEqual({ fieldId: 'wood', label: 'Wood', type: 'single_choice', value: 'Oak' });
+    // The form marks the engraving as the text made on the piece: it is the order's personalization, to be confirmed on approval.
+    expect(page.order.personalization).toBe('The Parkers');
 
     const dashboard = await (await seller.get(`/api/orders?q=${reference}`)).json();
     expect(dashboard.items.map((o: { reference: string }) => o.reference)).toEqual([reference]);
@@ -169,6 +171,35 @@ describe('the intake form builder', () => {
     const res = await seller.post('/api/shop/intake-forms', { name: 'Bad', fields: [{ id: 'a', type: 'single_choice', label: 'Pick', options: ['only one'] }] });
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toContain('fields.0.options');
+  });
+
+  it('takes the personalization from the one text field marked as it, trimmed, and from no other', async () => {
+    const words = { id: 'words', type: 'short_text', label: 'Words on the sign', required: true, maxLength: 60, personalization: true };
+    const notes = { id: 'notes', type: 'long_text', label: 'Notes' };
+    const form = await (await seller.post('/api/shop/intake-forms', { name: 'Marked sign', fields: [words, notes] })).json();
+    const orderOf = async (answers: Record<string, string>, email: string) => {
+      const res = await visitor().post('/api/shops/demo/requests', { formId: form.formId, name: 'Rae', email, answers });
+      expect(res.status).toBe(201);
+      const list = await (await seller.get(`/api/orders?q=${(await res.json()).reference}`)).json();
+      return (await (await seller.get(`/api/orders/${list.items[0].orderId}`)).json()).order;
+    };
+    expect((await orderOf({ words: '  Home Sweet Home ', notes: 'Blue please' }, 'rae@example.test')).personalization).toBe('Home Sweet Home');
+
+    // Unmarked, the same answers leave the personalization for the shop to write.
+    const saved = await seller.request('PUT', `/api/shop/intake-forms/${form.formId}`, { json: { version: 1, name: 'Marked sign', fields: [{ ...words, personalization: false }, notes] } });
+    expect(saved.status).toBe(200);
+    expect((await orderOf({ words: 'Home', notes: 'Blue' }, 'rae2@example.test')).personalization).toBeNull();
+  });
+
+  it('refuses two personalization fields, or one longer than an order keeps', async () => {
+    const marked = (id: string, maxLength: number) => ({ id, type: 'long_text', label: `Text ${id}`, maxLength, personalization: true });
+    const two = await seller.post('/api/shop/intake-forms', { name: 'Two', fields: [marked('a', 100), marked('b', 100)] });
+    expect(two.status).toBe(400);
+    expect((await two.json()).error.message).toContain('Only one field can be the personalisation; "Text a" is already.');
+    const long = await seller.post('/api/shop/intake-forms', { name: 'Long', fields: [marked('a', 1001)] });
+    expect(long.status).toBe(400);
+    expect((await long.json()).error.message).toContain('fields.0.maxLength: A personalisation is at most 1000 characters');
+    expect((await seller.post('/api/shop/intake-forms', { name: 'Fits', fields: [marked('a', 1000)] })).status).toBe(201);
   });
 
   it('is for sellers only', async () => {

@@ -73,8 +73,10 @@ export function IntakeFieldInput(props: {
     );
   }
 
+  const confirmLater = (field.type === 'short_text' || field.type === 'long_text') && field.personalization ? 'You confirm this exact text again before the piece is made.' : '';
+  const hint = [field.help, confirmLater].filter(Boolean).join(' ') || undefined;
   return (
-    <Field id={id} label={field.label} hint={field.help} error={props.error} required={field.required}>
+    <Field id={id} label={field.label} hint={hint} error={props.error} required={field.required}>
       {(aria) => {
         switch (field.type) {
           case 'long_text':

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
 import type { AnswerValue, FieldType, IntakeField } from '#shared/schemas/intake-form.ts';
 import { ApiError, get, post, put } from '../api.ts';
 import { Field, Notice } from '../components/field.tsx';
@@ -172,6 +173,7 @@ function FormEditor(props: { draft: Draft; onChange(d: Draft): void; onSave(): v
             onChange={(next) => setField(index, next)}
             onMove={(by) => move(index, by)}
             onRemove={() => props.onChange({ ...draft, fields: draft.fields.filter((_, i) => i !== index) })}
+            onMarkPersonalization={(on) => props.onChange({ ...draft, fields: markPersonalization(draft.fields, on ? index : -1) })}
           />
         ))}
         <div class="row">
@@ -224,7 +226,24 @@ function FormEditor(props: { draft: Draft; onChange(d: Draft): void; onSave(): v
   );
 }
 
-function FieldEditor(props: { index: number; field: IntakeField; count: number; onChange(f: IntakeField): void; onMove(by: number): void; onRemove(): void }) {
+/** Marks the text field at `index` (none for -1) as the personalization, unmarking any other: a form has at most one. */
+function markPersonalization(fields: IntakeField[], index: number): IntakeField[] {
+  return fields.map((f, i) => {
+    if (f.type !== 'short_text' && f.type !== 'long_text') return f;
+    if (i !== index) return { ...f, personalization: undefined };
+    return { ...f, personalization: true, maxLength: Math.min(f.maxLength, personalizationMaxLength) };
+  });
+}
+
+function FieldEditor(props: {
+  index: number;
+  field: IntakeField;
+  count: number;
+  onChange(f: IntakeField): void;
+  onMove(by: number): void;
+  onRemove(): void;
+  onMarkPersonalization(on: boolean): void;
+}) {
   const { field, index } = props;
   const id = `fe-${index}`;
   const update = (changes: Partial<IntakeField>) => props.onChange({ ...field, ...changes } as IntakeField);
@@ -293,6 +312,17 @@ function FieldEditor(props: { index: number; field: IntakeField; count: number; 
         <input type="checkbox" checked={field.required} onChange={(e) => update({ required: e.currentTarget.checked })} />
         <span>Required</span>
       </label>
+      {field.type === 'short_text' || field.type === 'long_text' ? (
+        <label class="choice with-hint">
+          <input type="checkbox" checked={field.personalization === true} onChange={(e) => props.onMarkPersonalization(e.currentTarget.checked)} aria-describedby={`${id}-personalization-hint`} />
+          <span>
+            The text we make on the piece
+            <span class="hint" id={`${id}-personalization-hint`}>
+              Becomes the order’s personalisation; the customer confirms it exactly when approving a proof. One field per form.
+            </span>
+          </span>
+        </label>
+      ) : null}
       {field.type === 'number' ? (
         <label class="choice">
           <input type="checkbox" checked={field.integer} onChange={(e) => update({ integer: e.currentTarget.checked } as Partial<IntakeField>)} />

@@ -155,7 +155,7 @@ function ReferenceFiles(props: { page: Page }) {
   const image = imageSources(orderId, props.page.files);
   return (
     <>
-      <h3>Attached files</h3>
+      <h3 class="subsection">Attached files</h3>
       <div class="proof-files">
         {references.map((f) => (
           <FileTile key={f.fileId} orderId={orderId} file={f} image={image} alt={`Attached by the customer: ${f.filename}`} />

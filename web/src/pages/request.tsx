@@ -85,7 +85,7 @@ export default function RequestPage() {
         <div class="card">
           <h1>Request sent</h1>
           <Notice kind="success">
-            Your order reference is <strong>{done.reference}</strong>.
+            Your order reference is <strong class="nowrap">{done.reference}</strong>.
           </Notice>
           <p>
             We emailed <strong>{done.email}</strong> a link to your order page, where you can follow it and approve the design.

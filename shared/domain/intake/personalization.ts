@@ -1,0 +1,10 @@
+import type { IntakeField } from '#shared/schemas/intake-form.ts';
+
+/** The longest personalization an order keeps, whether typed by the seller or taken from a request. */
+export const personalizationMaxLength = 1000;
+
+type TextField = Extract<IntakeField, { type: 'short_text' | 'long_text' }>;
+
+/** The form's field whose answer is the text made on the piece, if the seller marked one. */
+export const personalizationField = (fields: IntakeField[]): TextField | undefined =>
+  fields.find((f): f is TextField => (f.type === 'short_text' || f.type === 'long_text') && f.personalization === true);
