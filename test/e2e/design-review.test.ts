@@ -1,22 +1,10 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useJourney } from '#test/helpers/journey.ts';
+import { signInAs, useJourney } from '#test/helpers/journey.ts';
 
 const journey = useJourney();
 const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', name);
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${journey.server.url}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await page.waitForURL(/\/sign-in\/sent/);
-  const link = /https?:\/\/\S+/.exec(journey.server.mailbox.list().find((m) => m.to === email)!.text)![0];
-  const url = new URL(link);
-  await page.goto(`${journey.server.url}${url.pathname}${url.search}`);
-  await page.getByRole('button', { name: 'Continue to Atelier' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/auth'));
-}
 
 let sellerContext: BrowserContext | undefined;
 
@@ -28,7 +16,7 @@ async function sellerPage(viewport?: { width: number; height: number }): Promise
   if (!sellerContext) {
     sellerContext = await journey.browser.newContext();
     const first = await sellerContext.newPage();
-    await signIn(first, 'seller@demo.test');
+    await signInAs(journey, first, 'seller@demo.test');
     await first.close();
   }
   const page = await sellerContext.newPage();
@@ -72,7 +60,7 @@ describe('design review in the portal', () => {
     await expect.poll(() => seller.getByRole('img', { name: 'Proof v1: proof-v1.png' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40);
 
     const customer = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
-    await signIn(customer, 'ben@demo.test');
+    await signInAs(journey, customer, 'ben@demo.test');
     await customer.goto(orderUrl);
     await customer.getByRole('heading', { name: 'Your decision on v1' }).waitFor();
     // Approval stays locked until the customer confirms what they checked.
@@ -130,7 +118,7 @@ describe('design review in the portal', () => {
 
   it('lets a customer send a design of their own, which the shop then sees as the next version', async () => {
     const customer = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
-    await signIn(customer, 'ana@demo.test');
+    await signInAs(journey, customer, 'ana@demo.test');
     await customer.getByRole('link', { name: /Wedding favour candles/ }).click();
     await customer.getByRole('heading', { name: 'Design proofs' }).waitFor();
     const orderUrl = customer.url();
@@ -166,7 +154,7 @@ describe('design review in the portal', () => {
     await seller.close();
 
     const customer = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
-    await signIn(customer, 'ben@demo.test');
+    await signInAs(journey, customer, 'ben@demo.test');
     await customer.goto(orderUrl);
     await customer.getByRole('heading', { name: 'Design proofs' }).waitFor();
     await expect.poll(() => customer.getByText('Awaiting approval → In production (Approved in Etsy Messages)').isVisible()).toBe(true);
@@ -179,7 +167,7 @@ describe('design review in the portal', () => {
 
   it('tells a customer whose decision comes too late what happened, and shows the order as it is now', async () => {
     const customer = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
-    await signIn(customer, 'ana@demo.test');
+    await signInAs(journey, customer, 'ana@demo.test');
     await customer.getByRole('list', { name: 'Waiting for your decision' }).getByRole('link', { name: /Nonna/ }).click();
     await customer.getByRole('heading', { name: 'Your decision on v2' }).waitFor();
 
@@ -233,7 +221,7 @@ describe('design review in the portal', () => {
     customer.on('request', (r) => {
       if (/pdf-pages|pdf\.worker/.test(r.url())) pdfRequests.push(r.url());
     });
-    await signIn(customer, 'ben@demo.test');
+    await signInAs(journey, customer, 'ben@demo.test');
     // pdf.js is not part of the pages that have no PDF.
     expect(pdfRequests).toEqual([]);
     await customer.goto(orderUrl);

@@ -1,17 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useJourney } from '#test/helpers/journey.ts';
+import { emailedLink, signInAs, useJourney } from '#test/helpers/journey.ts';
 
 const journey = useJourney();
-
-/** The link of the newest email to `to`, made relative to the test journey.server. */
-function newestLink(to: string): string {
-  const message = journey.server.mailbox.list().find((m) => m.to === to);
-  const link = message && /https?:\/\/\S+/.exec(message.text)?.[0];
-  if (!link) throw new Error(`no email with a link to ${to}`);
-  const url = new URL(link);
-  return `${journey.server.url}${url.pathname}${url.search}`;
-}
 
 describe('a custom request, from the customer to the seller', () => {
   it('is asked for on /s/demo, followed from the emailed link, and moved to quoted by the seller', async () => {
@@ -38,7 +29,7 @@ describe('a custom request, from the customer to the seller', () => {
     expect(reference).toMatch(/^WW-[0-9A-Z]{4}$/);
 
     // The emailed link signs the customer in and lands on the order.
-    await customer.goto(newestLink('cara@example.test'));
+    await customer.goto(emailedLink(journey, 'cara@example.test'));
     await customer.getByRole('button', { name: 'Continue to Atelier' }).click();
     await customer.waitForURL(/\/orders\/[a-z0-9]{16}$/);
     await customer.getByRole('heading', { name: 'Engraved cutting board', level: 1 }).waitFor();
@@ -52,12 +43,7 @@ describe('a custom request, from the customer to the seller', () => {
 
     // The seller finds it on the dashboard by its reference and quotes it.
     const seller = await journey.browser.newPage();
-    await seller.goto(`${journey.server.url}/sign-in`);
-    await seller.getByLabel('Email address').fill('seller@demo.test');
-    await seller.getByRole('button', { name: 'Email me a sign-in link' }).click();
-    await seller.waitForURL(/\/sign-in\/sent/);
-    await seller.goto(newestLink('seller@demo.test'));
-    await seller.getByRole('button', { name: 'Continue to Atelier' }).click();
+    await signInAs(journey, seller, 'seller@demo.test');
     await seller.waitForURL(/\/dashboard$/);
     await seller.getByRole('tab', { name: /Requested/ }).click();
     await seller.getByRole('link', { name: new RegExp(reference) }).click();
@@ -78,12 +64,7 @@ describe('a custom request, from the customer to the seller', () => {
 
   it('follows a form the seller builds: the text marked as made on the piece becomes the order’s personalisation', async () => {
     const seller = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
-    await seller.goto(`${journey.server.url}/sign-in`);
-    await seller.getByLabel('Email address').fill('seller@demo.test');
-    await seller.getByRole('button', { name: 'Email me a sign-in link' }).click();
-    await seller.waitForURL(/\/sign-in\/sent/);
-    await seller.goto(newestLink('seller@demo.test'));
-    await seller.getByRole('button', { name: 'Continue to Atelier' }).click();
+    await signInAs(journey, seller, 'seller@demo.test');
     await seller.waitForURL(/\/dashboard$/);
     await seller.getByRole('link', { name: 'Intake forms' }).click();
     await seller.getByRole('button', { name: 'New form' }).click();
