@@ -185,6 +185,39 @@ describe('design review in the portal', () => {
     await customer.close();
   }, 60_000);
 
+  it('says, to both sides, when the personalisation no longer is the one the customer approved', async () => {
+    const seller = await sellerPage();
+    await seller.getByRole('tab', { name: /Approved/ }).click();
+    await seller.getByRole('link', { name: /linen napkins/ }).click();
+    const field = seller.getByLabel('Personalisation');
+    await expect.poll(() => field.inputValue()).toBe('A·S');
+    const warning = seller.getByText(/The customer approved v\d+ with “A·S”\. This text is not what they approved/);
+    expect(await warning.count()).toBe(0);
+    // Typing a new text warns before it is saved, and the warning stays with the saved text.
+    await field.fill('A·S·L');
+    await expect.poll(() => warning.isVisible()).toBe(true);
+    await seller.getByRole('button', { name: 'Save details' }).click();
+    await expect.poll(() => seller.getByText('Saved.').isVisible()).toBe(true);
+    await expect.poll(() => warning.isVisible()).toBe(true);
+    const orderUrl = seller.url();
+
+    const customer = await journey.browser.newPage();
+    await signInAs(journey, customer, 'ana@demo.test');
+    await customer.goto(orderUrl);
+    await expect.poll(() => customer.getByText(/The shop changed the personalisation after you approved v\d+ with “A·S”\./).isVisible()).toBe(true);
+
+    // Back to the approved text, nobody is warned.
+    await field.fill('A·S');
+    await expect.poll(() => warning.count()).toBe(0);
+    await seller.getByRole('button', { name: 'Save details' }).click();
+    await expect.poll(() => seller.getByText('Saved.').isVisible()).toBe(true);
+    await customer.reload();
+    await customer.getByRole('heading', { name: 'Details' }).waitFor();
+    expect(await customer.getByText(/The shop changed the personalisation/).count()).toBe(0);
+    await customer.close();
+    await seller.close();
+  });
+
   it('lets the seller set the free revision rounds and the message past them, with the keyboard', async () => {
     const seller = await sellerPage({ width: 390, height: 844 });
     await seller.getByRole('link', { name: 'Settings' }).click();

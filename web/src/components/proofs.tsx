@@ -23,6 +23,16 @@ export function proofAwaitingDecision(page: OrderPage): DesignView | undefined {
   return page.order.status === 'awaiting_approval' && latest?.state === 'awaiting_decision' ? latest : undefined;
 }
 
+/** Statuses in which the piece is made under the customer's approval. */
+const madeUnderApproval: ReadonlyArray<OrderPage['order']['status']> = ['approved', 'in_production', 'shipped', 'completed'];
+
+/** The personalisation the customer approved, when the order is being made under that approval. */
+export function approvedPersonalization(page: OrderPage): { version: number; text: string } | undefined {
+  const latest = page.designs[0];
+  const confirmed = latest?.state === 'approved' ? latest.decision?.confirmed : undefined;
+  return confirmed && madeUnderApproval.includes(page.order.status) ? { version: latest!.version, text: confirmed.personalization } : undefined;
+}
+
 /** An undecided proof of an order the shop has moved on (back to design, or into production) waits for nobody. */
 const stateLabel = (design: DesignView, awaited: DesignView | undefined) =>
   design.state === 'awaiting_decision' && design !== awaited ? 'Not decided' : stateLabels[design.state];

@@ -8,7 +8,7 @@ import { Field, Notice } from '../components/field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
 import { DueBadge, StatusBadge, formatDate, formatDateTime, journey, statusLabels, whatHappensNext } from '../components/order-bits.tsx';
 import { useSession } from '../session.tsx';
-import { Proofs, proofAwaitingDecision } from '../components/proofs.tsx';
+import { Proofs, approvedPersonalization, proofAwaitingDecision } from '../components/proofs.tsx';
 import { imageSources } from '../components/file-images.ts';
 import { FileTile } from '../components/file-tile.tsx';
 
@@ -330,28 +330,35 @@ function CustomerStatus(props: { page: Page; onChanged(message: string): Promise
 
 function ReadDetails(props: { page: Page }) {
   const o = props.page.order;
+  const approved = approvedPersonalization(props.page);
   return (
-    <dl class="facts">
-      <dt>Due</dt>
-      <dd>{formatDate(o.dueDate)}</dd>
-      {o.personalization ? (
-        <>
-          <dt>Personalisation</dt>
-          <dd>{o.personalization}</dd>
-        </>
+    <>
+      {approved && (o.personalization ?? '') !== approved.text ? (
+        <Notice kind="warn">The shop changed the personalisation after you approved v{approved.version} with {quoted(approved.text)}.</Notice>
       ) : null}
-      {o.description ? (
-        <>
-          <dt>Notes</dt>
-          <dd>{o.description}</dd>
-        </>
-      ) : null}
-    </dl>
+      <dl class="facts">
+        <dt>Due</dt>
+        <dd>{formatDate(o.dueDate)}</dd>
+        {o.personalization ? (
+          <>
+            <dt>Personalisation</dt>
+            <dd>{o.personalization}</dd>
+          </>
+        ) : null}
+        {o.description ? (
+          <>
+            <dt>Notes</dt>
+            <dd>{o.description}</dd>
+          </>
+        ) : null}
+      </dl>
+    </>
   );
 }
 
 function EditDetails(props: { page: Page; onSaved(message: string): Promise<void>; onConflict(): Promise<void> }) {
   const o = props.page.order;
+  const approved = approvedPersonalization(props.page);
   const initial = { title: o.title, dueDate: o.dueDate ?? '', personalization: o.personalization ?? '', description: o.description ?? '' };
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<string>();
@@ -387,6 +394,11 @@ function EditDetails(props: { page: Page; onSaved(message: string): Promise<void
       <Field id="edit-personalization" label="Personalisation" hint={`The exact text for the piece · ${[...values.personalization].length} characters`}>
         {(aria) => <input {...aria} type="text" value={values.personalization} onInput={set('personalization')} />}
       </Field>
+      {approved && values.personalization !== approved.text ? (
+        <Notice kind="warn">
+          The customer approved v{approved.version} with {quoted(approved.text)}. This text is not what they approved: send a new proof for their approval, or make the piece as approved.
+        </Notice>
+      ) : null}
       <Field id="edit-description" label="Notes">
         {(aria) => <textarea {...aria} value={values.description} onInput={set('description')} />}
       </Field>
@@ -396,3 +408,6 @@ function EditDetails(props: { page: Page; onSaved(message: string): Promise<void
     </form>
   );
 }
+
+/** A personalisation as quoted to people: in quotation marks, or "no personalisation". */
+const quoted = (text: string) => (text ? `“${text}”` : 'no personalisation');
