@@ -39,8 +39,12 @@ async function sendProof(seller: Page, file: string, version: number) {
   for (let i = 1; i < (await boxes.count()); i++) await boxes.nth(i).uncheck();
   await boxes.first().check();
   expect(await boxes.evaluateAll((all) => all.map((b) => (b as HTMLInputElement).checked))).toEqual([true, ...Array(before).fill(false)]);
+  // On a slow network too, the notice comes with the page it describes: the new version listed, its file offered again.
+  await seller.route(/\/api\/orders\/[a-z0-9]{16}$/, async (route) => setTimeout(() => void route.continue(), 400), { times: 1 });
   await send.click();
   await expect.poll(() => seller.getByText(`Proof v${version} sent to the customer.`).isVisible()).toBe(true);
+  expect(await seller.locator('.versions strong').allInnerTexts()).toContain(`v${version}`);
+  expect(await boxes.count()).toBe(before + 1);
 }
 
 describe('design review in the portal', () => {

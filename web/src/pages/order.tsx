@@ -48,14 +48,16 @@ export default function OrderPageView() {
   }
   if (!page || me === undefined) return <Layout signedIn><Loading label="Loading the order…" /></Layout>;
   const o = page.order;
+  // The notice comes with the page it describes: said before the reload, it would sit above the
+  // order as it was (a sent proof's file gone from the list, the new version not there yet).
   const afterChange = async (message: string) => {
-    setNotice({ kind: 'success', text: message });
     await load();
+    setNotice({ kind: 'success', text: message });
   };
   // Someone else changed the order first: say what happened and show it as it is now.
   const afterConflict = async (message: string) => {
-    setNotice({ kind: 'warn', text: message });
     await load();
+    setNotice({ kind: 'warn', text: message });
   };
 
   return (
