@@ -68,7 +68,7 @@ function toItem(order: Order) {
     [indexes.gsi5.pk]: `SHOP#${order.shopId}#${scope(order)}`,
     [indexes.gsi5.sk]: activityKey(order),
     /** Lower-case text the dashboard search filters on. */
-    searchText: [order.reference, order.customer.name, order.customer.email, order.title].join(' ').toLowerCase(),
+    searchText: [order.reference, order.customer.name, order.customer.email, order.title, order.personalization ?? ''].join(' ').toLowerCase(),
   };
 }
 

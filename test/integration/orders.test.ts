@@ -84,7 +84,7 @@ describe('the seller dashboard (A1, A5)', () => {
     expect(items.length).toBe(times.length);
   });
 
-  it('searches by reference, customer name and email', async () => {
+  it('searches by reference, customer name and email, title and personalisation', async () => {
     const [first] = await listAll(seller, 'status=quoted');
     const byReference = await listAll(seller, `q=${first!.reference.toLowerCase()}`);
     expect(byReference.map((o) => o.orderId)).toEqual([first!.orderId]);
@@ -93,6 +93,11 @@ describe('the seller dashboard (A1, A5)', () => {
     expect(byName.every((o) => o.customer.email === 'ben@demo.test')).toBe(true);
     const byEmail = await listAll(seller, 'q=ana@demo');
     expect(byEmail.every((o) => o.customer.email === 'ana@demo.test')).toBe(true);
+    const byTitle = await listAll(seller, 'q=napkins');
+    expect(byTitle.map((o) => o.title)).toEqual(['Monogrammed linen napkins (12)']);
+    // The text on the piece is what a seller remembers an order by: "the collar with the phone number".
+    const byPersonalization = await listAll(seller, 'q=07700');
+    expect(byPersonalization.map((o) => o.title)).toEqual(['Personalised leather dog collar, "Biscuit"']);
   });
 
   it('counts orders per status and flags overdue ones', async () => {

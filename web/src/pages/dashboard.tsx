@@ -112,7 +112,7 @@ export default function DashboardPage() {
         }}
       >
         <div class="grow">
-          <Field id="search" label="Search" hint="Reference, customer name or email">
+          <Field id="search" label="Search" hint="Reference, customer, title or the text on the piece">
             {(aria) => <input {...aria} type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />}
           </Field>
         </div>
