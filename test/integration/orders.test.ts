@@ -14,7 +14,7 @@ let ana: TestClient;
 let ben: TestClient;
 let otherSeller: TestClient;
 
-type Summary = { orderId: string; reference: string; status: string; customer: { email: string }; version: number; dueState: string; dueDate: string | null };
+type Summary = { orderId: string; reference: string; status: string; customer: { email: string }; version: number; title: string; dueState: string; dueDate: string | null };
 
 beforeAll(async () => {
   ctx = await createTestContext();
