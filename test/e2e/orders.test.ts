@@ -73,6 +73,19 @@ describe('a custom request, from the customer to the seller', () => {
     await seller.getByLabel('Max characters').fill('30');
     await seller.getByRole('checkbox', { name: /The text we make on the piece/ }).check();
     await seller.getByRole('checkbox', { name: 'Required' }).check();
+    // With the keyboard: browsing the types adds nothing; the button adds one field, and the focus goes to its question.
+    const fields = seller.locator('fieldset.builder-field');
+    await seller.getByLabel('New field’s type').focus();
+    await seller.keyboard.press('ArrowDown');
+    await seller.keyboard.press('ArrowDown');
+    expect(await fields.count()).toBe(1);
+    await seller.keyboard.press('Tab');
+    await seller.keyboard.press('Enter');
+    await expect.poll(() => fields.count()).toBe(2);
+    await expect.poll(() => seller.evaluate(() => document.activeElement?.id)).toBe('fe-1-label');
+    await seller.keyboard.type('How many signs');
+    await expect.poll(() => seller.locator('.preview-frame').getByText('How many signs').isVisible()).toBe(true);
+    await expect.poll(() => fields.nth(1).locator('strong').first().innerText()).toBe('2. Number');
     // The preview shows the customer that this text comes back for confirmation.
     await expect.poll(() => seller.locator('.preview-frame').getByText('You confirm this exact text again before the piece is made.').isVisible()).toBe(true);
     await seller.getByRole('button', { name: 'Save form' }).click();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
 import type { AnswerValue, FieldType, IntakeField } from '#shared/schemas/intake-form.ts';
 import { ApiError, get, post, put } from '../api.ts';
@@ -134,6 +134,14 @@ export default function FormsPage() {
 function FormEditor(props: { draft: Draft; onChange(d: Draft): void; onSave(): void; onArchive(): void; onClose(): void; error?: string | undefined }) {
   const { draft } = props;
   const [previewAnswers, setPreviewAnswers] = useState<Record<string, AnswerValue>>({});
+  const [newType, setNewType] = useState<FieldType>('short_text');
+  // The field just added gets the focus, so the keyboard goes on to its question.
+  const focusNext = useRef<number>();
+  useEffect(() => {
+    if (focusNext.current === undefined) return;
+    document.getElementById(`fe-${focusNext.current}-label`)?.focus();
+    focusNext.current = undefined;
+  }, [draft.fields.length]);
   const setField = (index: number, next: IntakeField) => props.onChange({ ...draft, fields: draft.fields.map((f, i) => (i === index ? next : f)) });
   const move = (index: number, by: number) => {
     const fields = [...draft.fields];
@@ -176,26 +184,29 @@ function FormEditor(props: { draft: Draft; onChange(d: Draft): void; onSave(): v
             onMarkPersonalization={(on) => props.onChange({ ...draft, fields: markPersonalization(draft.fields, on ? index : -1) })}
           />
         ))}
-        <div class="row">
-          <label for="add-field" class="visually-hidden">
-            Add a field of type
-          </label>
-          <select
-            id="add-field"
-            value=""
-            onChange={(e) => {
-              const type = e.currentTarget.value as FieldType;
-              if (type) props.onChange({ ...draft, fields: [...draft.fields, blankField(type, draft.fields.length)] });
-              e.currentTarget.value = '';
+        <div class="row add-field">
+          <Field id="add-field" label="New field’s type">
+            {(aria) => (
+              // Choosing only picks the type: a select that added on change would add a field at every arrow key.
+              <select {...aria} value={newType} onChange={(e) => setNewType(e.currentTarget.value as FieldType)}>
+                {Object.entries(typeLabels).map(([type, label]) => (
+                  <option key={type} value={type}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button
+            class="button secondary"
+            type="button"
+            onClick={() => {
+              props.onChange({ ...draft, fields: [...draft.fields, blankField(newType, draft.fields.length)] });
+              focusNext.current = draft.fields.length;
             }}
           >
-            <option value="">+ Add a field…</option>
-            {Object.entries(typeLabels).map(([type, label]) => (
-              <option key={type} value={type}>
-                {label}
-              </option>
-            ))}
-          </select>
+            Add field
+          </button>
         </div>
         <div class="row" style={{ marginTop: '24px' }}>
           <button class="button primary" type="submit">
