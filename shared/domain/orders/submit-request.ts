@@ -10,7 +10,7 @@ import { getPublicIntakeForm } from '#shared/domain/intake/get-public-intake-for
 import { validateAnswers } from '#shared/domain/intake/validate-answers.ts';
 import { createOrder } from '#shared/domain/orders/create-order.ts';
 import { AppError } from '#shared/errors.ts';
-import { personalizationField } from '#shared/domain/intake/personalization.ts';
+import { personalizationFromAnswers } from '#shared/domain/intake/personalization.ts';
 import type { AnswerValue } from '#shared/schemas/intake-form.ts';
 
 export const requestLimits = {
@@ -60,14 +60,12 @@ export async function submitRequest(ctx: DomainContext, input: CustomerRequest):
   // The order keeps the names of the attached files; the files themselves become the order's.
   const answers = checked.answers.map((a) => (a.type === 'file' ? { ...a, value: references.filter((r) => r.fieldId === a.fieldId).map((r) => r.filename) } : a));
   const customer = { kind: 'customer' as const, email, name: input.name.trim() };
-  // The text to make on the piece starts as the customer wrote it; the customer confirms it again when approving a proof.
-  const marked = personalizationField(form.fields);
-  const personalization = checked.answers.find((a) => a.fieldId === marked?.id)?.value;
   const order: Order = await createOrder(ctx, {
     shop: collection.shop,
     title: form.name,
     customer: { email, name: input.name },
-    personalization: typeof personalization === 'string' && personalization.trim() ? personalization.trim() : undefined,
+    // The text to make on the piece starts as the customer wrote it; they confirm it again when approving a proof.
+    personalization: personalizationFromAnswers(form.fields, checked.answers),
     source: 'intake',
     intake: { formId: form.formId, formVersion: form.version, formName: form.name, answers },
     actor: customer,

@@ -30,7 +30,8 @@ const madeUnderApproval: ReadonlyArray<OrderPage['order']['status']> = ['approve
 export function approvedPersonalization(page: OrderPage): { version: number; text: string } | undefined {
   const latest = page.designs[0];
   const confirmed = latest?.state === 'approved' ? latest.decision?.confirmed : undefined;
-  return confirmed && madeUnderApproval.includes(page.order.status) ? { version: latest!.version, text: confirmed.personalization } : undefined;
+  const status = page.order.status === 'on_hold' ? page.order.heldFrom : page.order.status;
+  return confirmed && status && madeUnderApproval.includes(status) ? { version: latest!.version, text: confirmed.personalization } : undefined;
 }
 
 /** An undecided proof of an order the shop has moved on (back to design, or into production) waits for nobody. */
