@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
+import { isPersonalizationField, personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
 
 /** The field types a seller can put on an intake form; `file` lets customers attach references. */
 export const fieldTypes = ['short_text', 'long_text', 'number', 'single_choice', 'multiple_choice', 'date', 'color', 'checkbox', 'file'] as const;
@@ -49,7 +49,7 @@ export const intakeFormInputSchema = z
     const seen = new Set<string>();
     let markedLabel: string | undefined;
     form.fields.forEach((field, index) => {
-      if ((field.type === 'short_text' || field.type === 'long_text') && field.personalization) {
+      if (isPersonalizationField(field)) {
         if (markedLabel !== undefined)
           ctx.addIssue({ code: 'custom', path: ['fields', index, 'personalization'], message: `Only one field can be the personalisation; "${markedLabel}" is already.` });
         markedLabel = field.label;

@@ -1,3 +1,4 @@
+import { isPersonalizationField } from '#shared/domain/intake/personalization.ts';
 import type { AnswerValue, IntakeField } from '#shared/schemas/intake-form.ts';
 import { Field } from './field.tsx';
 import { ReferenceFilesInput, type ReferenceUploader } from './reference-files-input.tsx';
@@ -73,7 +74,7 @@ export function IntakeFieldInput(props: {
     );
   }
 
-  const confirmLater = (field.type === 'short_text' || field.type === 'long_text') && field.personalization ? 'You confirm this exact text again before the piece is made.' : '';
+  const confirmLater = isPersonalizationField(field) ? 'You confirm this exact text again before the piece is made.' : '';
   const hint = [field.help, confirmLater].filter(Boolean).join(' ') || undefined;
   return (
     <Field id={id} label={field.label} hint={hint} error={props.error} required={field.required}>
