@@ -96,10 +96,13 @@ describe('accessibility of every screen', () => {
       await page.keyboard.press('Tab');
       expect(await focused()).toBe(expected);
     };
-    await page.getByRole('link', { name: 'Candle set for an event' }).focus();
+    // The shop's other form is the last choice: the default comes first.
+    const choices = page.getByRole('navigation', { name: 'What would you like?' }).getByRole('link');
+    await expect.poll(() => choices.allInnerTexts()).toEqual(['Engraved cutting board', 'Candle set for an event']);
+    await choices.last().focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Candle set for an event', level: 1 }).waitFor();
-    await page.getByRole('link', { name: 'Candle set for an event' }).focus();
+    await choices.last().focus();
 
     await tab('q-quantity');
     await page.keyboard.type('40');
@@ -123,6 +126,34 @@ describe('accessibility of every screen', () => {
 
     const message = journey.server.mailbox.list().find((m) => m.to === 'ana.keys@example.test');
     expect(message?.subject).toMatch(/^Willow & Wick received your request WW-/);
+    await page.context().close();
+  });
+
+  it('lets a customer approve a proof with the keyboard alone, from the status card to the recorded approval', async () => {
+    const page = await phonePage();
+    await signInAs(journey, page, 'ana@demo.test');
+    await page.getByRole('link', { name: /Nonna/ }).first().click();
+    await page.getByRole('heading', { name: 'Design proofs' }).waitFor();
+    /** What a screen reader would name the focused control: its label, or its text. */
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null;
+        return (el?.labels?.[0] ?? el)?.textContent?.trim();
+      });
+
+    // The status card's link leads past the proof to the decision, and the next Tab is its first control.
+    await page.getByRole('link', { name: 'Look at the proof and decide' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('I checked the files and the personalisation above, exactly as they are.');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Lovely, thank you.');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^Approve v\d+$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('Thank you: the design is approved and production can start.').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.versions .badge').first().innerText()).toBe('Approved');
     await page.context().close();
   });
 });

@@ -63,12 +63,12 @@ const referenceUpload = createRoute({
 
 export const publicIntakeRoutes = createRouter()
   .openapi(getForm, async (c) => {
-    const { collection, form } = await getPublicIntakeForm(c.var.deps, c.req.valid('param').slug, c.req.valid('query').formId);
+    const { collection, form, choices } = await getPublicIntakeForm(c.var.deps, c.req.valid('param').slug, c.req.valid('query').formId);
     return c.json(
       {
         shop: { name: collection.shop.name, slug: collection.shop.slug },
         form: { formId: form.formId, version: form.version, name: form.name, description: form.description ?? null, fields: form.fields },
-        forms: collection.forms.filter((f) => !f.archived).map((f) => ({ formId: f.formId, name: f.name })),
+        forms: choices,
       },
       200,
     );
