@@ -6,6 +6,7 @@ import { createShop, type Shop } from '#shared/db/shop.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import { newId } from '#shared/domain/ids.ts';
 import { saveIntakeForm } from '#shared/domain/intake/save-intake-form.ts';
+import { personalizationFromAnswers } from '#shared/domain/intake/personalization.ts';
 import { validateAnswers } from '#shared/domain/intake/validate-answers.ts';
 import { createOrder } from '#shared/domain/orders/create-order.ts';
 import { transitionOrder } from '#shared/domain/orders/transition-order.ts';
@@ -83,7 +84,7 @@ const demoOrders: DemoOrder[] = [
   { title: 'Personalised leather dog collar, "Biscuit"', status: 'quoted', customer: 1, dueInDays: 18, personalization: 'BISCUIT · 07700 900123' },
   { title: 'Wedding favour candles (40)', status: 'in_design', customer: 0, dueInDays: 9, personalization: 'Ana & Luis · 14.02.2027' },
   { title: 'Custom ceramic house-number plaque', status: 'in_design', customer: 1, dueInDays: -1, personalization: '42 Willow Lane' },
-  { title: 'Engraved cutting board, "Nonna\'s kitchen"', status: 'awaiting_approval', customer: 0, dueInDays: 2, form: 'board', answers: { engraving: "Nonna's kitchen", wood: 'Oak', size: 'Large (50 × 30 cm)', extras: ['Juice groove', 'Board oil'] }, personalization: "Nonna's kitchen" },
+  { title: 'Engraved cutting board, "Nonna\'s kitchen"', status: 'awaiting_approval', customer: 0, dueInDays: 2, form: 'board', answers: { engraving: "Nonna's kitchen", wood: 'Oak', size: 'Large (50 × 30 cm)', extras: ['Juice groove', 'Board oil'] } },
   { title: 'Pet portrait coasters (set of 4)', status: 'awaiting_approval', customer: 1, dueInDays: 12 },
   { title: 'Monogrammed linen napkins (12)', status: 'approved', customer: 0, dueInDays: 15, personalization: 'A·S' },
   { title: 'Walnut recipe box with engraved lid', status: 'in_production', customer: 1, dueInDays: -2, personalization: 'Recipes from the Okafor kitchen' },
@@ -136,7 +137,8 @@ export async function seedDemo(ctx: DomainContext): Promise<{ shop: Shop }> {
       title: spec.title,
       customer: { ...customer },
       dueDate: spec.dueInDays === undefined ? undefined : isoDate(new Date(realNow.getTime() + spec.dueInDays * 86_400_000)),
-      personalization: spec.personalization,
+      // Requests take it from the form's marked answer, as the request page does.
+      personalization: form && checked?.ok ? personalizationFromAnswers(form.fields, checked.answers) : spec.personalization,
       source: form ? 'intake' : 'manual',
       intake: form && checked?.ok ? { formId: form.formId, formVersion: form.version, formName: form.name, answers: checked.answers } : undefined,
       actor: form ? { kind: 'customer', email: customer.email, name: customer.name } : { kind: 'seller', email: demo.seller.email },

@@ -33,6 +33,14 @@ describe('the public request page', () => {
     expect(other.form.fields.some((f: { type: string }) => f.type === 'color')).toBe(true);
   });
 
+  it('seeds demo requests the way the page makes them: the marked answer is the personalisation', async () => {
+    const requested = await (await seller.get('/api/orders?status=requested')).json();
+    const personalizations = await Promise.all(
+      requested.items.map(async (o: { orderId: string }) => (await (await seller.get(`/api/orders/${o.orderId}`)).json()).order.personalization),
+    );
+    expect(personalizations).toEqual(expect.arrayContaining(['The Souzas · est. 2019', 'Ada & Ben · 12.06']));
+  });
+
   it('answers 404 for an unknown shop', async () => {
     const res = await visitor().get('/api/shops/nope/intake-form');
     expect(res.status).toBe(404);
