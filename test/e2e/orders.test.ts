@@ -90,6 +90,9 @@ describe('a custom request, from the customer to the seller', () => {
     await expect.poll(() => seller.locator('.preview-frame').getByText('You confirm this exact text again before the piece is made.').isVisible()).toBe(true);
     await seller.getByRole('button', { name: 'Save form' }).click();
     await expect.poll(() => seller.getByText('Saved “Hand-lettered door sign” (version 1).').isVisible()).toBe(true);
+    await seller.getByRole('button', { name: 'Close' }).click();
+    const listed = seller.getByRole('list', { name: 'Your forms' }).getByRole('listitem').filter({ hasText: 'Hand-lettered door sign' });
+    await expect.poll(() => listed.locator('.meta').innerText()).toBe('2 fields · personalisation: Words on the sign');
 
     const customer = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
     await customer.goto(`${journey.server.url}/s/demo`);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
+import { personalizationField, personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
 import type { AnswerValue, FieldType, IntakeField } from '#shared/schemas/intake-form.ts';
 import { ApiError, get, post, put } from '../api.ts';
 import { Field, Notice } from '../components/field.tsx';
@@ -21,6 +21,12 @@ const typeLabels: Record<FieldType, string> = {
   checkbox: 'Checkbox',
   file: 'Files (photos, sketches)',
 };
+
+/** One line about a form in the list: whether it is the default, its size, which answer becomes the personalisation. */
+function formFacts(form: SellerForm): string {
+  const marked = personalizationField(form.fields);
+  return [form.isDefault ? 'Default form' : '', `${form.fields.length} fields`, marked ? `personalisation: ${marked.label}` : ''].filter(Boolean).join(' · ');
+}
 
 function blankField(type: FieldType, index: number): IntakeField {
   const base = { id: `field_${index + 1}`, label: '', required: false };
@@ -104,7 +110,7 @@ export default function FormsPage() {
       </div>
       {saved ? <Notice kind="success">{saved}</Notice> : null}
       {!draft ? (
-        <ul class="order-list" aria-label="Your forms">
+        <ul class="order-list forms-list" aria-label="Your forms">
           {live.map((f) => (
             <li key={f.formId}>
               <div class="order-row">
@@ -112,7 +118,7 @@ export default function FormsPage() {
                 <span>
                   <span class="title">{f.name}</span>
                   <span class="meta">
-                    {f.fields.length} fields{f.isDefault ? ' · default form' : ''}
+                    {formFacts(f)}
                   </span>
                 </span>
                 <span class="side">
