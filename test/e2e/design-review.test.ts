@@ -286,4 +286,33 @@ describe('design review in the portal', () => {
     expect(pin.x).toBeCloseTo(0.6, 5);
     await customer.close();
   }, 90_000);
+
+  it('asks a customer to confirm again when the shop changes the personalisation while they look', async () => {
+    const customer = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signInAs(journey, customer, 'ben@demo.test');
+    await customer.getByRole('list', { name: 'Waiting for your decision' }).getByRole('link', { name: /house-number plaque/ }).click();
+    await customer.getByRole('heading', { name: /Your decision on v\d/ }).waitFor();
+    await expect.poll(() => customer.getByText('“42 Willow Lane” (14 characters)').isVisible()).toBe(true);
+    await customer.getByRole('checkbox', { name: /I checked the files/ }).check();
+
+    // Meanwhile the shop corrects the text.
+    const seller = await sellerPage();
+    await seller.goto(customer.url());
+    await seller.getByLabel('Personalisation').fill('42 Willow Lane, Bath');
+    await seller.getByRole('button', { name: 'Save details' }).click();
+    await expect.poll(() => seller.getByText('Saved.').isVisible()).toBe(true);
+    await seller.close();
+
+    // The approval of the old text is refused; the page shows the new one, unticked.
+    await customer.getByRole('button', { name: /^Approve v\d/ }).click();
+    await expect.poll(() => customer.getByText(/The shop changed what you were asked to confirm while you were looking/).isVisible()).toBe(true);
+    await expect.poll(() => customer.getByText('“42 Willow Lane, Bath” (20 characters)').isVisible()).toBe(true);
+    expect(await customer.getByRole('checkbox', { name: /I checked the files/ }).isChecked()).toBe(false);
+    expect(await customer.getByText('Waiting for the customer', { exact: true }).count()).toBe(1);
+
+    await customer.getByRole('checkbox', { name: /I checked the files/ }).check();
+    await customer.getByRole('button', { name: /^Approve v\d/ }).click();
+    await expect.poll(() => customer.getByText('Thank you: the design is approved and production can start.').isVisible()).toBe(true);
+    await customer.close();
+  });
 });

@@ -177,6 +177,9 @@ function Decide(props: { page: OrderPage; design: DesignView; onDecided(message:
       await props.onDecided(decision === 'approve' ? 'Thank you: the design is approved and production can start.' : 'Your change request was sent to the shop.');
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) await props.onConflict(e.message);
+      // The text or files changed under the customer's eyes: show them as they are now, to be confirmed afresh.
+      else if (e instanceof ApiError && e.code === 'validation_failed' && decision === 'approve')
+        await props.onConflict('The shop changed what you were asked to confirm while you were looking. Check the files and the personalisation again before you approve.');
       else setError(e instanceof ApiError ? e.message : 'Could not send your decision.');
     }
   };
@@ -268,7 +271,10 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
                 ))}
             </div>
             {/* After the proof itself: the customer decides on what they have just looked at. */}
-            {d === awaited && page.viewer === 'customer' ? <Decide page={page} design={d} onDecided={props.onChanged} onConflict={props.onConflict} /> : null}
+            {d === awaited && page.viewer === 'customer' ? (
+              // A changed personalisation is a new thing to confirm: the tick does not carry over.
+              <Decide key={`${d.designId}:${page.order.personalization ?? ''}`} page={page} design={d} onDecided={props.onChanged} onConflict={props.onConflict} />
+            ) : null}
           </li>
         ))}
       </ol>
