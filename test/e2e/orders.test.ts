@@ -111,4 +111,20 @@ describe('a custom request, from the customer to the seller', () => {
     await customer.close();
     await seller.close();
   });
+
+  it('lets the seller write down a request that came another way, with its personalisation, and open it', async () => {
+    const seller = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signInAs(journey, seller, 'seller@demo.test');
+    await seller.getByRole('button', { name: 'New order' }).click();
+    await seller.getByLabel('What is it?').fill('Engraved hip flask');
+    await seller.getByLabel('Customer name').fill('Tom Reed');
+    await seller.getByLabel('Customer email').fill('tom@example.test');
+    await seller.getByLabel('Personalisation').fill('T.R. · 1984');
+    await expect.poll(() => seller.getByText('The exact text for the piece, if there is one · 11 characters').isVisible()).toBe(true);
+    await seller.getByRole('button', { name: 'Create order' }).click();
+    await seller.getByRole('heading', { name: 'Engraved hip flask', level: 1 }).waitFor();
+    await expect.poll(() => seller.getByLabel('Personalisation').inputValue()).toBe('T.R. · 1984');
+    await expect.poll(() => seller.getByText('Order created').isVisible()).toBe(true);
+    await seller.close();
+  });
 });

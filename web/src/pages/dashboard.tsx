@@ -187,7 +187,7 @@ export default function DashboardPage() {
 }
 
 function NewOrderForm(props: { onCancel(): void; onCreated(orderId: string): void }) {
-  const [values, setValues] = useState({ title: '', name: '', email: '', dueDate: '' });
+  const [values, setValues] = useState({ title: '', name: '', email: '', dueDate: '', personalization: '' });
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof values) => (e: Event) => setValues({ ...values, [key]: (e.currentTarget as HTMLInputElement).value });
@@ -199,6 +199,7 @@ function NewOrderForm(props: { onCancel(): void; onCreated(orderId: string): voi
         title: values.title,
         customer: { name: values.name, email: values.email },
         ...(values.dueDate ? { dueDate: values.dueDate } : {}),
+        ...(values.personalization.trim() ? { personalization: values.personalization } : {}),
       });
       props.onCreated(order.orderId);
     } catch (err) {
@@ -231,6 +232,9 @@ function NewOrderForm(props: { onCancel(): void; onCreated(orderId: string): voi
           </Field>
         </div>
       </div>
+      <Field id="new-personalization" label="Personalisation" hint={`The exact text for the piece, if there is one · ${[...values.personalization].length} characters`}>
+        {(aria) => <input {...aria} type="text" autoComplete="off" value={values.personalization} onInput={set('personalization')} />}
+      </Field>
       <div class="row">
         <button class="button primary" type="submit" disabled={busy}>
           Create order
