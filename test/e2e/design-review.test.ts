@@ -209,6 +209,8 @@ describe('design review in the portal', () => {
     await signInAs(journey, customer, 'ana@demo.test');
     await customer.goto(orderUrl);
     await expect.poll(() => customer.getByText(/The shop changed the personalisation after you approved v\d+ with “A·S”\./).isVisible()).toBe(true);
+    // The activity says what changed, in words, not field names.
+    await expect.poll(() => customer.locator('.timeline li').first().innerText()).toMatch(/^Personalisation: “A·S” → “A·S·L”\n/);
 
     // Back to the approved text, nobody is warned.
     await field.fill('A·S');

@@ -191,7 +191,9 @@ function describeEvent(event: Page['activity'][number]): string {
     case 'status.changed':
       return `${statusLabels[d.from as OrderStatus] ?? d.from} → ${statusLabels[d.to as OrderStatus] ?? d.to}${d.reason ? ` (${String(d.reason)})` : ''}`;
     case 'order.updated':
-      return `Details changed: ${Object.keys((d.changed as object) ?? {}).join(', ')}`;
+      return Object.entries((d.changed as Record<string, { from: unknown; to: unknown }>) ?? {})
+        .map(([field, change]) => describeDetailChange(field, change))
+        .join('; ');
     case 'design.uploaded':
       return `Proof v${String(d.version)} sent`;
     case 'design.decided':
@@ -202,6 +204,16 @@ function describeEvent(event: Page['activity'][number]): string {
       // A kind of event this portal does not know yet: say something readable, not its code.
       return 'Order updated';
   }
+}
+
+const detailLabels: Record<string, string> = { title: 'Title', dueDate: 'Due date', personalization: 'Personalisation', description: 'Notes', customerName: 'Customer name' };
+
+/** One changed detail as people read it: what it was and what it is now (notes, which can be long, only by name). */
+function describeDetailChange(field: string, change: { from: unknown; to: unknown }): string {
+  const label = detailLabels[field] ?? 'A detail';
+  if (field === 'description') return `${label} changed`;
+  const shown = (value: unknown) => (typeof value !== 'string' || value === '' ? 'none' : field === 'dueDate' ? formatDate(value) : `“${value}”`);
+  return `${label}: ${shown(change.from)} → ${shown(change.to)}`;
 }
 
 /** Asking for approval and approving are design review's steps, not buttons here (ADR 0009). */
