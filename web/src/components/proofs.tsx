@@ -158,6 +158,9 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
   );
 }
 
+/** The refusal of an approval whose confirmed files or text are not those on record (it says what is). */
+const isConfirmationMismatch = (e: ApiError) => e.code === 'validation_failed' && typeof e.details === 'object' && e.details !== null && 'expected' in e.details;
+
 /** The customer's side of the latest proof: approve with an explicit confirmation, or ask for changes. */
 function Decide(props: { page: OrderPage; design: DesignView; onDecided(message: string): Promise<void>; onConflict(message: string): Promise<void> }) {
   const { page, design } = props;
@@ -178,7 +181,7 @@ function Decide(props: { page: OrderPage; design: DesignView; onDecided(message:
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) await props.onConflict(e.message);
       // The text or files changed under the customer's eyes: show them as they are now, to be confirmed afresh.
-      else if (e instanceof ApiError && e.code === 'validation_failed' && decision === 'approve')
+      else if (e instanceof ApiError && isConfirmationMismatch(e))
         await props.onConflict('The shop changed what you were asked to confirm while you were looking. Check the files and the personalisation again before you approve.');
       else setError(e instanceof ApiError ? e.message : 'Could not send your decision.');
     }
@@ -198,7 +201,7 @@ function Decide(props: { page: OrderPage; design: DesignView; onDecided(message:
         <span>I checked the files and the personalisation above, exactly as they are.</span>
       </label>
       <Field id="decision-note" label="Note for the shop (optional)">
-        {(aria) => <textarea {...aria} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
+        {(aria) => <textarea {...aria} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
       </Field>
       <p class="small muted">
         Revision rounds used: {page.revisions.used} of {page.revisions.allowance} free.
