@@ -115,7 +115,7 @@ export function PinnedReview(props: { orderId: string; design: DesignView; comme
       <form onSubmit={send} class="comment-form">
         {error ? <Notice kind="error">{error}</Notice> : null}
         <Field id={`comment-${design.designId}`} label={draft ? 'Comment on the pinned spot' : 'Comment on this proof'} hint={draft ? `Pinned where you pointed${draft.page ? ` on page ${draft.page}` : ''}.` : 'Tap or click the image or page first to pin it to a spot.'}>
-          {(aria) => <textarea {...aria} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
+          {(aria) => <textarea {...aria} maxLength={2000} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
         </Field>
         <div class="row">
           <button class="button primary" type="submit" disabled={!body.trim()}>

@@ -140,7 +140,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
         ))}
       </ul>
       <Field id="proof-note" label={byShop ? 'Note to the customer' : 'Note to the shop'}>
-        {(aria) => <textarea {...aria} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
+        {(aria) => <textarea {...aria} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
       </Field>
       <button class="button primary" type="submit" disabled={selected.length === 0 || uploads.some((u) => u.handle)}>
         {byShop ? `Send proof v${next}` : `Send design v${next}`}

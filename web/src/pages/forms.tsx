@@ -171,7 +171,7 @@ function FormEditor(props: { draft: Draft; onChange(d: Draft): void; onSave(): v
           {(aria) => <input {...aria} type="text" value={draft.name} onInput={(e) => props.onChange({ ...draft, name: e.currentTarget.value })} />}
         </Field>
         <Field id="form-description" label="Introduction">
-          {(aria) => <textarea {...aria} value={draft.description} onInput={(e) => props.onChange({ ...draft, description: e.currentTarget.value })} />}
+          {(aria) => <textarea {...aria} maxLength={1000} value={draft.description} onInput={(e) => props.onChange({ ...draft, description: e.currentTarget.value })} />}
         </Field>
         <label class="choice">
           <input type="checkbox" checked={draft.isDefault} onChange={(e) => props.onChange({ ...draft, isDefault: e.currentTarget.checked })} />

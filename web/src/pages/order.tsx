@@ -284,7 +284,7 @@ function NextSteps(props: { page: Page; onChanged(message: string): Promise<void
           }}
         >
           <Field id="reason" label={reasonFor === 'cancelled' ? 'Why is it cancelled?' : 'Why start before the customer approved?'} hint="Kept in the order's activity." required>
-            {(aria) => <textarea {...aria} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
+            {(aria) => <textarea {...aria} maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
           </Field>
           <button class="button primary" type="submit" disabled={busy || !reason.trim()}>
             Confirm
@@ -414,7 +414,7 @@ function EditDetails(props: { page: Page; onSaved(message: string): Promise<void
         </Notice>
       ) : null}
       <Field id="edit-description" label="Notes">
-        {(aria) => <textarea {...aria} value={values.description} onInput={set('description')} />}
+        {(aria) => <textarea {...aria} maxLength={5000} value={values.description} onInput={set('description')} />}
       </Field>
       <button class="button primary" type="submit" disabled={!dirty}>
         Save details
