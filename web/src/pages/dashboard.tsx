@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { OrderStatus } from '#shared/schemas/order-status.ts';
+import { personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
 import { ApiError, get, post } from '../api.ts';
 import { Field, Notice } from '../components/field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
@@ -213,12 +214,12 @@ function NewOrderForm(props: { onCancel(): void; onCreated(orderId: string): voi
       <p class="muted small">For a request that reached you another way, such as Etsy Messages.</p>
       {error ? <Notice kind="error">{error}</Notice> : null}
       <Field id="new-title" label="What is it?" required>
-        {(aria) => <input {...aria} type="text" value={values.title} onInput={set('title')} />}
+        {(aria) => <input {...aria} type="text" maxLength={140} value={values.title} onInput={set('title')} />}
       </Field>
       <div class="row" style={{ alignItems: 'flex-start' }}>
         <div style={{ flex: '1 1 200px' }}>
           <Field id="new-name" label="Customer name" required>
-            {(aria) => <input {...aria} type="text" autoComplete="off" value={values.name} onInput={set('name')} />}
+            {(aria) => <input {...aria} type="text" autoComplete="off" maxLength={120} value={values.name} onInput={set('name')} />}
           </Field>
         </div>
         <div style={{ flex: '1 1 200px' }}>
@@ -233,7 +234,7 @@ function NewOrderForm(props: { onCancel(): void; onCreated(orderId: string): voi
         </div>
       </div>
       <Field id="new-personalization" label="Personalisation" hint={`The exact text for the piece, if there is one · ${[...values.personalization].length} characters`}>
-        {(aria) => <input {...aria} type="text" autoComplete="off" value={values.personalization} onInput={set('personalization')} />}
+        {(aria) => <input {...aria} type="text" autoComplete="off" maxLength={personalizationMaxLength} value={values.personalization} onInput={set('personalization')} />}
       </Field>
       <div class="row">
         <button class="button primary" type="submit" disabled={busy}>

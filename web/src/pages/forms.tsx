@@ -168,7 +168,7 @@ function FormEditor(props: { draft: Draft; onChange(d: Draft): void; onSave(): v
         <h2 id="editor-title">{draft.formId ? `Edit “${draft.name}”` : 'New form'}</h2>
         {props.error ? <Notice kind="error">{props.error}</Notice> : null}
         <Field id="form-name" label="Form name" hint="What customers pick, e.g. “Engraved cutting board”." required>
-          {(aria) => <input {...aria} type="text" value={draft.name} onInput={(e) => props.onChange({ ...draft, name: e.currentTarget.value })} />}
+          {(aria) => <input {...aria} type="text" maxLength={80} value={draft.name} onInput={(e) => props.onChange({ ...draft, name: e.currentTarget.value })} />}
         </Field>
         <Field id="form-description" label="Introduction">
           {(aria) => <textarea {...aria} maxLength={1000} value={draft.description} onInput={(e) => props.onChange({ ...draft, description: e.currentTarget.value })} />}
@@ -299,10 +299,10 @@ function FieldEditor(props: {
         </span>
       </div>
       <Field id={`${id}-label`} label="Question" required>
-        {(aria) => <input {...aria} type="text" value={field.label} onInput={(e) => update({ label: e.currentTarget.value })} />}
+        {(aria) => <input {...aria} type="text" maxLength={120} value={field.label} onInput={(e) => update({ label: e.currentTarget.value })} />}
       </Field>
       <Field id={`${id}-help`} label="Help text">
-        {(aria) => <input {...aria} type="text" value={field.help ?? ''} onInput={(e) => update({ help: e.currentTarget.value || undefined })} />}
+        {(aria) => <input {...aria} type="text" maxLength={300} value={field.help ?? ''} onInput={(e) => update({ help: e.currentTarget.value || undefined })} />}
       </Field>
       {field.type === 'single_choice' || field.type === 'multiple_choice' ? (
         <Field id={`${id}-options`} label="Options" hint="One per line.">

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type { OrderPage } from '#shared/schemas/order.ts';
 import type { OrderStatus } from '#shared/schemas/order-status.ts';
+import { personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
 import { ApiError, get, patch, post } from '../api.ts';
 import { Field, Notice } from '../components/field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
@@ -400,13 +401,13 @@ function EditDetails(props: { page: Page; onSaved(message: string): Promise<void
     <form onSubmit={save}>
       {error ? <Notice kind="error">{error}</Notice> : null}
       <Field id="edit-title" label="Title" required>
-        {(aria) => <input {...aria} type="text" value={values.title} onInput={set('title')} />}
+        {(aria) => <input {...aria} type="text" maxLength={140} value={values.title} onInput={set('title')} />}
       </Field>
       <Field id="edit-due" label="Due date" hint="The date the piece must ship by.">
         {(aria) => <input {...aria} type="date" value={values.dueDate} onInput={set('dueDate')} />}
       </Field>
       <Field id="edit-personalization" label="Personalisation" hint={`The exact text for the piece · ${[...values.personalization].length} characters`}>
-        {(aria) => <input {...aria} type="text" value={values.personalization} onInput={set('personalization')} />}
+        {(aria) => <input {...aria} type="text" maxLength={personalizationMaxLength} value={values.personalization} onInput={set('personalization')} />}
       </Field>
       {approved && values.personalization !== approved.text ? (
         <Notice kind="warn">

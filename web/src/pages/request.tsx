@@ -126,7 +126,7 @@ export default function RequestPage() {
         ))}
         <hr />
         <Field id="who-name" label="Your name" error={errors.name} required>
-          {(aria) => <input {...aria} type="text" autoComplete="name" value={who.name} onInput={(e) => setWho({ ...who, name: e.currentTarget.value })} />}
+          {(aria) => <input {...aria} type="text" autoComplete="name" maxLength={120} value={who.name} onInput={(e) => setWho({ ...who, name: e.currentTarget.value })} />}
         </Field>
         <Field id="who-email" label="Your email" hint="We send your order link here." error={errors.email} required>
           {(aria) => <input {...aria} type="email" autoComplete="email" value={who.email} onInput={(e) => setWho({ ...who, email: e.currentTarget.value })} />}
