@@ -8,17 +8,25 @@ import type { Row } from '#test/bench/row.ts';
 
 const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-/** Lighthouse (performance, accessibility) and axe on the four pages DESIGN §11 names. */
+/**
+ * Lighthouse (performance, accessibility) and axe on the pages DESIGN §11 names: sign-in,
+ * dashboard, order, and the customer's pages (their home, the shop's request page where they
+ * arrive from Etsy, and an order as they see it, with a proof waiting for their decision).
+ */
 export async function measurePages(env: BenchEnvironment): Promise<Row[]> {
   const url = env.server.url;
   const seller = await env.signIn('seller@demo.test');
   const customer = await env.signIn('ana@demo.test');
   const orders = await (await fetch(`${url}/api/orders?status=awaiting_approval&limit=1`, { headers: { cookie: seller } })).json();
+  const anasOrders = (await (await fetch(`${url}/api/orders`, { headers: { cookie: customer } })).json()) as { items: Array<{ orderId: string; status: string }> };
+  const waitingForAna = anasOrders.items.find((o) => o.status === 'awaiting_approval')!;
   const pages: Array<{ id: string; label: string; path: string; cookie?: string; ready: string }> = [
     { id: 'sign_in', label: 'sign-in', path: '/sign-in', ready: 'h1' },
     { id: 'dashboard', label: 'dashboard', path: '/dashboard', cookie: seller, ready: '.order-list' },
     { id: 'order', label: 'order', path: `/orders/${orders.items[0].orderId}`, cookie: seller, ready: '.timeline' },
     { id: 'customer_home', label: 'customer home', path: '/home', cookie: customer, ready: '.order-list' },
+    { id: 'request', label: 'request page', path: '/s/demo', ready: 'form' },
+    { id: 'customer_order', label: 'customer’s order', path: `/orders/${waitingForAna.orderId}`, cookie: customer, ready: '.decide' },
   ];
   const rows: Row[] = [];
 
