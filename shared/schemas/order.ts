@@ -72,6 +72,8 @@ export const orderSummarySchema = z.object({
   createdAt: z.string(),
   shopId: z.string(),
   shopName: z.string(),
+  /** The text made on the piece: what a seller often knows an order by. */
+  personalization: z.string().nullable(),
   version: z.int(),
 });
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
@@ -86,7 +88,6 @@ export const activitySchema = z.object({
 
 export const orderDetailSchema = orderSummarySchema.extend({
   description: z.string().nullable(),
-  personalization: z.string().nullable(),
   heldFrom: orderStatusSchema.nullable(),
   source: z.enum(['intake', 'manual', 'etsy']),
   intake: z.object({ formId: z.string(), formVersion: z.int(), formName: z.string(), answers: z.array(storedAnswerSchema) }).nullable(),

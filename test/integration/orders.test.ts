@@ -14,7 +14,7 @@ let ana: TestClient;
 let ben: TestClient;
 let otherSeller: TestClient;
 
-type Summary = { orderId: string; reference: string; status: string; customer: { email: string }; version: number; title: string; dueState: string; dueDate: string | null };
+type Summary = { orderId: string; reference: string; status: string; customer: { email: string }; version: number; title: string; personalization: string | null; dueState: string; dueDate: string | null };
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -98,6 +98,8 @@ describe('the seller dashboard (A1, A5)', () => {
     // The text on the piece is what a seller remembers an order by: "the collar with the phone number".
     const byPersonalization = await listAll(seller, 'q=07700');
     expect(byPersonalization.map((o) => o.title)).toEqual(['Personalised leather dog collar, "Biscuit"']);
+    // The list carries the text too, so the dashboard can show it under the title.
+    expect(byPersonalization[0]!.personalization).toBe('BISCUIT · 07700 900123');
   });
 
   it('counts orders per status and flags overdue ones', async () => {

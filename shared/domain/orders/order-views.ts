@@ -29,6 +29,7 @@ export function toOrderSummary(order: Order, today: string): OrderSummary {
     createdAt: order.createdAt,
     shopId: order.shopId,
     shopName: order.shop.name,
+    personalization: order.personalization ?? null,
     version: order.version,
   };
 }
@@ -37,7 +38,6 @@ export function toOrderDetail(order: Order, today: string) {
   return {
     ...toOrderSummary(order, today),
     description: order.description ?? null,
-    personalization: order.personalization ?? null,
     heldFrom: order.heldFrom ?? null,
     source: order.source,
     intake: order.intake ?? null,

@@ -61,6 +61,7 @@ export type OrderSummary = {
   lastActivityAt: string;
   createdAt: string;
   shopName: string;
+  personalization: string | null;
   version: number;
 };
 
@@ -77,6 +78,7 @@ export function OrderRow(props: { order: OrderSummary; showShop?: boolean }) {
           <span class="meta">
             {props.showShop ? o.shopName : `${o.customer.name} · ${o.customer.email}`}
           </span>
+          {o.personalization ? <span class="meta">“{o.personalization}”</span> : null}
         </span>
         <span class="side">
           <StatusBadge status={o.status} />

@@ -173,6 +173,7 @@ export default function DashboardPage() {
                     <span class="muted small" style={{ display: 'block' }}>
                       {o.reference} · {o.customer.name}
                     </span>
+                    {o.personalization ? <span class="muted small pers">“{o.personalization}”</span> : null}
                     <span class="small row">
                       {formatDate(o.dueDate)} <DueBadge state={o.dueState} />
                     </span>
