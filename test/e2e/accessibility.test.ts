@@ -11,10 +11,16 @@ async function phonePage(): Promise<Page> {
   return context.newPage();
 }
 
-/** axe's findings on the page as it stands, one line each, so a failure says what and where. */
+/**
+ * axe's findings on the page as it stands, one line each, so a failure says what and where;
+ * and a page wider than the phone, which people would have to scroll sideways.
+ */
 async function violations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page: page as never }).analyze();
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const width = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
+  if (width.page > width.screen) found.push(`page wider than the screen: ${width.page} px on ${width.screen}`);
+  return found;
 }
 
 /**
@@ -53,6 +59,18 @@ describe('accessibility of every screen', () => {
     await page.goto(`${journey.server.url}/dashboard?status=awaiting_approval`);
     await page.getByRole('link', { name: /Nonna/ }).click();
     await page.getByRole('heading', { name: 'Design proofs' }).waitFor();
+    await page.locator('.timeline').waitFor();
+    expect(await violations(page)).toEqual([]);
+
+    // An order whose title and text are single unbroken runs, as people sometimes type them.
+    await page.goto(`${journey.server.url}/dashboard`);
+    await page.getByRole('button', { name: 'New order' }).click();
+    await page.getByLabel('What is it?').fill('W'.repeat(140));
+    await page.getByLabel('Customer name').fill('N'.repeat(120));
+    await page.getByLabel('Customer email').fill('long.names@example.test');
+    await page.getByLabel('Personalisation').fill('P'.repeat(300));
+    await page.getByRole('button', { name: 'Create order' }).click();
+    await page.getByRole('heading', { name: 'W'.repeat(140), level: 1 }).waitFor();
     await page.locator('.timeline').waitFor();
     expect(await violations(page)).toEqual([]);
 
