@@ -212,10 +212,13 @@ describe('design review in the portal', () => {
     // The activity says what changed, in words, not field names.
     await expect.poll(() => customer.locator('.timeline li').first().innerText()).toMatch(/^Personalisation: “A·S” → “A·S·L”\n/);
 
-    // Back to the approved text, nobody is warned.
+    // Back to the approved text, nobody is warned. The first "Saved." goes when the second save
+    // begins (held here, so a stale notice could not pass for the new one).
     await field.fill('A·S');
     await expect.poll(() => warning.count()).toBe(0);
+    await seller.route(/\/api\/orders\/[a-z0-9]{16}$/, async (route) => setTimeout(() => void route.continue(), 400), { times: 1 });
     await seller.getByRole('button', { name: 'Save details' }).click();
+    expect(await seller.getByText('Saved.').count()).toBe(0);
     await expect.poll(() => seller.getByText('Saved.').isVisible()).toBe(true);
     await customer.reload();
     await customer.getByRole('heading', { name: 'Details' }).waitFor();

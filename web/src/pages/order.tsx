@@ -80,7 +80,8 @@ export default function OrderPageView() {
         </div>
       </div>
       {notice ? <Notice kind={notice.kind}>{notice.text}</Notice> : null}
-      <div class="grid-2">
+      {/* A notice tells of the last thing done: it goes when the next begins, so a second "Saved." is seen to come. */}
+      <div class="grid-2" onSubmitCapture={() => setNotice(undefined)}>
         <div class="stack">
           {page.viewer === 'customer' ? <CustomerStatus page={page} onChanged={afterChange} /> : <NextSteps page={page} onChanged={afterChange} onConflict={load} />}
           <Proofs page={page} onChanged={afterChange} onConflict={afterConflict} />
