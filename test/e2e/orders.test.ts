@@ -127,4 +127,29 @@ describe('a custom request, from the customer to the seller', () => {
     await expect.poll(() => seller.getByText('Order created').isVisible()).toBe(true);
     await seller.close();
   });
+
+  it('tells a customer the day their piece is to ship, without the flags that sort the seller’s work', async () => {
+    const customer = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signInAs(journey, customer, 'ben@demo.test');
+    await customer.getByRole('heading', { name: 'Your orders' }).waitFor();
+    // The demo's walnut box was due two days ago and is still being made.
+    const box = customer.getByRole('link', { name: /Walnut recipe box/ });
+    await expect.poll(() => box.innerText()).toMatch(/To ship by \w+/);
+    expect(await box.innerText()).not.toMatch(/Overdue|Due soon/);
+    // A shipped piece has no date left to wait for.
+    expect(await customer.getByRole('link', { name: /Hand-stamped brass keyring/ }).innerText()).not.toMatch(/ship by|Due/i);
+    await box.click();
+    await customer.getByRole('heading', { name: 'Walnut recipe box with engraved lid', level: 1 }).waitFor();
+    await expect.poll(() => customer.getByText(/^To ship by \w+/).isVisible()).toBe(true);
+    expect(await customer.getByText('Overdue', { exact: true }).count()).toBe(0);
+    const orderUrl = customer.url();
+    await customer.close();
+
+    const seller = await journey.browser.newPage();
+    await signInAs(journey, seller, 'seller@demo.test');
+    await seller.goto(orderUrl);
+    await seller.getByRole('heading', { name: 'Walnut recipe box with engraved lid', level: 1 }).waitFor();
+    await expect.poll(() => seller.getByText('Overdue', { exact: true }).isVisible()).toBe(true);
+    await seller.close();
+  });
 });

@@ -40,6 +40,15 @@ export function DueBadge(props: { state: string }) {
   return null;
 }
 
+/**
+ * The due date as a customer reads it: the day the piece is to ship, without the seller's
+ * overdue and due-soon flags (those sort the seller's work; a customer is not told off by them).
+ */
+export function shipByText(order: { status: OrderStatus; dueDate: string | null }): string | null {
+  if (order.status === 'shipped' || order.status === 'completed' || order.status === 'cancelled') return null;
+  return order.dueDate ? `To ship by ${formatDate(order.dueDate)}` : 'Ship date not set yet';
+}
+
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return 'No date';
   const date = iso.length === 10 ? new Date(`${iso}T12:00:00`) : new Date(iso);
@@ -82,9 +91,13 @@ export function OrderRow(props: { order: OrderSummary; showShop?: boolean }) {
         </span>
         <span class="side">
           <StatusBadge status={o.status} />
-          <span class="muted">
-            {o.dueDate ? `Due ${formatDate(o.dueDate)}` : 'No due date'} <DueBadge state={o.dueState} />
-          </span>
+          {props.showShop ? (
+            <span class="muted">{shipByText(o)}</span>
+          ) : (
+            <span class="muted">
+              {o.dueDate ? `Due ${formatDate(o.dueDate)}` : 'No due date'} <DueBadge state={o.dueState} />
+            </span>
+          )}
         </span>
       </a>
     </li>

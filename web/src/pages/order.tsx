@@ -7,7 +7,7 @@ import { personalizationMaxLength } from '#shared/domain/intake/personalization.
 import { ApiError, get, patch, post } from '../api.ts';
 import { Field, Notice } from '../components/field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
-import { DueBadge, StatusBadge, formatDate, formatDateTime, journey, statusLabels, whatHappensNext } from '../components/order-bits.tsx';
+import { DueBadge, StatusBadge, formatDate, formatDateTime, journey, shipByText, statusLabels, whatHappensNext } from '../components/order-bits.tsx';
 import { useSession } from '../session.tsx';
 import { Proofs, approvedPersonalization, proofAwaitingDecision } from '../components/proofs.tsx';
 import { imageSources } from '../components/file-images.ts';
@@ -74,8 +74,14 @@ export default function OrderPageView() {
           <h1>{o.title}</h1>
           <div class="row">
             <StatusBadge status={o.status} />
-            <span class="muted small">{o.dueDate ? `Due ${formatDate(o.dueDate)}` : 'No due date yet'}</span>
-            <DueBadge state={o.dueState} />
+            {page.viewer === 'seller' ? (
+              <>
+                <span class="muted small">{o.dueDate ? `Due ${formatDate(o.dueDate)}` : 'No due date yet'}</span>
+                <DueBadge state={o.dueState} />
+              </>
+            ) : (
+              <span class="muted small">{shipByText(o)}</span>
+            )}
           </div>
         </div>
       </div>
@@ -353,8 +359,8 @@ function ReadDetails(props: { page: Page }) {
         <Notice kind="warn">The shop changed the personalisation after you approved v{approved.version} with {quoted(approved.text)}.</Notice>
       ) : null}
       <dl class="facts">
-        <dt>Due</dt>
-        <dd>{formatDate(o.dueDate)}</dd>
+        <dt>To ship by</dt>
+        <dd>{o.dueDate ? formatDate(o.dueDate) : 'Not set yet'}</dd>
         {o.personalization ? (
           <>
             <dt>Personalisation</dt>
