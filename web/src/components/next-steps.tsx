@@ -1,0 +1,86 @@
+import { useState } from 'preact/hooks';
+import type { OrderPage } from '#shared/schemas/order.ts';
+import type { OrderStatus } from '#shared/schemas/order-status.ts';
+import { ApiError, post } from '../api.ts';
+import { Field, Notice } from './field.tsx';
+import { statusLabels } from './order-bits.tsx';
+
+/** Asking for approval and approving are design review's steps, not buttons here (ADR 0009). */
+const reviewHints: Partial<Record<OrderStatus, string>> = {
+  in_design: 'Send a proof below to ask the customer for approval.',
+  awaiting_approval: 'The customer approves the proof below or asks for changes.',
+};
+
+/** How the seller's button for one step reads, and how much it stands out. */
+function stepButton(from: OrderStatus, step: OrderPage['allowedTransitions'][number]): { label: string; style: 'primary' | 'secondary' | 'danger' } {
+  if (step.to === 'cancelled') return { label: 'Cancel order', style: 'danger' };
+  if (step.to === 'in_production' && step.requiresReason) return { label: 'Start production without approval', style: 'secondary' };
+  // Back to design while the customer is asked: the shop takes its proof back; waiting is the expected course.
+  if (from === 'awaiting_approval' && step.to === 'in_design') return { label: 'Withdraw the proof', style: 'secondary' };
+  return { label: `Move to ${statusLabels[step.to]}`, style: step.requiresReason || step.to === 'on_hold' ? 'secondary' : 'primary' };
+}
+
+/** The seller's buttons for the steps the order may take next, a reason asked where one is kept. */
+export function NextSteps(props: { page: OrderPage; onChanged(message: string): Promise<void>; onConflict(): Promise<void> }) {
+  const [reasonFor, setReasonFor] = useState<OrderStatus>();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const steps = props.page.allowedTransitions;
+  const move = async (to: OrderStatus, withReason?: string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await post(`/orders/${props.page.order.orderId}/transitions`, { to, version: props.page.order.version, ...(withReason ? { reason: withReason } : {}) });
+      setReasonFor(undefined);
+      setReason('');
+      await props.onChanged(`Moved to ${statusLabels[to]}.`);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Could not change the status.');
+      if (e instanceof ApiError && e.status === 409) await props.onConflict();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="steps-title">
+      <h2 id="steps-title">Next step</h2>
+      {reviewHints[props.page.order.status] ? <p class="muted">{reviewHints[props.page.order.status]}</p> : null}
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      {steps.length === 0 ? <p class="muted">This order is closed.</p> : null}
+      <div class="row">
+        {steps.map((s) => {
+          const button = stepButton(props.page.order.status, s);
+          return (
+            <button
+              key={s.to}
+              type="button"
+              class={`button ${button.style}`}
+              disabled={busy}
+              aria-expanded={s.requiresReason ? reasonFor === s.to : undefined}
+              onClick={() => (s.requiresReason ? setReasonFor(reasonFor === s.to ? undefined : s.to) : move(s.to))}
+            >
+              {button.label}
+            </button>
+          );
+        })}
+      </div>
+      {reasonFor ? (
+        <form
+          style={{ marginTop: '16px' }}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void move(reasonFor, reason);
+          }}
+        >
+          <Field id="reason" label={reasonFor === 'cancelled' ? 'Why is it cancelled?' : 'Why start before the customer approved?'} hint="Kept in the order's activity." required>
+            {(aria) => <textarea {...aria} maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
+          </Field>
+          <button class="button primary" type="submit" disabled={busy || !reason.trim()}>
+            Confirm
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
