@@ -89,7 +89,7 @@ describe('accessibility of every screen', () => {
     await page.getByRole('heading', { name: 'Dev mailbox' }).waitFor();
     expect(await violations(page)).toEqual([]);
     await page.context().close();
-  });
+  }, 120_000);
 
   it('holds for a customer: their orders, and a proof waiting for their decision', async () => {
     const page = await phonePage();

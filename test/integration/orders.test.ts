@@ -323,5 +323,5 @@ describe('paging', () => {
     const searched = await listAll(pager, 'q=c3@paging&limit=20');
     expect(searched.length).toBe(50);
     expect(new Set(searched.map((o) => o.orderId)).size).toBe(50);
-  });
+  }, 120_000);
 });
