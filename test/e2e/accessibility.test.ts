@@ -46,7 +46,7 @@ describe('accessibility of every screen', () => {
     await page.context().close();
   });
 
-  it('holds for the seller: dashboard as list and board, an order in review, forms and their editor, settings, the dev mailbox', async () => {
+  it('holds for the seller: dashboard as list and board, an order in review, a request’s answers, forms and their editor, settings, the dev mailbox', async () => {
     const page = await phonePage();
     await signInAs(journey, page, 'seller@demo.test');
     await page.locator('.order-list').waitFor();
@@ -60,6 +60,12 @@ describe('accessibility of every screen', () => {
     await page.getByRole('link', { name: /Nonna/ }).click();
     await page.getByRole('heading', { name: 'Design proofs' }).waitFor();
     await page.locator('.timeline').waitFor();
+    expect(await violations(page)).toEqual([]);
+
+    // A request whose questions are long (a policy to agree to) beside short answers.
+    await page.goto(`${journey.server.url}/dashboard?status=requested`);
+    await page.getByRole('link', { name: /Candle set for an event/ }).click();
+    await page.getByRole('heading', { name: 'Request: Candle set for an event' }).waitFor();
     expect(await violations(page)).toEqual([]);
 
     // An order whose title and text are single unbroken runs, as people sometimes type them.

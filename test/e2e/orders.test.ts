@@ -128,6 +128,40 @@ describe('a custom request, from the customer to the seller', () => {
     await seller.close();
   });
 
+  it('asks a customer twice before their request is withdrawn, tells the shop why, and copes with a second tab', async () => {
+    const context = await journey.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const customer = await context.newPage();
+    await signInAs(journey, customer, 'ben@demo.test');
+    await customer.getByRole('link', { name: /Candle set for an event/ }).click();
+    await customer.getByRole('heading', { name: 'Candle set for an event', level: 1 }).waitFor();
+    const other = await context.newPage();
+    await other.goto(customer.url());
+    await other.getByRole('button', { name: 'Withdraw my request' }).waitFor();
+
+    // The first press only asks; keeping the request changes nothing.
+    const withdraw = customer.getByRole('button', { name: 'Withdraw my request' });
+    await withdraw.click();
+    expect(await withdraw.getAttribute('aria-expanded')).toBe('true');
+    await customer.getByRole('button', { name: 'Keep my request' }).click();
+    expect(await customer.getByRole('button', { name: 'Withdraw the request' }).count()).toBe(0);
+    expect(await customer.locator('.page-head .badge').first().innerText()).toBe('Requested');
+
+    await withdraw.click();
+    await customer.getByLabel('Why? (optional)').fill('We found candles nearer home');
+    await customer.getByRole('button', { name: 'Withdraw the request' }).click();
+    await expect.poll(() => customer.getByText('Your request was withdrawn.').isVisible()).toBe(true);
+    expect(await customer.locator('.page-head .badge').first().innerText()).toBe('Cancelled');
+    expect(await customer.getByRole('button', { name: 'Withdraw my request' }).count()).toBe(0);
+    await expect.poll(() => customer.locator('.timeline li').first().innerText()).toMatch(/^Requested → Cancelled \(Withdrawn by the customer: We found candles nearer home\)\n/);
+
+    // The second tab still offers it: withdrawing there says the order changed and shows it as it is.
+    await other.getByRole('button', { name: 'Withdraw my request' }).click();
+    await other.getByRole('button', { name: 'Withdraw the request' }).click();
+    await expect.poll(() => other.getByText('Your order changed while you were looking: here it is as it is now.').isVisible()).toBe(true);
+    expect(await other.locator('.page-head .badge').first().innerText()).toBe('Cancelled');
+    await context.close();
+  });
+
   it('tells a customer the day their piece is to ship, without the flags that sort the seller’s work', async () => {
     const customer = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
     await signInAs(journey, customer, 'ben@demo.test');

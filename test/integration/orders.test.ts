@@ -224,6 +224,17 @@ describe('the lifecycle over HTTP', () => {
     expect(withdraw.status).toBe(200);
   });
 
+  it('answers a customer who withdraws a request the shop has answered with 409, and changes nothing', async () => {
+    const created = await seller.post('/api/orders', { title: 'For Ben, quoted', customer: { name: 'Ben Okafor', email: 'ben@demo.test' } });
+    const order = (await (await seller.post(`/api/orders/${((await created.json()) as Summary).orderId}/transitions`, { to: 'quoted', version: 1 })).json()) as Summary;
+    const late = await ben.post(`/api/orders/${order.orderId}/transitions`, { to: 'cancelled', version: order.version, reason: 'Changed my mind' });
+    expect(late.status).toBe(409);
+    expect((await late.json()).error).toMatchObject({ code: 'transition_not_allowed', message: expect.stringMatching(/can no longer be withdrawn/) });
+    const page = await (await ben.get(`/api/orders/${order.orderId}`)).json();
+    expect(page.order).toMatchObject({ status: 'quoted', version: order.version });
+    expect(page.allowedTransitions).toEqual([]);
+  });
+
   it('keeps the status counts right through changes', async () => {
     const before = (await (await seller.get('/api/shop/summary')).json()).counts;
     const order = await newOrder();

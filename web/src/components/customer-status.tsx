@@ -1,16 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { OrderPage } from '#shared/schemas/order.ts';
 import { ApiError, post } from '../api.ts';
-import { Notice } from './field.tsx';
+import { Field, Notice } from './field.tsx';
 import { journey, statusLabels, whatHappensNext } from './order-bits.tsx';
 import { proofAwaitingDecision } from './proofs.tsx';
 
 /** The customer's view of where the order stands and what happens next. */
-export function CustomerStatus(props: { page: OrderPage; onChanged(message: string): Promise<void> }) {
+export function CustomerStatus(props: { page: OrderPage; onChanged(message: string): Promise<void>; onConflict(message: string): Promise<void> }) {
   const o = props.page.order;
   const reached = journey.indexOf(o.status === 'on_hold' && o.heldFrom ? o.heldFrom : o.status);
   const canWithdraw = props.page.allowedTransitions.some((t) => t.to === 'cancelled');
-  const [error, setError] = useState<string>();
   return (
     <section class="card" aria-labelledby="status-title">
       <h2 id="status-title">Where your order stands</h2>
@@ -32,23 +31,58 @@ export function CustomerStatus(props: { page: OrderPage; onChanged(message: stri
           </>
         ) : null}
       </p>
-      {error ? <Notice kind="error">{error}</Notice> : null}
-      {canWithdraw ? (
-        <button
-          type="button"
-          class="button danger"
-          onClick={async () => {
-            try {
-              await post(`/orders/${o.orderId}/transitions`, { to: 'cancelled', version: o.version, reason: 'Withdrawn by the customer' });
-              await props.onChanged('Your request was withdrawn.');
-            } catch (e) {
-              setError(e instanceof ApiError ? e.message : 'Could not withdraw the request.');
-            }
-          }}
-        >
-          Withdraw my request
-        </button>
-      ) : null}
+      {canWithdraw ? <Withdraw page={props.page} onChanged={props.onChanged} onConflict={props.onConflict} /> : null}
     </section>
+  );
+}
+
+/**
+ * A request the shop has not answered yet may be withdrawn. It cannot be undone, so it is asked
+ * for twice, and the customer may tell the shop why (kept in the order's activity).
+ */
+function Withdraw(props: { page: OrderPage; onChanged(message: string): Promise<void>; onConflict(message: string): Promise<void> }) {
+  const o = props.page.order;
+  const [asking, setAsking] = useState(false);
+  const [why, setWhy] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const withdraw = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const reason = why.trim() ? `Withdrawn by the customer: ${why.trim()}` : 'Withdrawn by the customer';
+      await post(`/orders/${o.orderId}/transitions`, { to: 'cancelled', version: o.version, reason });
+      await props.onChanged('Your request was withdrawn.');
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) await props.onConflict('Your order changed while you were looking: here it is as it is now.');
+      else setError(err instanceof ApiError ? err.message : 'Could not withdraw the request.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" class="button danger" aria-expanded={asking} onClick={() => setAsking(!asking)}>
+        Withdraw my request
+      </button>
+      {asking ? (
+        <form class="stack withdraw" onSubmit={withdraw}>
+          <p>The shop stops work on it. This cannot be undone: to ask again, you would send a new request.</p>
+          {error ? <Notice kind="error">{error}</Notice> : null}
+          <Field id="withdraw-why" label="Why? (optional)" hint="The shop reads it in the order's activity.">
+            {(aria) => <textarea {...aria} maxLength={400} value={why} onInput={(e) => setWhy(e.currentTarget.value)} />}
+          </Field>
+          <div class="row">
+            <button type="submit" class="button danger" disabled={busy}>
+              Withdraw the request
+            </button>
+            <button type="button" class="button secondary" onClick={() => setAsking(false)}>
+              Keep my request
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </>
   );
 }

@@ -11,7 +11,7 @@ export function OrderRequest(props: { page: OrderPage }) {
   return (
     <section class="card" aria-labelledby="answers-title">
       <h2 id="answers-title">Request: {intake.formName}</h2>
-      <dl class="facts">
+      <dl class="facts answers">
         {intake.answers.map((a) => (
           <Fragment key={a.fieldId}>
             <dt>{a.label}</dt>

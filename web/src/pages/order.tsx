@@ -89,7 +89,7 @@ export default function OrderPageView() {
       {/* A notice tells of the last thing done: it goes when the next begins, so a second "Saved." is seen to come. */}
       <div class="grid-2" onSubmitCapture={() => setNotice(undefined)}>
         <div class="stack">
-          {page.viewer === 'customer' ? <CustomerStatus page={page} onChanged={afterChange} /> : <NextSteps page={page} onChanged={afterChange} onConflict={load} />}
+          {page.viewer === 'customer' ? <CustomerStatus page={page} onChanged={afterChange} onConflict={afterConflict} /> : <NextSteps page={page} onChanged={afterChange} onConflict={load} />}
           <Proofs page={page} onChanged={afterChange} onConflict={afterConflict} />
           <section class="card" aria-labelledby="details-title">
             <h2 id="details-title">Details</h2>
