@@ -144,6 +144,7 @@ describe('a custom request, from the customer to the seller', () => {
     expect(await withdraw.getAttribute('aria-expanded')).toBe('true');
     await customer.getByRole('button', { name: 'Keep my request' }).click();
     expect(await customer.getByRole('button', { name: 'Withdraw the request' }).count()).toBe(0);
+    expect(await customer.evaluate(() => document.activeElement?.textContent)).toBe('Withdraw my request');
     expect(await customer.locator('.page-head .badge').first().innerText()).toBe('Requested');
 
     await withdraw.click();
@@ -176,6 +177,8 @@ describe('a custom request, from the customer to the seller', () => {
     await customer.getByRole('heading', { name: 'Walnut recipe box with engraved lid', level: 1 }).waitFor();
     await expect.poll(() => customer.getByText(/^To ship by \w+/).isVisible()).toBe(true);
     expect(await customer.getByText('Overdue', { exact: true }).count()).toBe(0);
+    // The shop's request page is one step away, for the next piece.
+    expect(await customer.getByRole('link', { name: 'Ask Willow & Wick for another piece' }).getAttribute('href')).toBe('/s/demo');
     const orderUrl = customer.url();
     await customer.close();
 

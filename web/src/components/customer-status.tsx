@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { OrderPage } from '#shared/schemas/order.ts';
 import { ApiError, post } from '../api.ts';
 import { Field, Notice } from './field.tsx';
@@ -46,6 +46,12 @@ function Withdraw(props: { page: OrderPage; onChanged(message: string): Promise<
   const [why, setWhy] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const toggle = useRef<HTMLButtonElement>(null);
+  const keep = () => {
+    setAsking(false);
+    // The form and the focused button in it go: the focus returns to where the question began.
+    toggle.current?.focus();
+  };
   const withdraw = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
@@ -63,7 +69,7 @@ function Withdraw(props: { page: OrderPage; onChanged(message: string): Promise<
   };
   return (
     <>
-      <button type="button" class="button danger" aria-expanded={asking} onClick={() => setAsking(!asking)}>
+      <button ref={toggle} type="button" class="button danger" aria-expanded={asking} onClick={() => setAsking(!asking)}>
         Withdraw my request
       </button>
       {asking ? (
@@ -77,7 +83,7 @@ function Withdraw(props: { page: OrderPage; onChanged(message: string): Promise<
             <button type="submit" class="button danger" disabled={busy}>
               Withdraw the request
             </button>
-            <button type="button" class="button secondary" onClick={() => setAsking(false)}>
+            <button type="button" class="button secondary" onClick={keep}>
               Keep my request
             </button>
           </div>

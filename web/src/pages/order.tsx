@@ -122,7 +122,12 @@ export default function OrderPageView() {
                 ) : null}
               </dl>
             ) : (
-              <p>{page.shop.name}</p>
+              <>
+                <p>{page.shop.name}</p>
+                <p>
+                  <a href={`/s/${page.shop.slug}`}>Ask {page.shop.name} for another piece</a>
+                </p>
+              </>
             )}
           </section>
           <OrderActivity activity={page.activity} />
