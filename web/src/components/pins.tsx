@@ -144,8 +144,25 @@ export function PinnedReview(props: { orderId: string; design: DesignView; comme
 function Thread(props: { orderId: string; designId: string; thread: CommentView; n: number; replies: CommentView[]; onChanged(message: string): Promise<void> }) {
   const { thread } = props;
   const [reply, setReply] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
   const base = `/orders/${props.orderId}/designs/${props.designId}/comments`;
   const who = (c: CommentView) => (c.author.kind === 'seller' ? 'Shop' : 'Customer');
+  /** One reply or resolve at a time; a refusal is said beside the thread, and the reply typed is kept. */
+  const act = async (request: () => Promise<unknown>, done: string, failed: string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await request();
+      await props.onChanged(done);
+      return true;
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : failed);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <article>
       <p>
@@ -163,29 +180,26 @@ function Thread(props: { orderId: string; designId: string; thread: CommentView;
           <strong>{who(r)}:</strong> {r.body}
         </p>
       ))}
+      {error ? <Notice kind="error">{error}</Notice> : null}
       <form
         class="row"
         onSubmit={async (e) => {
           e.preventDefault();
-          await post(`${base}`, { body: reply, parentId: thread.commentId });
-          setReply('');
-          await props.onChanged('Reply added.');
+          if (await act(() => post(base, { body: reply, parentId: thread.commentId }), 'Reply added.', 'Could not add the reply.')) setReply('');
         }}
       >
         <label class="visually-hidden" for={`reply-${thread.commentId}`}>
           Reply to comment {props.n}
         </label>
-        <input id={`reply-${thread.commentId}`} type="text" placeholder="Reply…" value={reply} onInput={(e) => setReply(e.currentTarget.value)} />
-        <button class="button secondary" type="submit" disabled={!reply.trim()}>
+        <input id={`reply-${thread.commentId}`} type="text" maxLength={2000} placeholder="Reply…" value={reply} onInput={(e) => setReply(e.currentTarget.value)} />
+        <button class="button secondary" type="submit" disabled={busy || !reply.trim()}>
           Reply
         </button>
         <button
           class="button ghost"
           type="button"
-          onClick={async () => {
-            await patch(`${base}/${thread.commentId}`, { resolved: !thread.resolved });
-            await props.onChanged(thread.resolved ? 'Thread reopened.' : 'Thread resolved.');
-          }}
+          disabled={busy}
+          onClick={() => act(() => patch(`${base}/${thread.commentId}`, { resolved: !thread.resolved }), thread.resolved ? 'Thread reopened.' : 'Thread resolved.', 'Could not change the thread.')}
         >
           {thread.resolved ? 'Reopen' : 'Resolve'}
         </button>

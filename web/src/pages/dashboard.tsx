@@ -58,9 +58,14 @@ export default function DashboardPage() {
   }, [location.url]);
 
   const loadMore = async () => {
-    const page = await get<{ items: OrderSummary[]; nextCursor: string | null }>(listPath(cursor));
-    setOrders([...(orders ?? []), ...page.items]);
-    setCursor(page.nextCursor);
+    setError(undefined);
+    try {
+      const page = await get<{ items: OrderSummary[]; nextCursor: string | null }>(listPath(cursor));
+      setOrders([...(orders ?? []), ...page.items]);
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Could not load more orders.');
+    }
   };
 
   if (!seller) return <Layout signedIn><Loading /></Layout>;
@@ -149,13 +154,6 @@ export default function DashboardPage() {
               <OrderRow key={o.orderId} order={o} />
             ))}
           </ul>
-          {cursor ? (
-            <p class="row" style={{ justifyContent: 'center', marginTop: '16px' }}>
-              <button class="button secondary" type="button" onClick={loadMore}>
-                Show more
-              </button>
-            </p>
-          ) : null}
         </>
       ) : null}
       {orders && orders.length > 0 && view === 'board' ? (
@@ -183,6 +181,14 @@ export default function DashboardPage() {
             );
           })}
         </div>
+      ) : null}
+      {/* The board asks for 100 at a time; a busier shop than that pages it like the list. */}
+      {orders && cursor ? (
+        <p class="row" style={{ justifyContent: 'center', marginTop: '16px' }}>
+          <button class="button secondary" type="button" onClick={loadMore}>
+            Show more
+          </button>
+        </p>
       ) : null}
     </Layout>
   );

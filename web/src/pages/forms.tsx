@@ -83,7 +83,7 @@ export default function FormsPage() {
       const result = draft.formId
         ? await put<SellerForm>(`/shop/intake-forms/${draft.formId}`, { ...body, version: draft.version, archived })
         : await post<SellerForm>('/shop/intake-forms', body);
-      setSaved(archived ? `“${result.name}” is archived.` : `Saved “${result.name}” (version ${result.version}).`);
+      setSaved(archived ? `“${result.name}” is archived: customers no longer see it. It waits under Archived forms if you want it back.` : `Saved “${result.name}” (version ${result.version}).`);
       await load();
       if (archived) setDraft(undefined);
       else setDraft({ ...draft, formId: result.formId, version: result.version, isDefault: result.isDefault });
@@ -92,8 +92,23 @@ export default function FormsPage() {
     }
   };
 
+  const restore = async (form: SellerForm) => {
+    setSaved(undefined);
+    setError(undefined);
+    try {
+      const body = { name: form.name, description: form.description || undefined, isDefault: false, fields: form.fields, version: form.version, archived: false };
+      await put<SellerForm>(`/shop/intake-forms/${form.formId}`, body);
+      await load();
+      setSaved(`“${form.name}” is back on your request page.`);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Could not restore the form.');
+      await load();
+    }
+  };
+
   if (!seller || !forms) return <Layout signedIn><Loading /></Layout>;
   const live = forms.filter((f) => !f.archived);
+  const archived = forms.filter((f) => f.archived);
 
   return (
     <Layout signedIn>
@@ -133,6 +148,31 @@ export default function FormsPage() {
       ) : (
         <FormEditor draft={draft} onChange={setDraft} onSave={() => save()} onArchive={() => save(true)} onClose={() => setDraft(undefined)} error={error} />
       )}
+      {!draft && error ? <Notice kind="error">{error}</Notice> : null}
+      {!draft && archived.length ? (
+        <section class="archived-forms" aria-labelledby="archived-title">
+          <h2 id="archived-title">Archived forms</h2>
+          <p class="muted small">Customers no longer see these; orders made with them keep their answers.</p>
+          <ul class="order-list forms-list" aria-label="Archived forms">
+            {archived.map((f) => (
+              <li key={f.formId}>
+                <div class="order-row">
+                  <span class="ref">v{f.version}</span>
+                  <span>
+                    <span class="title">{f.name}</span>
+                    <span class="meta">{formFacts(f)}</span>
+                  </span>
+                  <span class="side">
+                    <button class="button secondary" type="button" onClick={() => restore(f)}>
+                      Restore <span class="visually-hidden">{f.name}</span>
+                    </button>
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </Layout>
   );
 }

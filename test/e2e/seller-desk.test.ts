@@ -1,0 +1,174 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { signInAs, useJourney } from '#test/helpers/journey.ts';
+
+const journey = useJourney();
+let sellerContext: BrowserContext | undefined;
+
+/** A page signed in as the demo seller (once per file: sign-in links are limited per address). */
+async function sellerPage(path: string): Promise<Page> {
+  if (!sellerContext) {
+    sellerContext = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await signInAs(journey, await sellerContext.newPage(), 'seller@demo.test');
+  }
+  const page = await sellerContext.newPage();
+  await page.goto(`${journey.server.url}${path}`);
+  return page;
+}
+
+/** Orders "Bulk order <from>" to "Bulk order <to>", made through the API as the signed-in seller. */
+async function createOrders(page: Page, from: number, to: number): Promise<void> {
+  for (let i = from; i <= to; i++) {
+    const created = await page.request.post(`${journey.server.url}/api/orders`, {
+      headers: { origin: journey.server.url },
+      data: { title: `Bulk order ${String(i).padStart(2, '0')}`, customer: { name: 'Cy Bulk', email: 'cy@example.test' } },
+    });
+    expect(created.status()).toBe(201);
+  }
+}
+
+const rowTitles = (page: Page) => page.getByRole('list', { name: 'Orders' }).locator('.title').allInnerTexts();
+
+/** The seller's daily desk beyond the first journeys: finding orders, holding and cancelling, threads, forms. */
+describe('the seller’s desk', () => {
+  it('finds orders: more than a page, by text, by due date, by latest activity, by status, and on the board', async () => {
+    const page = await sellerPage('/dashboard');
+    await page.locator('.order-list').waitFor();
+    // 26 more requests: the open orders no longer fit one page of 25.
+    await createOrders(page, 1, 26);
+    await page.reload();
+    await page.locator('.order-list').waitFor();
+    await expect.poll(() => rowTitles(page).then((t) => t.length)).toBe(25);
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await expect.poll(() => rowTitles(page).then((t) => t.length)).toBeGreaterThan(25);
+    const all = await rowTitles(page);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.filter((t) => t.startsWith('Bulk order'))).toHaveLength(26);
+    expect(await page.getByRole('button', { name: 'Show more' }).count()).toBe(0);
+
+    await page.getByLabel('Search').fill('Bulk order 07');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => rowTitles(page)).toEqual(['Bulk order 07']);
+    await page.getByLabel('Search').fill('');
+    await page.getByRole('button', { name: 'Search' }).click();
+
+    // Due before a date: only orders due earlier, the undated ones left out.
+    const limit = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Due before').fill(limit);
+    await expect.poll(() => page.url()).toContain(`dueBefore=${limit}`);
+    await page.locator('.order-list').waitFor();
+    const dueTexts = await page.getByRole('list', { name: 'Orders' }).locator('.side .muted').allInnerTexts();
+    expect(dueTexts.length).toBeGreaterThan(0);
+    for (const text of dueTexts) {
+      const shown = /Due (\w{3} \d{1,2}, \d{4})/.exec(text)?.[1];
+      expect(shown, text).toBeDefined();
+      expect(Date.parse(`${shown} 12:00`)).toBeLessThan(Date.parse(`${limit}T12:00`));
+    }
+    await page.getByLabel('Due before').fill('');
+    await expect.poll(() => page.url()).not.toContain('dueBefore');
+
+    // The newest activity first: the last order made.
+    await page.getByLabel('Sort by').selectOption('activity');
+    await expect.poll(() => rowTitles(page).then((t) => t[0])).toBe('Bulk order 26');
+
+    await page.getByRole('tab', { name: /On hold/ }).click();
+    await expect.poll(() => rowTitles(page)).toEqual(['Engraved wooden toy box']);
+
+    // The board holds every open order, by status.
+    await page.getByRole('button', { name: 'Board view' }).click();
+    const requested = page.locator('.board section').filter({ has: page.getByRole('heading', { name: /^Requested/ }) });
+    await expect.poll(() => requested.locator('a.card').count()).toBe(28);
+    expect(await page.getByRole('button', { name: 'Show more' }).count()).toBe(0);
+    // A shop with more open orders than the board asks for at once (100) pages it.
+    await createOrders(page, 27, 89);
+    await page.reload();
+    await expect.poll(() => page.locator('.board a.card').count()).toBe(100);
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await expect.poll(() => requested.locator('a.card').count()).toBe(91);
+    expect(await page.locator('.board a.card').count()).toBe(101);
+    expect(await page.getByRole('button', { name: 'Show more' }).count()).toBe(0);
+    await requested.getByRole('link', { name: /Bulk order 01/ }).click();
+    await page.getByRole('heading', { name: 'Bulk order 01', level: 1 }).waitFor();
+    await page.close();
+  }, 120_000);
+
+  it('holds an order and takes it back to where it was, and cancels one with its reason on record', async () => {
+    const page = await sellerPage('/dashboard?status=in_production');
+    await page.getByRole('link', { name: /Embroidered baby blanket/ }).click();
+    await page.getByRole('heading', { name: /Embroidered baby blanket/, level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Move to On hold' }).click();
+    await expect.poll(() => page.getByText('Moved to On hold.').isVisible()).toBe(true);
+    expect(await page.locator('.page-head .badge').first().innerText()).toBe('On hold');
+    await page.getByRole('button', { name: 'Move to In production' }).click();
+    await expect.poll(() => page.getByText('Moved to In production.').isVisible()).toBe(true);
+    expect(await page.locator('.page-head .badge').first().innerText()).toBe('In production');
+    await expect.poll(() => page.locator('.timeline li').first().innerText()).toMatch(/^On hold → In production\n/);
+
+    await page.goto(`${journey.server.url}/dashboard?status=in_design`);
+    await page.getByRole('link', { name: /house-number plaque/ }).click();
+    await page.getByRole('heading', { name: /house-number plaque/, level: 1 }).waitFor();
+    const cancel = page.getByRole('button', { name: 'Cancel order' });
+    await cancel.click();
+    expect(await cancel.getAttribute('aria-expanded')).toBe('true');
+    // No reason, no cancellation.
+    expect(await page.getByRole('button', { name: 'Confirm' }).isDisabled()).toBe(true);
+    await page.getByLabel('Why is it cancelled?').fill('The customer found a plaque locally');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => page.getByText('Moved to Cancelled.').isVisible()).toBe(true);
+    expect(await page.getByText('This order is closed.').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.timeline li').first().innerText()).toMatch(/^In design → Cancelled \(The customer found a plaque locally\)\n/);
+    await page.close();
+  });
+
+  it('answers a thread, resolves and reopens it, and keeps a reply that could not be sent', async () => {
+    const page = await sellerPage('/dashboard?status=awaiting_approval');
+    await page.getByRole('link', { name: /Nonna/ }).click();
+    await page.getByText('Comments on v1 (2)').click();
+    const thread = page.locator('.threads article').first();
+    const reply = thread.getByLabel('Reply to comment 1');
+    await reply.fill('We will make the name 20% larger.');
+    // Offline: the reply is refused where it was typed, and kept.
+    await page.context().setOffline(true);
+    await thread.getByRole('button', { name: 'Reply' }).click();
+    await expect.poll(() => thread.getByText('Atelier cannot be reached.', { exact: false }).isVisible()).toBe(true);
+    expect(await reply.inputValue()).toBe('We will make the name 20% larger.');
+    await page.context().setOffline(false);
+    await thread.getByRole('button', { name: 'Reply' }).click();
+    await expect.poll(() => page.getByText('Reply added.').isVisible()).toBe(true);
+    await expect.poll(() => thread.locator('.reply').last().innerText()).toBe('Shop: We will make the name 20% larger.');
+    expect(await reply.inputValue()).toBe('');
+
+    await thread.getByRole('button', { name: 'Resolve' }).click();
+    await expect.poll(() => page.getByText('Thread resolved.').isVisible()).toBe(true);
+    await expect.poll(() => thread.getByText('Resolved', { exact: true }).isVisible()).toBe(true);
+    await thread.getByRole('button', { name: 'Reopen' }).click();
+    await expect.poll(() => page.getByText('Thread reopened.').isVisible()).toBe(true);
+    await expect.poll(() => thread.getByText('Resolved', { exact: true }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('archives a form customers no longer see, and restores it', async () => {
+    const page = await sellerPage('/forms');
+    const live = page.getByRole('list', { name: 'Your forms' });
+    await live.getByRole('button', { name: 'Edit Candle set for an event' }).click();
+    await page.getByRole('button', { name: 'Archive' }).click();
+    await expect.poll(() => page.getByText(/“Candle set for an event” is archived: customers no longer see it\./).isVisible()).toBe(true);
+    expect(await live.locator('.title', { hasText: 'Candle set for an event' }).count()).toBe(0);
+    const archived = page.getByRole('list', { name: 'Archived forms' });
+    await expect.poll(() => archived.locator('.title', { hasText: 'Candle set for an event' }).isVisible()).toBe(true);
+
+    const visitor = await journey.browser.newPage();
+    await visitor.goto(`${journey.server.url}/s/demo`);
+    await visitor.getByRole('heading', { name: 'Engraved cutting board', level: 1 }).waitFor();
+    expect(await visitor.getByRole('link', { name: 'Candle set for an event' }).count()).toBe(0);
+
+    await archived.getByRole('button', { name: 'Restore Candle set for an event' }).click();
+    await expect.poll(() => page.getByText('“Candle set for an event” is back on your request page.').isVisible()).toBe(true);
+    await expect.poll(() => live.locator('.title', { hasText: 'Candle set for an event' }).isVisible()).toBe(true);
+    expect(await page.getByRole('list', { name: 'Archived forms' }).count()).toBe(0);
+    await visitor.reload();
+    await expect.poll(() => visitor.getByRole('link', { name: 'Candle set for an event' }).isVisible()).toBe(true);
+    await visitor.close();
+    await page.close();
+  });
+});
