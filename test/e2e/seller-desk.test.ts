@@ -147,6 +147,35 @@ describe('the seller’s desk', () => {
     await page.close();
   });
 
+  it('says which file the server refused and why, and lets an upload on its way be cancelled', async () => {
+    const page = await sellerPage('/dashboard?status=in_design');
+    await page.getByRole('link', { name: /Wedding favour candles/ }).click();
+    await page.getByRole('heading', { name: 'Send a proof' }).waitFor();
+    const files = page.getByRole('list', { name: 'Files' });
+    const input = page.locator('.dropzone input[type=file]');
+    // A web page named .png: stored by the browser's upload, then refused on the server's check of its bytes.
+    await input.setInputFiles({ name: 'artwork.png', mimeType: 'image/png', buffer: Buffer.from('<!doctype html><script>alert(1)</script>') });
+    const refused = files.getByRole('listitem').filter({ hasText: 'artwork.png' });
+    await expect.poll(() => refused.locator('.error').innerText()).toBe('This is not a PNG, JPEG, WebP, GIF, PDF, SVG, AI or EPS file, whatever its name says.');
+    expect(await page.getByRole('checkbox', { name: 'In this proof' }).count()).toBe(0);
+
+    // An upload held on its way to storage is cancelled from its own line.
+    await page.route((url) => !url.pathname.startsWith('/api/'), async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      await route.continue().catch(() => undefined);
+    });
+    await input.setInputFiles({ name: 'big-proof.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+    const held = files.getByRole('listitem').filter({ hasText: 'big-proof.png' });
+    await held.getByRole('progressbar', { name: 'Uploading big-proof.png' }).waitFor();
+    await held.getByRole('button', { name: 'Cancel big-proof.png' }).click();
+    await expect.poll(() => held.locator('.error').innerText()).toBe('Cancelled.');
+    expect(await page.getByRole('checkbox', { name: 'In this proof' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Send proof/ }).isDisabled()).toBe(true);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.close();
+  });
+
   it('archives a form customers no longer see, and restores it', async () => {
     const page = await sellerPage('/forms');
     const live = page.getByRole('list', { name: 'Your forms' });
