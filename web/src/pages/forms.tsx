@@ -127,22 +127,7 @@ export default function FormsPage() {
       {!draft ? (
         <ul class="order-list forms-list" aria-label="Your forms">
           {live.map((f) => (
-            <li key={f.formId}>
-              <div class="order-row">
-                <span class="ref">v{f.version}</span>
-                <span>
-                  <span class="title">{f.name}</span>
-                  <span class="meta">
-                    {formFacts(f)}
-                  </span>
-                </span>
-                <span class="side">
-                  <button class="button secondary" type="button" onClick={() => edit(f)}>
-                    Edit <span class="visually-hidden">{f.name}</span>
-                  </button>
-                </span>
-              </div>
-            </li>
+            <FormRow key={f.formId} form={f} action="Edit" onAction={() => edit(f)} />
           ))}
         </ul>
       ) : (
@@ -155,25 +140,33 @@ export default function FormsPage() {
           <p class="muted small">Customers no longer see these; orders made with them keep their answers.</p>
           <ul class="order-list forms-list" aria-label="Archived forms">
             {archived.map((f) => (
-              <li key={f.formId}>
-                <div class="order-row">
-                  <span class="ref">v{f.version}</span>
-                  <span>
-                    <span class="title">{f.name}</span>
-                    <span class="meta">{formFacts(f)}</span>
-                  </span>
-                  <span class="side">
-                    <button class="button secondary" type="button" onClick={() => restore(f)}>
-                      Restore <span class="visually-hidden">{f.name}</span>
-                    </button>
-                  </span>
-                </div>
-              </li>
+              <FormRow key={f.formId} form={f} action="Restore" onAction={() => restore(f)} />
             ))}
           </ul>
         </section>
       ) : null}
     </Layout>
+  );
+}
+
+/** A form in a list: its version, name and facts, and the one thing to do with it. */
+function FormRow(props: { form: SellerForm; action: string; onAction(): void }) {
+  const f = props.form;
+  return (
+    <li>
+      <div class="order-row">
+        <span class="ref">v{f.version}</span>
+        <span>
+          <span class="title">{f.name}</span>
+          <span class="meta">{formFacts(f)}</span>
+        </span>
+        <span class="side">
+          <button class="button secondary" type="button" onClick={props.onAction}>
+            {props.action} <span class="visually-hidden">{f.name}</span>
+          </button>
+        </span>
+      </div>
+    </li>
   );
 }
 
