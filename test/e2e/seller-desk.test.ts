@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signInAs, useJourney } from '#test/helpers/journey.ts';
@@ -25,6 +26,20 @@ async function createOrders(page: Page, from: number, to: number): Promise<void>
     });
     expect(created.status()).toBe(201);
   }
+}
+
+const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', name);
+
+/** Uploads `file` on the seller's order page and sends it, alone, as proof v`version`. */
+async function sendProof(page: Page, file: string, version: number): Promise<void> {
+  const boxes = page.getByRole('checkbox', { name: 'In this proof' });
+  const before = await boxes.count();
+  await page.locator('.dropzone input[type=file]').setInputFiles(fixture(file));
+  await expect.poll(() => boxes.count()).toBe(before + 1);
+  for (let i = 1; i < before + 1; i++) await boxes.nth(i).uncheck();
+  await boxes.first().check();
+  await page.getByRole('button', { name: `Send proof v${version}` }).click();
+  await expect.poll(() => page.getByText(`Proof v${version} sent to the customer.`).isVisible()).toBe(true);
 }
 
 const rowTitles = (page: Page) => page.getByRole('list', { name: 'Orders' }).locator('.title').allInnerTexts();
@@ -175,6 +190,52 @@ describe('the seller’s desk', () => {
     await page.unrouteAll({ behavior: 'ignoreErrors' });
     await page.close();
   });
+
+  it('marks a change asked past the free revision rounds for the shop to decide on, and tells the customer before they ask', async () => {
+    const seller = await sellerPage('/settings');
+    await seller.getByLabel(/Free revision rounds per order/).fill('1');
+    await seller.locator('form').getByRole('button', { name: /^Save/ }).click();
+    await expect.poll(() => seller.getByText(/^Saved\. New orders include these terms/).isVisible()).toBe(true);
+    const created = await seller.request.post(`${journey.server.url}/api/orders`, {
+      headers: { origin: journey.server.url },
+      data: { title: 'Engraved fountain pen', customer: { name: 'Ben Okafor', email: 'ben@demo.test' } },
+    });
+    const orderUrl = `${journey.server.url}/orders/${((await created.json()) as { orderId: string }).orderId}`;
+    await seller.goto(orderUrl);
+    await seller.getByRole('button', { name: 'Move to Quoted' }).click();
+    await expect.poll(() => seller.getByText('Moved to Quoted.').isVisible()).toBe(true);
+    await sendProof(seller, 'proof-v1.png', 1);
+
+    const customer = await (await journey.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await signInAs(journey, customer, 'ben@demo.test');
+    await customer.goto(orderUrl);
+    await customer.getByRole('heading', { name: 'Your decision on v1' }).waitFor();
+    expect(await customer.getByText('Revision rounds used: 0 of 1 free.').isVisible()).toBe(true);
+    expect(await customer.locator('.decide .notice').count()).toBe(0);
+    await customer.getByRole('button', { name: 'Request changes' }).click();
+    await expect.poll(() => customer.getByText('Your change request was sent to the shop.').isVisible()).toBe(true);
+
+    await seller.reload();
+    await sendProof(seller, 'proof-v2.png', 2);
+    await customer.reload();
+    await customer.getByRole('heading', { name: 'Your decision on v2' }).waitFor();
+    // The free round is used: the customer reads the shop's terms before asking again.
+    expect(await customer.getByText('Revision rounds used: 1 of 1 free.').isVisible()).toBe(true);
+    expect(await customer.locator('.decide .notice').innerText()).toBe('Your order includes 1 free revision round. The shop will let you know whether further changes need a paid revision.');
+    await customer.getByRole('button', { name: 'Request changes' }).click();
+    await expect.poll(() => customer.getByText('Your change request was sent to the shop.').isVisible()).toBe(true);
+    await expect.poll(() => customer.locator('.versions > li').first().innerText()).toMatch(/Past the free rounds\s+Asked after the free revision rounds: the shop’s terms for extra rounds apply\./);
+
+    // The shop sees the count, which request went past it, and that the call is theirs.
+    await seller.reload();
+    await expect.poll(() => seller.getByText('Revision rounds used: 2 of 1 free.').isVisible()).toBe(true);
+    expect(await seller.locator('.versions > li').first().innerText()).toMatch(/Past the free rounds\s+Asked after the free revision rounds: yours to decide whether this one is charged\./);
+    expect(await seller.locator('.versions > li').nth(1).getByText('Past the free rounds').count()).toBe(0);
+    expect(await seller.locator('.timeline li').first().innerText()).toMatch(/^Changes requested on proof v2 \(past the free rounds\)\n/);
+    expect((await seller.locator('.timeline li').allInnerTexts()).filter((t) => /^Changes requested on proof v1\n/.test(t))).toHaveLength(1);
+    await customer.context().close();
+    await seller.close();
+  }, 120_000);
 
   it('archives a form customers no longer see, and restores it', async () => {
     const page = await sellerPage('/forms');

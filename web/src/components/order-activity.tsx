@@ -37,7 +37,7 @@ function describeEvent(event: ActivityEvent): string {
     case 'design.uploaded':
       return `Proof v${String(d.version)} sent`;
     case 'design.decided':
-      return d.decision === 'approve' ? `Proof v${String(d.version)} approved` : `Changes requested on proof v${String(d.version)}`;
+      return d.decision === 'approve' ? `Proof v${String(d.version)} approved` : `Changes requested on proof v${String(d.version)}${d.beyondAllowance ? ' (past the free rounds)' : ''}`;
     case 'comment.added':
       return d.reply ? `Reply on proof v${String(d.version)}` : `${d.pinned ? 'Pinned comment' : 'Comment'} on proof v${String(d.version)}`;
     default:

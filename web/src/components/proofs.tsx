@@ -168,9 +168,12 @@ function Decide(props: { page: OrderPage; design: DesignView; onDecided(message:
   const [checked, setChecked] = useState(false);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string>();
+  // A double tap must not send the decision twice (the second would be refused as too late).
+  const [busy, setBusy] = useState(false);
   const beyond = page.revisions.used >= page.revisions.allowance;
   const decide = async (decision: 'approve' | 'request_changes') => {
     setError(undefined);
+    setBusy(true);
     try {
       await post(`/orders/${page.order.orderId}/designs/${design.designId}/decision`, {
         decision,
@@ -184,6 +187,8 @@ function Decide(props: { page: OrderPage; design: DesignView; onDecided(message:
       else if (e instanceof ApiError && isConfirmationMismatch(e))
         await props.onConflict('The shop changed what you were asked to confirm while you were looking. Check the files and the personalisation again before you approve.');
       else setError(e instanceof ApiError ? e.message : 'Could not send your decision.');
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -208,10 +213,10 @@ function Decide(props: { page: OrderPage; design: DesignView; onDecided(message:
       </p>
       {beyond ? <Notice kind="warn">{page.revisions.message}</Notice> : null}
       <div class="row">
-        <button class="button primary" type="button" disabled={!checked} onClick={() => decide('approve')}>
+        <button class="button primary" type="button" disabled={busy || !checked} onClick={() => decide('approve')}>
           Approve v{design.version}
         </button>
-        <button class="button secondary" type="button" onClick={() => decide('request_changes')}>
+        <button class="button secondary" type="button" disabled={busy} onClick={() => decide('request_changes')}>
           Request changes
         </button>
       </div>
@@ -246,6 +251,11 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
     <section class="card" aria-labelledby="proofs-title">
       <h2 id="proofs-title">Design proofs</h2>
       {page.designs.length === 0 ? <p class="muted">No proof yet.</p> : null}
+      {page.viewer === 'seller' && page.designs.length > 0 ? (
+        <p class="small muted">
+          Revision rounds used: {page.revisions.used} of {page.revisions.allowance} free.
+        </p>
+      ) : null}
       <ol class="versions">
         {page.designs.map((d) => (
           <li key={d.designId}>
@@ -261,6 +271,12 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
             </div>
             {d.note ? <p>{d.note}</p> : null}
             {d.decision?.note ? <p class="small">Customer: “{d.decision.note}”</p> : null}
+            {d.decision?.beyondAllowance ? (
+              <p class="small row">
+                <span class="badge due-due_soon">Past the free rounds</span>
+                {page.viewer === 'seller' ? 'Asked after the free revision rounds: yours to decide whether this one is charged.' : 'Asked after the free revision rounds: the shop’s terms for extra rounds apply.'}
+              </p>
+            ) : null}
             {d === latest ? (
               <PinnedReview orderId={page.order.orderId} design={d} comments={page.comments} image={image} onChanged={props.onChanged} />
             ) : (
