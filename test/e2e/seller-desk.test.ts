@@ -36,9 +36,13 @@ async function sendProof(page: Page, file: string, version: number): Promise<voi
   const before = await boxes.count();
   await page.locator('.dropzone input[type=file]').setInputFiles(fixture(file));
   await expect.poll(() => boxes.count()).toBe(before + 1);
+  const send = page.getByRole('button', { name: `Send proof v${version}` });
+  // Settled: the upload done and the new file chosen; then only the new one (listed first) goes.
+  await expect.poll(() => send.isEnabled()).toBe(true);
   for (let i = 1; i < before + 1; i++) await boxes.nth(i).uncheck();
   await boxes.first().check();
-  await page.getByRole('button', { name: `Send proof v${version}` }).click();
+  expect(await boxes.evaluateAll((all) => all.map((b) => (b as HTMLInputElement).checked))).toEqual([true, ...Array(before).fill(false)]);
+  await send.click();
   await expect.poll(() => page.getByText(`Proof v${version} sent to the customer.`).isVisible()).toBe(true);
 }
 
