@@ -32,6 +32,8 @@ const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', na
 
 /** Uploads `file` on the seller's order page and sends it, alone, as proof v`version`. */
 async function sendProof(page: Page, file: string, version: number): Promise<void> {
+  // Counted on the loaded page: the files sent before are offered again.
+  await page.getByRole('heading', { name: 'Send a proof' }).waitFor();
   const boxes = page.getByRole('checkbox', { name: 'In this proof' });
   const before = await boxes.count();
   await page.locator('.dropzone input[type=file]').setInputFiles(fixture(file));
@@ -240,6 +242,30 @@ describe('the seller’s desk', () => {
     await customer.context().close();
     await seller.close();
   }, 120_000);
+
+  it('takes a choice field’s options one per line, blank lines left out, as the customer then sees them', async () => {
+    const page = await sellerPage('/forms');
+    await page.getByRole('button', { name: 'New form' }).click();
+    await page.getByLabel('Form name').fill('Wood choice');
+    await page.getByLabel('Question').fill('Name on the board');
+    await page.getByLabel('New field’s type').selectOption({ label: 'Single choice' });
+    await page.getByRole('button', { name: 'Add field' }).click();
+    await page.getByLabel('Question').nth(1).fill('Wood');
+    // As people type a list: a blank line between, a new line at the end.
+    await page.getByLabel('Options').fill('Oak\n\nWalnut\n');
+    await page.getByRole('button', { name: 'Save form' }).click();
+    await expect.poll(() => page.getByText('Saved “Wood choice” (version 1).').isVisible()).toBe(true);
+    await expect.poll(() => page.getByLabel('Options').inputValue()).toBe('Oak\nWalnut');
+
+    const visitor = await journey.browser.newPage();
+    await visitor.goto(`${journey.server.url}/s/demo`);
+    await visitor.getByRole('link', { name: 'Wood choice' }).click();
+    const wood = visitor.getByRole('group', { name: /Wood/ });
+    await expect.poll(() => wood.getByRole('radio').count()).toBe(2);
+    expect(await wood.locator('label').allInnerTexts()).toEqual(['Oak', 'Walnut']);
+    await visitor.close();
+    await page.close();
+  });
 
   it('archives a form customers no longer see, and restores it', async () => {
     const page = await sellerPage('/forms');

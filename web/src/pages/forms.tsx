@@ -78,15 +78,18 @@ export default function FormsPage() {
   const save = async (archived = false) => {
     if (!draft) return;
     setError(undefined);
-    const body = { name: draft.name, description: draft.description || undefined, isDefault: draft.isDefault, fields: draft.fields };
+    // Options are typed one per line: blank lines and spaces around are not options.
+    const fields = draft.fields.map((f) => ('options' in f ? { ...f, options: f.options.map((o) => o.trim()).filter(Boolean) } : f));
+    const body = { name: draft.name, description: draft.description || undefined, isDefault: draft.isDefault, fields };
     try {
       const result = draft.formId
         ? await put<SellerForm>(`/shop/intake-forms/${draft.formId}`, { ...body, version: draft.version, archived })
         : await post<SellerForm>('/shop/intake-forms', body);
-      setSaved(archived ? `“${result.name}” is archived: customers no longer see it. It waits under Archived forms if you want it back.` : `Saved “${result.name}” (version ${result.version}).`);
       await load();
       if (archived) setDraft(undefined);
-      else setDraft({ ...draft, formId: result.formId, version: result.version, isDefault: result.isDefault });
+      else setDraft({ ...draft, fields, formId: result.formId, version: result.version, isDefault: result.isDefault });
+      // Said with the form as saved, not before it.
+      setSaved(archived ? `“${result.name}” is archived: customers no longer see it. It waits under Archived forms if you want it back.` : `Saved “${result.name}” (version ${result.version}).`);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not save the form.');
     }
