@@ -28,8 +28,17 @@ function formFacts(form: SellerForm): string {
   return [form.isDefault ? 'Default form' : '', `${form.fields.length} fields`, marked ? `personalisation: ${marked.label}` : ''].filter(Boolean).join(' · ');
 }
 
-function blankField(type: FieldType, index: number): IntakeField {
-  const base = { id: `field_${index + 1}`, label: '', required: false };
+/**
+ * An id no field of the form has: `field_<n>` past the highest in use. Counting the fields would
+ * give a removed field's successor the id of one still there, and the form could not be saved.
+ */
+function nextFieldId(fields: IntakeField[]): string {
+  const used = fields.map((f) => /^field_(\d+)$/.exec(f.id)?.[1]).filter((n): n is string => n !== undefined).map(Number);
+  return `field_${Math.max(0, ...used) + 1}`;
+}
+
+function blankField(type: FieldType, existing: IntakeField[]): IntakeField {
+  const base = { id: nextFieldId(existing), label: '', required: false };
   switch (type) {
     case 'short_text':
       return { ...base, type, maxLength: 200 };
@@ -65,13 +74,20 @@ export default function FormsPage() {
     if (seller) load().catch(() => setError('Could not load your forms.'));
   }, [seller]);
 
+  // The draft as last opened or saved: closing a draft that differs from it asks first.
+  const [savedSnapshot, setSavedSnapshot] = useState('');
+  const snapshot = (d: Draft) => JSON.stringify({ name: d.name, description: d.description, isDefault: d.isDefault, fields: d.fields });
+  const open = (next: Draft) => {
+    setDraft(next);
+    setSavedSnapshot(snapshot(next));
+  };
   const edit = (form?: SellerForm) => {
     setSaved(undefined);
     setError(undefined);
-    setDraft(
+    open(
       form
         ? { formId: form.formId, version: form.version, name: form.name, description: form.description ?? '', isDefault: form.isDefault, fields: form.fields }
-        : { name: '', description: '', isDefault: false, fields: [blankField('short_text', 0)] },
+        : { name: '', description: '', isDefault: false, fields: [blankField('short_text', [])] },
     );
   };
 
@@ -87,7 +103,7 @@ export default function FormsPage() {
         : await post<SellerForm>('/shop/intake-forms', body);
       await load();
       if (archived) setDraft(undefined);
-      else setDraft({ ...draft, fields, formId: result.formId, version: result.version, isDefault: result.isDefault });
+      else open({ ...draft, fields, formId: result.formId, version: result.version, isDefault: result.isDefault });
       // Said with the form as saved, not before it.
       setSaved(archived ? `“${result.name}” is archived: customers no longer see it. It waits under Archived forms if you want it back.` : `Saved “${result.name}” (version ${result.version}).`);
     } catch (e) {
@@ -134,7 +150,15 @@ export default function FormsPage() {
           ))}
         </ul>
       ) : (
-        <FormEditor draft={draft} onChange={setDraft} onSave={() => save()} onArchive={() => save(true)} onClose={() => setDraft(undefined)} error={error} />
+        <FormEditor
+          draft={draft}
+          unsaved={snapshot(draft) !== savedSnapshot}
+          onChange={setDraft}
+          onSave={() => save()}
+          onArchive={() => save(true)}
+          onClose={() => setDraft(undefined)}
+          error={error}
+        />
       )}
       {!draft && error ? <Notice kind="error">{error}</Notice> : null}
       {!draft && archived.length ? (
@@ -173,8 +197,10 @@ function FormRow(props: { form: SellerForm; action: string; onAction(): void }) 
   );
 }
 
-function FormEditor(props: { draft: Draft; onChange(d: Draft): void; onSave(): void; onArchive(): void; onClose(): void; error?: string | undefined }) {
+function FormEditor(props: { draft: Draft; unsaved: boolean; onChange(d: Draft): void; onSave(): void; onArchive(): void; onClose(): void; error?: string | undefined }) {
   const { draft } = props;
+  const [closing, setClosing] = useState(false);
+  const closeButton = useRef<HTMLButtonElement>(null);
   const [previewAnswers, setPreviewAnswers] = useState<Record<string, AnswerValue>>({});
   const [newType, setNewType] = useState<FieldType>('short_text');
   // The field just added gets the focus, so the keyboard goes on to its question.
@@ -243,7 +269,7 @@ function FormEditor(props: { draft: Draft; onChange(d: Draft): void; onSave(): v
             class="button secondary"
             type="button"
             onClick={() => {
-              props.onChange({ ...draft, fields: [...draft.fields, blankField(newType, draft.fields.length)] });
+              props.onChange({ ...draft, fields: [...draft.fields, blankField(newType, draft.fields)] });
               focusNext.current = draft.fields.length;
             }}
           >
@@ -254,7 +280,7 @@ function FormEditor(props: { draft: Draft; onChange(d: Draft): void; onSave(): v
           <button class="button primary" type="submit">
             Save form
           </button>
-          <button class="button ghost" type="button" onClick={props.onClose}>
+          <button ref={closeButton} class="button ghost" type="button" aria-expanded={props.unsaved ? closing : undefined} onClick={() => (props.unsaved ? setClosing(!closing) : props.onClose())}>
             Close
           </button>
           {draft.formId && !draft.isDefault ? (
@@ -263,6 +289,26 @@ function FormEditor(props: { draft: Draft; onChange(d: Draft): void; onSave(): v
             </button>
           ) : null}
         </div>
+        {closing && props.unsaved ? (
+          <div class="close-unsaved">
+            <Notice kind="warn">This form has changes that are not saved. Close it and lose them?</Notice>
+            <div class="row">
+              <button class="button danger" type="button" onClick={props.onClose}>
+                Discard changes
+              </button>
+              <button
+                class="button secondary"
+                type="button"
+                onClick={() => {
+                  setClosing(false);
+                  closeButton.current?.focus();
+                }}
+              >
+                Keep editing
+              </button>
+            </div>
+          </div>
+        ) : null}
       </form>
       <section aria-labelledby="preview-title">
         <h2 id="preview-title">Preview</h2>
