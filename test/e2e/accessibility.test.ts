@@ -29,7 +29,7 @@ async function violations(page: Page): Promise<string[]> {
  * Lighthouse; this keeps the rest from drifting.
  */
 describe('accessibility of every screen', () => {
-  it('holds for a visitor: sign-in, the request page with its errors, and a page that does not exist', async () => {
+  it('holds for a visitor: sign-in, the request page with its errors, a shop and a page that do not exist', async () => {
     const page = await phonePage();
     await page.goto(`${journey.server.url}/sign-in`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -38,6 +38,10 @@ describe('accessibility of every screen', () => {
     await page.goto(`${journey.server.url}/s/demo`);
     await page.getByRole('button', { name: 'Send my request' }).click();
     await page.getByText('This field is required.').first().waitFor();
+    expect(await violations(page)).toEqual([]);
+
+    await page.goto(`${journey.server.url}/s/no-such-shop`);
+    await page.getByRole('heading', { name: 'No shop at this address', level: 1 }).waitFor();
     expect(await violations(page)).toEqual([]);
 
     await page.goto(`${journey.server.url}/no-such-page`);

@@ -41,7 +41,7 @@ export default function RequestPage() {
         setAnswers({});
         setErrors({});
       })
-      .catch((e) => setError(e instanceof ApiError ? e.message : 'Could not load this page.'));
+      .catch((e) => setError(e instanceof ApiError && e.status === 404 ? 'missing' : e instanceof ApiError ? e.message : 'Could not load this page.'));
   }, [params.slug, formId]);
 
   const submit = async (e: Event) => {
@@ -97,7 +97,20 @@ export default function RequestPage() {
   if (error && !data) {
     return (
       <Layout narrow>
-        <Notice kind="error">{error}</Notice>
+        {error === 'missing' ? (
+          <>
+            <h1>No shop at this address</h1>
+            <p>The address may be mistyped. Check the link the shop gave you, or ask them for it again.</p>
+          </>
+        ) : (
+          <>
+            <h1>This page could not load</h1>
+            <Notice kind="error">{error}</Notice>
+            <button class="button secondary" type="button" onClick={() => window.location.reload()}>
+              Try again
+            </button>
+          </>
+        )}
       </Layout>
     );
   }
