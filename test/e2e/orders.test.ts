@@ -23,6 +23,14 @@ describe('a custom request, from the customer to the seller', () => {
     await expect.poll(() => customer.getByText('Attached', { exact: true }).isVisible()).toBe(true);
     await customer.getByLabel('Your name').fill('Cara Dev');
     await customer.getByLabel('Your email').fill('cara@example.test');
+    // Sending fails while the phone is offline: said beside the button, in sight, and nothing typed is lost.
+    await customer.context().setOffline(true);
+    await customer.getByRole('button', { name: 'Send my request' }).click();
+    const failed = customer.getByRole('alert').filter({ hasText: 'Atelier cannot be reached.' });
+    await expect.poll(() => failed.isVisible()).toBe(true);
+    expect(await failed.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight && el.getBoundingClientRect().top >= 0)).toBe(true);
+    expect(await customer.getByLabel('Engraving text').inputValue()).toBe('Cara & Dev · 2026');
+    await customer.context().setOffline(false);
     await customer.getByRole('button', { name: 'Send my request' }).click();
     await customer.getByRole('heading', { name: 'Request sent' }).waitFor();
     const reference = (await customer.locator('.notice strong').textContent())!;

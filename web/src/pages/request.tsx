@@ -44,6 +44,12 @@ export default function RequestPage() {
       .catch((e) => setError(e instanceof ApiError && e.status === 404 ? 'missing' : e instanceof ApiError ? e.message : 'Could not load this page.'));
   }, [params.slug, formId]);
 
+  /** The first field with a problem gets the focus, so the person lands where to fix it. */
+  const focusFirstProblem = (found: Record<string, string>) => {
+    const first = Object.keys(found)[0];
+    if (first) document.getElementById(first === 'name' || first === 'email' ? `who-${first}` : `q-${first}`)?.focus();
+  };
+
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!data) return;
@@ -54,7 +60,7 @@ export default function RequestPage() {
     if (!/^\S+@\S+\.\S+$/.test(who.email.trim())) found.email = 'Enter a valid email address.';
     setErrors(found);
     if (Object.keys(found).length) {
-      document.getElementById(Object.keys(found)[0] === 'name' || Object.keys(found)[0] === 'email' ? `who-${Object.keys(found)[0]}` : `q-${Object.keys(found)[0]}`)?.focus();
+      focusFirstProblem(found);
       return;
     }
     setBusy(true);
@@ -71,7 +77,9 @@ export default function RequestPage() {
     } catch (err) {
       if (err instanceof ApiError && (err.code === 'validation_failed' || err.code === 'unprocessable')) {
         const fields = (err.details as { fields?: Array<{ fieldId: string; message: string }> } | undefined)?.fields ?? [];
-        setErrors(Object.fromEntries(fields.map((f) => [f.fieldId, f.message])));
+        const found = Object.fromEntries(fields.map((f) => [f.fieldId, f.message]));
+        setErrors(found);
+        focusFirstProblem(found);
       }
       setError(err instanceof ApiError ? err.message : 'Could not send your request.');
     } finally {
@@ -133,7 +141,6 @@ export default function RequestPage() {
         </nav>
       ) : null}
       <form class="card" onSubmit={submit} noValidate>
-        {error ? <Notice kind="error">{error}</Notice> : null}
         {data.form.fields.map((field) => (
           <IntakeFieldInput key={field.id} idPrefix="q" field={field} value={answers[field.id]} error={errors[field.id]} onChange={(value) => setAnswers((all) => ({ ...all, [field.id]: value }))} uploader={uploader} onUploading={(count) => setUploading((all) => ({ ...all, [field.id]: count }))} />
         ))}
@@ -142,12 +149,14 @@ export default function RequestPage() {
           {(aria) => <input {...aria} type="text" autoComplete="name" maxLength={120} value={who.name} onInput={(e) => setWho({ ...who, name: e.currentTarget.value })} />}
         </Field>
         <Field id="who-email" label="Your email" hint="We send your order link here." error={errors.email} required>
-          {(aria) => <input {...aria} type="email" autoComplete="email" value={who.email} onInput={(e) => setWho({ ...who, email: e.currentTarget.value })} />}
+          {(aria) => <input {...aria} type="email" autoComplete="email" maxLength={254} value={who.email} onInput={(e) => setWho({ ...who, email: e.currentTarget.value })} />}
         </Field>
         <div class="honeypot" aria-hidden="true">
           <label for="website">Website</label>
           <input id="website" type="text" tabIndex={-1} autoComplete="off" value={who.website} onInput={(e) => setWho({ ...who, website: e.currentTarget.value })} />
         </div>
+        {/* Beside the button just pressed, not at the top of a long form out of sight. */}
+        {error ? <Notice kind="error">{error}</Notice> : null}
         <button class="button primary block" type="submit" disabled={busy || filesInFlight}>
           {busy ? 'Sending…' : filesInFlight ? 'Waiting for your files…' : 'Send my request'}
         </button>
