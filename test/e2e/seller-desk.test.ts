@@ -199,6 +199,18 @@ describe('the seller’s desk', () => {
     expect(await page.getByRole('checkbox', { name: 'In this proof' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Send proof/ }).isDisabled()).toBe(true);
     await page.unrouteAll({ behavior: 'ignoreErrors' });
+
+    // A proof that cannot be sent says so beside its button, in sight, below a long list of files.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await input.setInputFiles(fixture('proof-v1.png'));
+    const send = page.getByRole('button', { name: /^Send proof/ });
+    await expect.poll(() => send.isEnabled()).toBe(true);
+    await page.context().setOffline(true);
+    await send.click();
+    const failed = page.getByRole('alert').filter({ hasText: 'Atelier cannot be reached.' });
+    await expect.poll(() => failed.isVisible()).toBe(true);
+    expect(await failed.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight && el.getBoundingClientRect().top >= 0)).toBe(true);
+    await page.context().setOffline(false);
     await page.close();
   });
 

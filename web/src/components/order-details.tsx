@@ -64,7 +64,6 @@ export function EditDetails(props: { page: OrderPage; onSaved(message: string): 
   };
   return (
     <form onSubmit={save}>
-      {error ? <Notice kind="error">{error}</Notice> : null}
       <Field id="edit-title" label="Title" required>
         {(aria) => <input {...aria} type="text" maxLength={140} value={values.title} onInput={set('title')} />}
       </Field>
@@ -82,6 +81,7 @@ export function EditDetails(props: { page: OrderPage; onSaved(message: string): 
       <Field id="edit-description" label="Notes">
         {(aria) => <textarea {...aria} maxLength={5000} value={values.description} onInput={set('description')} />}
       </Field>
+      {error ? <Notice kind="error">{error}</Notice> : null}
       <button class="button primary" type="submit" disabled={!dirty}>
         Save details
       </button>

@@ -81,7 +81,6 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
     <form onSubmit={send} aria-label={byShop ? 'Send a proof' : 'Send a design of your own'}>
       {byShop ? <h3>Send a proof</h3> : null}
       {byShop ? null : <p class="small muted">Have finished artwork? Send it as the next version; the shop sees it at once.</p>}
-      {error ? <Notice kind="error">{error}</Notice> : null}
       <label
         class={`dropzone${dragging ? ' dragging' : ''}`}
         onDragOver={(e) => {
@@ -142,6 +141,8 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
       <Field id="proof-note" label={byShop ? 'Note to the customer' : 'Note to the shop'}>
         {(aria) => <textarea {...aria} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
       </Field>
+      {/* Beside the button just pressed: the file list above can be long. */}
+      {error ? <Notice kind="error">{error}</Notice> : null}
       <button class="button primary" type="submit" disabled={selected.length === 0 || uploads.some((u) => u.handle)}>
         {byShop ? `Send proof v${next}` : `Send design v${next}`}
       </button>
