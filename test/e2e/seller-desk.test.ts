@@ -268,6 +268,12 @@ describe('the seller’s desk', () => {
     await page.getByLabel('New field’s type').selectOption({ label: 'Single choice' });
     await page.getByRole('button', { name: 'Add field' }).click();
     await page.getByLabel('Question').nth(1).fill('Wood');
+    // A refusal names the field as the builder shows it, not by its place in the data, beside Save.
+    await page.getByLabel('Options').fill('Oak\nOak');
+    await page.getByRole('button', { name: 'Save form' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Field 2 (“Wood”): Two options are the same.' });
+    await expect.poll(() => refused.isVisible()).toBe(true);
+    expect(await refused.evaluate((el) => el.nextElementSibling?.textContent)).toContain('Save form');
     // As people type a list: a blank line between, a new line at the end.
     await page.getByLabel('Options').fill('Oak\n\nWalnut\n');
     await page.getByRole('button', { name: 'Save form' }).click();

@@ -56,6 +56,23 @@ function blankField(type: FieldType, existing: IntakeField[]): IntakeField {
   }
 }
 
+/**
+ * The server's refusal in the builder's words: "fields.2.options: Two options are the same."
+ * becomes "Field 3 (“Wood”): Two options are the same."
+ */
+function describeRefusal(error: ApiError, fields: IntakeField[]): string {
+  const issues = Array.isArray(error.details) ? (error.details as Array<{ path?: string; message?: string }>) : [];
+  if (issues.length === 0) return error.message;
+  return issues
+    .map((issue) => {
+      const index = /^fields\.(\d+)/.exec(issue.path ?? '')?.[1];
+      if (index === undefined) return issue.message ?? '';
+      const label = fields[Number(index)]?.label;
+      return `Field ${Number(index) + 1}${label ? ` (“${label}”)` : ''}: ${issue.message ?? ''}`;
+    })
+    .join(' ');
+}
+
 /** The seller designs the questions customers answer when they ask for a piece. */
 export default function FormsPage() {
   const seller = useRequire('seller');
@@ -107,7 +124,7 @@ export default function FormsPage() {
       // Said with the form as saved, not before it.
       setSaved(archived ? `“${result.name}” is archived: customers no longer see it. It waits under Archived forms if you want it back.` : `Saved “${result.name}” (version ${result.version}).`);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Could not save the form.');
+      setError(e instanceof ApiError ? describeRefusal(e, fields) : 'Could not save the form.');
     }
   };
 
@@ -228,7 +245,6 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; onChange(d: Draft):
         aria-labelledby="editor-title"
       >
         <h2 id="editor-title">{draft.formId ? `Edit “${draft.name}”` : 'New form'}</h2>
-        {props.error ? <Notice kind="error">{props.error}</Notice> : null}
         <Field id="form-name" label="Form name" hint="What customers pick, e.g. “Engraved cutting board”." required>
           {(aria) => <input {...aria} type="text" maxLength={80} value={draft.name} onInput={(e) => props.onChange({ ...draft, name: e.currentTarget.value })} />}
         </Field>
@@ -276,6 +292,8 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; onChange(d: Draft):
             Add field
           </button>
         </div>
+        {/* Beside Save: the fields above can run long on a phone. */}
+        {props.error ? <Notice kind="error">{props.error}</Notice> : null}
         <div class="row" style={{ marginTop: '24px' }}>
           <button class="button primary" type="submit">
             Save form
