@@ -58,7 +58,12 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
           update({ file: recorded, handle: undefined });
           setSelected((s) => [...s, recorded.fileId]);
         })
-        .catch((e) => update({ error: e instanceof ApiError ? e.message : 'Upload failed.', handle: undefined }));
+        // A cancelled upload goes from the list, as on the request page; a refused one stays to say why.
+        .catch((e) =>
+          e instanceof ApiError && e.code === 'cancelled'
+            ? setUploads((all) => all.filter((u) => u.key !== key))
+            : update({ error: e instanceof ApiError ? e.message : 'Upload failed.', handle: undefined }),
+        );
     }
   };
   const send = async (e: Event) => {
@@ -112,7 +117,12 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
           <li key={u.key}>
             <span class="name">{u.name}</span>
             {u.error ? (
-              <span class="error">{u.error}</span>
+              <>
+                <span class="error">{u.error}</span>
+                <button type="button" class="button ghost" onClick={() => setUploads((all) => all.filter((other) => other.key !== u.key))}>
+                  Remove <span class="visually-hidden">{u.name}</span>
+                </button>
+              </>
             ) : u.file ? (
               <label class="choice">
                 <input type="checkbox" checked={selected.includes(u.file.fileId)} onChange={(e) => setSelected(e.currentTarget.checked ? [...selected, u.file!.fileId] : selected.filter((id) => id !== u.file!.fileId))} />
