@@ -165,7 +165,7 @@ describe('design review in the portal', () => {
     expect(await customer.getByRole('heading', { name: /Your decision/ }).count()).toBe(0);
     expect(await customer.getByRole('link', { name: 'Look at the proof and decide' }).count()).toBe(0);
     expect(await customer.getByText('Not decided', { exact: true }).count()).toBe(1);
-    expect(await customer.getByText('Waiting for the customer', { exact: true }).count()).toBe(0);
+    expect(await customer.getByText('Waiting for you', { exact: true }).count()).toBe(0);
     await customer.close();
   }, 60_000);
 
@@ -313,7 +313,8 @@ describe('design review in the portal', () => {
     await expect.poll(() => customer.getByText(/The shop changed what you were asked to confirm while you were looking/).isVisible()).toBe(true);
     await expect.poll(() => customer.getByText('“42 Willow Lane, Bath” (20 characters)').isVisible()).toBe(true);
     expect(await customer.getByRole('checkbox', { name: /I checked the files/ }).isChecked()).toBe(false);
-    expect(await customer.getByText('Waiting for the customer', { exact: true }).count()).toBe(1);
+    // The proof waits for the person reading: said to them as such.
+    expect(await customer.getByText('Waiting for you', { exact: true }).count()).toBe(1);
 
     await customer.getByRole('checkbox', { name: /I checked the files/ }).check();
     await customer.getByRole('button', { name: /^Approve v\d/ }).click();

@@ -35,8 +35,12 @@ export function approvedPersonalization(page: OrderPage): { version: number; tex
 }
 
 /** An undecided proof of an order the shop has moved on (back to design, or into production) waits for nobody. */
-const stateLabel = (design: DesignView, awaited: DesignView | undefined) =>
-  design.state === 'awaiting_decision' && design !== awaited ? 'Not decided' : stateLabels[design.state];
+const stateLabel = (design: DesignView, awaited: DesignView | undefined, viewer: OrderPage['viewer']) =>
+  design.state === 'awaiting_decision' && design !== awaited
+    ? 'Not decided'
+    : design.state === 'awaiting_decision' && viewer === 'customer'
+      ? 'Waiting for you'
+      : stateLabels[design.state];
 
 /** Upload files with progress, then send them as the next version: the shop's proof, or the customer's own design. */
 function SendProof(props: { page: OrderPage; onSent(message: string): Promise<void> }) {
@@ -272,7 +276,7 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
           <li key={d.designId}>
             <div class="row">
               <strong>v{d.version}</strong>
-              <span class={`badge design-${d.state}`}>{stateLabel(d, awaited)}</span>
+              <span class={`badge design-${d.state}`}>{stateLabel(d, awaited, page.viewer)}</span>
               <span class="muted small">{formatDateTime(d.createdAt)}</span>
               {d.state === 'approved' ? (
                 <a class="small" href={`/api/orders/${page.order.orderId}/designs/${d.designId}/approval-receipt`} target="_blank" rel="noopener">
