@@ -146,6 +146,30 @@ describe('the seller’s desk', () => {
     await page.close();
   });
 
+  it('keeps what the seller typed when someone else saved the order first, and then saves both', async () => {
+    const mine = await sellerPage('/dashboard?status=approved');
+    await mine.getByRole('link', { name: /linen napkins/ }).click();
+    await mine.getByRole('heading', { name: /linen napkins/, level: 1 }).waitFor();
+    const theirs = await sellerContext!.newPage();
+    await theirs.goto(mine.url());
+    await mine.getByLabel('Notes').fill('Pack with tissue paper');
+    await theirs.getByLabel('Title').fill('Monogrammed linen napkins (12), ivory');
+    await theirs.getByRole('button', { name: 'Save details' }).click();
+    await expect.poll(() => theirs.getByText('Saved.').isVisible()).toBe(true);
+
+    await mine.getByRole('button', { name: 'Save details' }).click();
+    await expect.poll(() => mine.getByText(/^Someone changed this order while you were editing\. Your changes are kept below/).isVisible()).toBe(true);
+    await expect.poll(() => mine.getByLabel('Title').inputValue()).toBe('Monogrammed linen napkins (12), ivory');
+    expect(await mine.getByLabel('Notes').inputValue()).toBe('Pack with tissue paper');
+    await mine.getByRole('button', { name: 'Save details' }).click();
+    await expect.poll(() => mine.getByText('Saved.').isVisible()).toBe(true);
+    await mine.reload();
+    await expect.poll(() => mine.getByLabel('Title').inputValue()).toBe('Monogrammed linen napkins (12), ivory');
+    expect(await mine.getByLabel('Notes').inputValue()).toBe('Pack with tissue paper');
+    await theirs.close();
+    await mine.close();
+  });
+
   it('answers a thread, resolves and reopens it, and keeps a reply that could not be sent', async () => {
     const page = await sellerPage('/dashboard?status=awaiting_approval');
     await page.getByRole('link', { name: /Nonna/ }).click();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
 import type { OrderPage } from '#shared/schemas/order.ts';
 import { ApiError, patch } from '../api.ts';
@@ -35,31 +35,39 @@ export function ReadDetails(props: { page: OrderPage }) {
   );
 }
 
+type DetailValues = { title: string; dueDate: string; personalization: string; description: string };
+
 /** The order's details as its seller edits them (optimistic locking on the order's version). */
 export function EditDetails(props: { page: OrderPage; onSaved(message: string): Promise<void>; onConflict(): Promise<void> }) {
   const o = props.page.order;
   const approved = approvedPersonalization(props.page);
-  const initial = { title: o.title, dueDate: o.dueDate ?? '', personalization: o.personalization ?? '', description: o.description ?? '' };
+  const initial: DetailValues = { title: o.title, dueDate: o.dueDate ?? '', personalization: o.personalization ?? '', description: o.description ?? '' };
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<string>();
-  useEffect(() => setValues(initial), [o.version]);
-  const set = (key: keyof typeof values) => (e: Event) => setValues({ ...values, [key]: (e.currentTarget as HTMLInputElement).value });
-  const dirty = JSON.stringify(values) !== JSON.stringify(initial);
+  // What the seller changed when someone else saved first: laid again over the order as it is now.
+  const kept = useRef<Partial<DetailValues>>();
+  useEffect(() => {
+    setValues({ ...initial, ...kept.current });
+    kept.current = undefined;
+  }, [o.version]);
+  const set = (key: keyof DetailValues) => (e: Event) => setValues({ ...values, [key]: (e.currentTarget as HTMLInputElement).value });
+  // Only what the seller changed is sent: a save never puts back what someone else changed meanwhile.
+  const changed = Object.fromEntries(Object.entries(values).filter(([key, value]) => value !== initial[key as keyof DetailValues])) as Partial<DetailValues>;
+  const dirty = Object.keys(changed).length > 0;
   const save = async (e: Event) => {
     e.preventDefault();
     setError(undefined);
     try {
-      await patch(`/orders/${o.orderId}`, {
-        version: o.version,
-        title: values.title,
-        dueDate: values.dueDate || null,
-        personalization: values.personalization || null,
-        description: values.description || null,
-      });
+      const body: Record<string, unknown> = { version: o.version };
+      for (const [key, value] of Object.entries(changed)) body[key] = key === 'title' ? value : value || null;
+      await patch(`/orders/${o.orderId}`, body);
       await props.onSaved('Saved.');
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not save.');
-      if (err instanceof ApiError && err.status === 409) await props.onConflict();
+      if (err instanceof ApiError && err.status === 409) {
+        kept.current = changed;
+        setError('Someone changed this order while you were editing. Your changes are kept below, over the order as it is now: check them and save again.');
+        await props.onConflict();
+      } else setError(err instanceof ApiError ? err.message : 'Could not save.');
     }
   };
   return (
