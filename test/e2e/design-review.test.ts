@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signInAs, useJourney } from '#test/helpers/journey.ts';
+import { fixture, sendProof as sendProofAlone } from '#test/helpers/proofs.ts';
 
 const journey = useJourney();
-const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', name);
 
 let sellerContext: BrowserContext | undefined;
 
@@ -26,23 +25,14 @@ async function sellerPage(viewport?: { width: number; height: number }): Promise
   return page;
 }
 
+/** Sends a proof while its reload is held: the notice must come with the page it describes. */
 async function sendProof(seller: Page, file: string, version: number) {
   const boxes = seller.getByRole('checkbox', { name: 'In this proof' });
   const before = await boxes.count();
-  await seller.locator('.dropzone input[type=file]').setInputFiles(fixture(file));
-  // The new file is offered once it has arrived and been checked by the server.
-  await expect.poll(() => boxes.count()).toBe(before + 1);
-  const send = seller.getByRole('button', { name: `Send proof v${version}` });
-  // Settled: the upload is done and the new file chosen (the button waits for both).
-  await expect.poll(() => send.isEnabled()).toBe(true);
-  // Older files are offered too, listed after the new one; only the new one goes into this version.
-  for (let i = 1; i < (await boxes.count()); i++) await boxes.nth(i).uncheck();
-  await boxes.first().check();
-  expect(await boxes.evaluateAll((all) => all.map((b) => (b as HTMLInputElement).checked))).toEqual([true, ...Array(before).fill(false)]);
   // On a slow network too, the notice comes with the page it describes: the new version listed, its file offered again.
-  await seller.route(/\/api\/orders\/[a-z0-9]{16}$/, async (route) => setTimeout(() => void route.continue(), 400), { times: 1 });
-  await send.click();
-  await expect.poll(() => seller.getByText(`Proof v${version} sent to the customer.`).isVisible()).toBe(true);
+  await sendProofAlone(seller, file, version, {
+    beforeSend: () => seller.route(/\/api\/orders\/[a-z0-9]{16}$/, async (route) => setTimeout(() => void route.continue(), 400), { times: 1 }),
+  });
   expect(await seller.locator('.versions strong').allInnerTexts()).toContain(`v${version}`);
   expect(await boxes.count()).toBe(before + 1);
 }

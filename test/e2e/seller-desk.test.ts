@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signInAs, useJourney } from '#test/helpers/journey.ts';
+import { fixture, sendProof } from '#test/helpers/proofs.ts';
 
 const journey = useJourney();
 let sellerContext: BrowserContext | undefined;
@@ -26,26 +26,6 @@ async function createOrders(page: Page, from: number, to: number): Promise<void>
     });
     expect(created.status()).toBe(201);
   }
-}
-
-const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', name);
-
-/** Uploads `file` on the seller's order page and sends it, alone, as proof v`version`. */
-async function sendProof(page: Page, file: string, version: number): Promise<void> {
-  // Counted on the loaded page: the files sent before are offered again.
-  await page.getByRole('heading', { name: 'Send a proof' }).waitFor();
-  const boxes = page.getByRole('checkbox', { name: 'In this proof' });
-  const before = await boxes.count();
-  await page.locator('.dropzone input[type=file]').setInputFiles(fixture(file));
-  await expect.poll(() => boxes.count()).toBe(before + 1);
-  const send = page.getByRole('button', { name: `Send proof v${version}` });
-  // Settled: the upload done and the new file chosen; then only the new one (listed first) goes.
-  await expect.poll(() => send.isEnabled()).toBe(true);
-  for (let i = 1; i < before + 1; i++) await boxes.nth(i).uncheck();
-  await boxes.first().check();
-  expect(await boxes.evaluateAll((all) => all.map((b) => (b as HTMLInputElement).checked))).toEqual([true, ...Array(before).fill(false)]);
-  await send.click();
-  await expect.poll(() => page.getByText(`Proof v${version} sent to the customer.`).isVisible()).toBe(true);
 }
 
 const rowTitles = (page: Page) => page.getByRole('list', { name: 'Orders' }).locator('.title').allInnerTexts();
