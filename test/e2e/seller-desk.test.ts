@@ -132,6 +132,8 @@ describe('the seller’s desk', () => {
     await mine.getByRole('heading', { name: /linen napkins/, level: 1 }).waitFor();
     const theirs = await sellerContext!.newPage();
     await theirs.goto(mine.url());
+    // Notes are not private: the seller is told before writing them.
+    expect(await mine.getByText('The customer reads these on their order too.').isVisible()).toBe(true);
     await mine.getByLabel('Notes').fill('Pack with tissue paper');
     await theirs.getByLabel('Title').fill('Monogrammed linen napkins (12), ivory');
     await theirs.getByRole('button', { name: 'Save details' }).click();

@@ -86,7 +86,7 @@ export function EditDetails(props: { page: OrderPage; onSaved(message: string): 
           The customer approved v{approved.version} with {quoted(approved.text)}. This text is not what they approved: send a new proof for their approval, or make the piece as approved.
         </Notice>
       ) : null}
-      <Field id="edit-description" label="Notes">
+      <Field id="edit-description" label="Notes" hint="The customer reads these on their order too.">
         {(aria) => <textarea {...aria} maxLength={5000} value={values.description} onInput={set('description')} />}
       </Field>
       {error ? <Notice kind="error">{error}</Notice> : null}
