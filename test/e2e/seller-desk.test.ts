@@ -152,6 +152,27 @@ describe('the seller’s desk', () => {
     await mine.close();
   });
 
+  it('keeps the settings a seller typed when someone else saved first, says what theirs were, and saves', async () => {
+    const mine = await sellerPage('/settings');
+    const theirs = await sellerContext!.newPage();
+    await theirs.goto(`${journey.server.url}/settings`);
+    await mine.getByLabel(/Message past the free rounds/).fill('Extra rounds: see the Paid revision listing.');
+    await theirs.getByLabel(/Free revision rounds per order/).waitFor();
+    await theirs.getByLabel(/Free revision rounds per order/).fill('3');
+    await theirs.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => theirs.getByText(/^Saved\./).isVisible()).toBe(true);
+
+    await mine.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => mine.getByText(/^Someone changed these settings meanwhile \(now 3 free rounds\)\. Yours are still below: save again to use them\./).isVisible()).toBe(true);
+    expect(await mine.getByLabel(/Message past the free rounds/).inputValue()).toBe('Extra rounds: see the Paid revision listing.');
+    await mine.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => mine.getByText(/^Saved\./).isVisible()).toBe(true);
+    await theirs.reload();
+    await expect.poll(() => theirs.getByLabel(/Message past the free rounds/).inputValue()).toBe('Extra rounds: see the Paid revision listing.');
+    await theirs.close();
+    await mine.close();
+  });
+
   it('answers a thread, resolves and reopens it, and keeps a reply that could not be sent', async () => {
     const page = await sellerPage('/dashboard?status=awaiting_approval');
     await page.getByRole('link', { name: /Nonna/ }).click();
@@ -225,6 +246,7 @@ describe('the seller’s desk', () => {
   it('marks a change asked past the free revision rounds for the shop to decide on, and tells the customer before they ask', async () => {
     const seller = await sellerPage('/settings');
     await seller.getByLabel(/Free revision rounds per order/).fill('1');
+    await seller.getByLabel(/Message past the free rounds/).fill('');
     await seller.locator('form').getByRole('button', { name: /^Save/ }).click();
     await expect.poll(() => seller.getByText(/^Saved\. New orders include these terms/).isVisible()).toBe(true);
     const created = await seller.request.post(`${journey.server.url}/api/orders`, {

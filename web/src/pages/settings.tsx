@@ -35,8 +35,12 @@ export default function SettingsPage() {
       setSaved('Saved. New orders include these terms; orders already placed keep theirs.');
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
-        show(await get<ShopSettings>('/shop/settings'));
-        setError('Someone changed these settings meanwhile; here they are now. Make your change again.');
+        // Theirs is said, yours is kept: saving again (on the new version) puts yours in place.
+        const now = await get<ShopSettings>('/shop/settings');
+        setSettings(now);
+        setError(
+          `Someone changed these settings meanwhile (now ${now.revisionAllowance} free ${now.revisionAllowance === 1 ? 'round' : 'rounds'}${now.revisionMessage ? ` and “${now.revisionMessage}”` : ''}). Yours are still below: save again to use them.`,
+        );
       } else setError(err instanceof ApiError ? err.message : 'Could not save your settings.');
     } finally {
       setBusy(false);
