@@ -15,15 +15,15 @@ export type TransitionInput = { orderId: string; to: OrderStatus; reason?: strin
  */
 export async function transitionOrder(ctx: DomainContext, principal: Principal, input: TransitionInput): Promise<Order> {
   const order = await loadOrderFor(ctx, principal, input.orderId);
-  if (principal.kind === 'customer' && input.to !== 'cancelled') {
-    throw new AppError('forbidden', 'Only the shop can change the status of this order.');
-  }
-  // Withdrawing is the customer's to do, but only while the shop has not answered: later it is
-  // the order's state, not who asks, that refuses it.
-  if (principal.kind === 'customer' && order.status !== 'requested') {
-    throw new AppError('transition_not_allowed', 'The shop has already taken this request further: it can no longer be withdrawn here.', {
-      details: { from: order.status, allowed: [] },
-    });
+  if (principal.kind === 'customer') {
+    if (input.to !== 'cancelled') throw new AppError('forbidden', 'Only the shop can change the status of this order.');
+    // Withdrawing is the customer's to do, but only while the shop has not answered: later it is
+    // the order's state, not who asks, that refuses it.
+    if (order.status !== 'requested') {
+      throw new AppError('transition_not_allowed', 'The shop has already taken this request further: it can no longer be withdrawn here.', {
+        details: { from: order.status, allowed: [] },
+      });
+    }
   }
   const reason = input.reason?.trim() || undefined;
   const check = checkTransition({ from: order.status, to: input.to, heldFrom: order.heldFrom, reason });

@@ -51,6 +51,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
   const [error, setError] = useState<string>();
   const [dragging, setDragging] = useState(false);
 
+  const removeUpload = (key: number) => setUploads((all) => all.filter((u) => u.key !== key));
   const add = (files: FileList | null) => {
     for (const file of Array.from(files ?? [])) {
       const key = Math.random();
@@ -65,7 +66,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
         // A cancelled upload goes from the list, as on the request page; a refused one stays to say why.
         .catch((e) =>
           e instanceof ApiError && e.code === 'cancelled'
-            ? setUploads((all) => all.filter((u) => u.key !== key))
+            ? removeUpload(key)
             : update({ error: e instanceof ApiError ? e.message : 'Upload failed.', handle: undefined }),
         );
     }
@@ -123,7 +124,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
             {u.error ? (
               <>
                 <span class="error">{u.error}</span>
-                <button type="button" class="button ghost" onClick={() => setUploads((all) => all.filter((other) => other.key !== u.key))}>
+                <button type="button" class="button ghost" onClick={() => removeUpload(u.key)}>
                   Remove <span class="visually-hidden">{u.name}</span>
                 </button>
               </>

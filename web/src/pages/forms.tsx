@@ -56,6 +56,12 @@ function blankField(type: FieldType, existing: IntakeField[]): IntakeField {
   }
 }
 
+/** What the API takes for a form. Options are typed one per line: blank lines and spaces around are not options. */
+function formBody(form: { name: string; description?: string | undefined; isDefault: boolean; fields: IntakeField[] }) {
+  const fields = form.fields.map((f) => ('options' in f ? { ...f, options: f.options.map((o) => o.trim()).filter(Boolean) } : f));
+  return { name: form.name, description: form.description || undefined, isDefault: form.isDefault, fields };
+}
+
 /**
  * The server's refusal in the builder's words: "fields.2.options: Two options are the same."
  * becomes "Field 3 (“Wood”): Two options are the same."
@@ -111,9 +117,8 @@ export default function FormsPage() {
   const save = async (archived = false) => {
     if (!draft) return;
     setError(undefined);
-    // Options are typed one per line: blank lines and spaces around are not options.
-    const fields = draft.fields.map((f) => ('options' in f ? { ...f, options: f.options.map((o) => o.trim()).filter(Boolean) } : f));
-    const body = { name: draft.name, description: draft.description || undefined, isDefault: draft.isDefault, fields };
+    const body = formBody(draft);
+    const { fields } = body;
     try {
       const result = draft.formId
         ? await put<SellerForm>(`/shop/intake-forms/${draft.formId}`, { ...body, version: draft.version, archived })
@@ -132,8 +137,7 @@ export default function FormsPage() {
     setSaved(undefined);
     setError(undefined);
     try {
-      const body = { name: form.name, description: form.description || undefined, isDefault: false, fields: form.fields, version: form.version, archived: false };
-      await put<SellerForm>(`/shop/intake-forms/${form.formId}`, body);
+      await put<SellerForm>(`/shop/intake-forms/${form.formId}`, { ...formBody({ ...form, isDefault: false }), version: form.version, archived: false });
       await load();
       setSaved(`“${form.name}” is back on your request page.`);
     } catch (e) {

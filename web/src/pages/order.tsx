@@ -13,18 +13,16 @@ import { OrderRequest } from '../components/order-request.tsx';
 import { Proofs } from '../components/proofs.tsx';
 import { useSession } from '../session.tsx';
 
-type Page = OrderPage;
-
 /** One order, for its seller (details, next steps, edits) or its customer (where it stands). */
 export default function OrderPageView() {
   const { params } = useRoute();
   const { me } = useSession();
-  const [page, setPage] = useState<Page>();
+  const [page, setPage] = useState<OrderPage>();
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<{ kind: 'success' | 'warn'; text: string }>();
 
   const load = () =>
-    get<Page>(`/orders/${params.orderId}`)
+    get<OrderPage>(`/orders/${params.orderId}`)
       .then((p) => {
         setPage(p);
         setError(undefined);
