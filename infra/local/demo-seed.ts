@@ -97,6 +97,10 @@ const demoOrders: DemoOrder[] = [
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
+/** What the shop wrote when it quoted: a price and how to pay, as the demo seller would. */
+const demoQuote = (spec: DemoOrder) =>
+  `£${38 + spec.title.length} including delivery.\nI have made a private listing for you on Etsy: once it is paid, I start on the design.`;
+
 /** Whether the table holds nothing yet: only then is the demo seeded. */
 export async function isTableEmpty(db: Db): Promise<boolean> {
   const out = await db.ddb.send(new ScanCommand({ TableName: db.table, Limit: 1, ProjectionExpression: 'pk' }));
@@ -145,7 +149,7 @@ export async function seedDemo(ctx: DomainContext): Promise<{ shop: Shop }> {
     });
     const proofs = proofStory[spec.status];
     for (const to of proofs ? pathTo.quoted : pathTo[spec.status]) {
-      const reason = to === 'cancelled' ? 'The customer found one locally' : undefined;
+      const reason = to === 'cancelled' ? 'The customer found one locally' : to === 'quoted' ? demoQuote(spec) : undefined;
       later();
       order = await transitionOrder(seedCtx, seller, { orderId: order.orderId, to, version: order.version, reason });
     }

@@ -60,12 +60,17 @@ describe('a custom request, from the customer to the seller', () => {
     // Only the allowed next steps are offered.
     expect(await seller.getByRole('button', { name: 'Move to Shipped' }).count()).toBe(0);
     await seller.getByRole('button', { name: 'Move to Quoted' }).click();
+    await expect.poll(() => seller.evaluate(() => document.activeElement?.id)).toBe('reason');
+    await seller.getByLabel('Your quote (optional)').fill('£48 in walnut, gift box included.\nI made a listing for you on Etsy: buy it and I start on the design.');
+    await seller.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => seller.getByText('Moved to Quoted.').isVisible()).toBe(true);
-    await expect.poll(() => seller.getByText('Requested → Quoted').isVisible()).toBe(true);
+    await expect.poll(() => seller.getByText('Requested → Quoted (£48 in walnut', { exact: false }).isVisible()).toBe(true);
 
-    // The customer sees the new status.
+    // The customer sees the new status and reads the quote, its lines as the shop wrote them.
     await customer.goto(orderUrl);
-    await expect.poll(() => customer.getByText('The shop sent you a quote.', { exact: false }).isVisible()).toBe(true);
+    await expect.poll(() => customer.getByText('The shop has quoted for your piece.', { exact: false }).isVisible()).toBe(true);
+    const quote = customer.getByRole('figure', { name: 'Willow & Wick’s quote' });
+    await expect.poll(() => quote.locator('blockquote').innerText()).toBe('£48 in walnut, gift box included.\nI made a listing for you on Etsy: buy it and I start on the design.');
     await customer.close();
     await seller.close();
   });

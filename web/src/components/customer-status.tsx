@@ -5,11 +5,21 @@ import { Field, Notice } from './field.tsx';
 import { journey, statusLabels, whatHappensNext } from './order-bits.tsx';
 import { proofAwaitingDecision } from './proofs.tsx';
 
+/**
+ * What the shop wrote when it quoted, if it wrote anything: the reason of the latest move to
+ * quoted that has one (coming back from a hold moves to quoted again, with nothing to say).
+ */
+function latestQuote(page: OrderPage): string | undefined {
+  const quotes = page.activity.filter((a) => a.type === 'status.changed' && a.data.to === 'quoted' && typeof a.data.reason === 'string');
+  return quotes.sort((a, b) => b.at.localeCompare(a.at))[0]?.data.reason as string | undefined;
+}
+
 /** The customer's view of where the order stands and what happens next. */
 export function CustomerStatus(props: { page: OrderPage; onChanged(message: string): Promise<void>; onConflict(message: string): Promise<void> }) {
   const o = props.page.order;
   const reached = journey.indexOf(o.status === 'on_hold' && o.heldFrom ? o.heldFrom : o.status);
   const canWithdraw = props.page.allowedTransitions.some((t) => t.to === 'cancelled');
+  const quote = o.status === 'quoted' ? latestQuote(props.page) : undefined;
   return (
     <section class="card" aria-labelledby="status-title">
       <h2 id="status-title">Where your order stands</h2>
@@ -31,6 +41,12 @@ export function CustomerStatus(props: { page: OrderPage; onChanged(message: stri
           </>
         ) : null}
       </p>
+      {quote ? (
+        <figure class="quote">
+          <figcaption>{props.page.shop.name}’s quote</figcaption>
+          <blockquote>{quote}</blockquote>
+        </figure>
+      ) : null}
       {canWithdraw ? <Withdraw page={props.page} onChanged={props.onChanged} onConflict={props.onConflict} /> : null}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OrderPage } from '#shared/schemas/order.ts';
 import type { OrderStatus } from '#shared/schemas/order-status.ts';
 import { ApiError, post } from '../api.ts';
@@ -20,6 +20,19 @@ function stepButton(from: OrderStatus, step: OrderPage['allowedTransitions'][num
   return { label: `Move to ${statusLabels[step.to]}`, style: step.requiresReason || step.to === 'on_hold' ? 'secondary' : 'primary' };
 }
 
+/**
+ * Steps that open a short form before they are taken: a reason where one must be kept, and the
+ * quote, which the customer reads on their order (optional: some sellers quote on Etsy).
+ */
+const asksFirst = (step: OrderPage['allowedTransitions'][number]) => step.requiresReason || step.to === 'quoted';
+
+/** What the short form asks for before a step. */
+function reasonField(to: OrderStatus): { label: string; hint: string; required: boolean } {
+  if (to === 'quoted') return { label: 'Your quote (optional)', hint: 'The price, what it includes and how to pay, such as the Etsy listing made for them. The customer reads it on their order.', required: false };
+  if (to === 'cancelled') return { label: 'Why is it cancelled?', hint: "Kept in the order's activity, which the customer reads.", required: true };
+  return { label: 'Why start before the customer approved?', hint: "Kept in the order's activity, which the customer reads.", required: true };
+}
+
 /** The seller's buttons for the steps the order may take next, a reason asked where one is kept. */
 export function NextSteps(props: { page: OrderPage; onChanged(message: string): Promise<void>; onConflict(): Promise<void> }) {
   const [reasonFor, setReasonFor] = useState<OrderStatus>();
@@ -27,6 +40,17 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const steps = props.page.allowedTransitions;
+  const asked = reasonFor ? reasonField(reasonFor) : undefined;
+  const reasonInput = useRef<HTMLTextAreaElement>(null);
+  // The step's button opened the form: typing goes on in it, for the keyboard as for the mouse.
+  useEffect(() => {
+    if (reasonFor) reasonInput.current?.focus();
+  }, [reasonFor]);
+  const openForm = (to: OrderStatus) => {
+    // A cancellation's reason is not a quote: what was typed for one step does not follow to another.
+    if (reasonFor && reasonFor !== to) setReason('');
+    setReasonFor(reasonFor === to ? undefined : to);
+  };
   const move = async (to: OrderStatus, withReason?: string) => {
     setBusy(true);
     setError(undefined);
@@ -57,26 +81,26 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
               type="button"
               class={`button ${button.style}`}
               disabled={busy}
-              aria-expanded={s.requiresReason ? reasonFor === s.to : undefined}
-              onClick={() => (s.requiresReason ? setReasonFor(reasonFor === s.to ? undefined : s.to) : move(s.to))}
+              aria-expanded={asksFirst(s) ? reasonFor === s.to : undefined}
+              onClick={() => (asksFirst(s) ? openForm(s.to) : move(s.to))}
             >
               {button.label}
             </button>
           );
         })}
       </div>
-      {reasonFor ? (
+      {reasonFor && asked ? (
         <form
           style={{ marginTop: '16px' }}
           onSubmit={(e) => {
             e.preventDefault();
-            void move(reasonFor, reason);
+            void move(reasonFor, reason.trim() || undefined);
           }}
         >
-          <Field id="reason" label={reasonFor === 'cancelled' ? 'Why is it cancelled?' : 'Why start before the customer approved?'} hint="Kept in the order's activity." required>
-            {(aria) => <textarea {...aria} maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
+          <Field id="reason" label={asked.label} hint={asked.hint} required={asked.required}>
+            {(aria) => <textarea {...aria} ref={reasonInput} maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
           </Field>
-          <button class="button primary" type="submit" disabled={busy || !reason.trim()}>
+          <button class="button primary" type="submit" disabled={busy || (asked.required && !reason.trim())}>
             Confirm
           </button>
         </form>

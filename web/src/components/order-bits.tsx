@@ -16,7 +16,7 @@ export const statusLabels: Record<OrderStatus, string> = {
 /** What the customer reads under their order's status. */
 export const whatHappensNext: Record<OrderStatus, string> = {
   requested: 'The shop has your request and will reply with a quote.',
-  quoted: 'The shop sent you a quote. Once you agree, they start on the design.',
+  quoted: 'The shop has quoted for your piece. Once you agree it with them, they start on the design.',
   in_design: 'The shop is preparing a design proof for you.',
   awaiting_approval: 'A design proof is waiting for your approval.',
   approved: 'You approved the design. Production starts soon.',
