@@ -40,7 +40,8 @@ describe('the seller’s desk', () => {
     await page.reload();
     await page.locator('.order-list').waitFor();
     await expect.poll(() => rowTitles(page).then((t) => t.length)).toBe(25);
-    await page.getByRole('button', { name: 'Show more' }).click();
+    // A double tap asks for the next page once.
+    await page.getByRole('button', { name: 'Show more' }).dblclick();
     await expect.poll(() => rowTitles(page).then((t) => t.length)).toBeGreaterThan(25);
     const all = await rowTitles(page);
     expect(new Set(all).size).toBe(all.length);
@@ -97,6 +98,32 @@ describe('the seller’s desk', () => {
     await page.getByRole('heading', { name: 'Bulk order 01', level: 1 }).waitFor();
     await page.close();
   }, 120_000);
+
+  it('shows the tab the seller chose last, even when an earlier tab’s answer comes back after it', async () => {
+    const page = await sellerPage('/dashboard');
+    await page.locator('.order-list').waitFor();
+    // The Requested tab's answer is held back until the seller has moved on to On hold.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname === '/api/orders' && url.searchParams.get('status') === 'requested',
+      async (route) => {
+        await released;
+        await route.continue();
+      },
+    );
+    const late = page.waitForResponse((response) => new URL(response.url()).searchParams.get('status') === 'requested');
+    await page.getByRole('tab', { name: /Requested/ }).click();
+    await page.getByRole('tab', { name: /On hold/ }).click();
+    await expect.poll(() => rowTitles(page)).toEqual(['Engraved wooden toy box']);
+    release();
+    await (await late).finished();
+    // Two frames for the page to do whatever it does with the late answer.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await rowTitles(page)).toEqual(['Engraved wooden toy box']);
+    expect(await page.getByRole('tab', { selected: true }).innerText()).toMatch(/^On hold/);
+    await page.close();
+  });
 
   it('holds an order and takes it back to where it was, and cancels one with its reason on record', async () => {
     const page = await sellerPage('/dashboard?status=in_production');
@@ -256,6 +283,8 @@ describe('the seller’s desk', () => {
     const orderUrl = `${journey.server.url}/orders/${((await created.json()) as { orderId: string }).orderId}`;
     await seller.goto(orderUrl);
     await seller.getByRole('button', { name: 'Move to Quoted' }).click();
+    // The quote is the seller's to write or not (some quote on Etsy).
+    await seller.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => seller.getByText('Moved to Quoted.').isVisible()).toBe(true);
     await sendProof(seller, 'proof-v1.png', 1);
 

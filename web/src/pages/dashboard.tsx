@@ -26,6 +26,7 @@ export default function DashboardPage() {
   const [error, setError] = useState<string>();
   const [search, setSearch] = useState(q.q ?? '');
   const [creating, setCreating] = useState(false);
+  const [loadingMore, setLoadingMore] = useState(false);
 
   const setQuery = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams({ ...q, ...changes } as Record<string, string>);
@@ -42,29 +43,40 @@ export default function DashboardPage() {
   };
 
   // The data is asked for at once, beside /api/me, not after it: one round trip less before the list shows.
+  // An answer that comes back after the seller moved on (another tab, a search) is dropped, not shown.
   useEffect(() => {
+    let current = true;
     setOrders(undefined);
     setError(undefined);
     Promise.all([get<Summary>('/shop/summary'), get<{ items: OrderSummary[]; nextCursor: string | null }>(listPath())])
       .then(([s, page]) => {
+        if (!current) return;
         setSummary(s);
         setOrders(page.items);
         setCursor(page.nextCursor);
       })
       .catch((e) => {
         // Not signed in, or not a seller: useRequire is sending the person elsewhere.
-        if (!(e instanceof ApiError && (e.status === 401 || e.status === 403))) setError(e instanceof ApiError ? e.message : 'Could not load your orders.');
+        if (current && !(e instanceof ApiError && (e.status === 401 || e.status === 403))) setError(e instanceof ApiError ? e.message : 'Could not load your orders.');
       });
+    return () => {
+      current = false;
+    };
   }, [location.url]);
 
   const loadMore = async () => {
+    const asked = location.url;
     setError(undefined);
+    setLoadingMore(true);
     try {
       const page = await get<{ items: OrderSummary[]; nextCursor: string | null }>(listPath(cursor));
-      setOrders([...(orders ?? []), ...page.items]);
+      if (asked !== window.location.pathname + window.location.search) return;
+      setOrders((shown) => [...(shown ?? []), ...page.items]);
       setCursor(page.nextCursor);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not load more orders.');
+    } finally {
+      setLoadingMore(false);
     }
   };
 
@@ -185,7 +197,8 @@ export default function DashboardPage() {
       {/* The board asks for 100 at a time; a busier shop than that pages it like the list. */}
       {orders && cursor ? (
         <p class="row" style={{ justifyContent: 'center', marginTop: '16px' }}>
-          <button class="button secondary" type="button" onClick={loadMore}>
+          {/* One page at a time: a second tap while the first is on its way would add the same orders twice. */}
+          <button class="button secondary" type="button" onClick={loadMore} disabled={loadingMore}>
             Show more
           </button>
         </p>

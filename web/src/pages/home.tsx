@@ -14,10 +14,22 @@ export default function HomePage() {
   const [orders, setOrders] = useState<OrderSummary[]>();
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string>();
+  const [loadingMore, setLoadingMore] = useState(false);
   const load = async (after?: string | null) => {
     const page = await get<{ items: OrderSummary[]; nextCursor: string | null }>(`/orders?limit=25${after ? `&cursor=${encodeURIComponent(after)}` : ''}`);
     setOrders((current) => [...(after ? (current ?? []) : []), ...page.items]);
     setCursor(page.nextCursor);
+  };
+  const loadMore = async () => {
+    setLoadingMore(true);
+    setError(undefined);
+    try {
+      await load(cursor);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Could not load more of your orders.');
+    } finally {
+      setLoadingMore(false);
+    }
   };
   useEffect(() => {
     load().catch((e) => {
@@ -64,7 +76,7 @@ export default function HomePage() {
       ) : null}
       {cursor ? (
         <p class="row" style={{ justifyContent: 'center', marginTop: '16px' }}>
-          <button class="button secondary" type="button" onClick={() => load(cursor)}>
+          <button class="button secondary" type="button" onClick={loadMore} disabled={loadingMore}>
             Show more
           </button>
         </p>
