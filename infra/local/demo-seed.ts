@@ -159,7 +159,7 @@ export async function seedDemo(ctx: DomainContext): Promise<{ shop: Shop }> {
       let current = (await getOrder(ctx.db, order.orderId))!;
       for (const to of pathTo[spec.status].slice(pathTo[spec.status].indexOf(current.status) + 1)) {
         later();
-        current = await transitionOrder(seedCtx, seller, { orderId: current.orderId, to, version: current.version });
+        current = await transitionOrder(seedCtx, seller, { orderId: current.orderId, to, version: current.version, reason: to === 'shipped' ? 'Royal Mail Tracked 48 · RN482910375GB' : undefined });
       }
     }
   }

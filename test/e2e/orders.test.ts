@@ -176,7 +176,7 @@ describe('a custom request, from the customer to the seller', () => {
     await context.close();
   });
 
-  it('tells a customer the day their piece is to ship, without the flags that sort the seller’s work', async () => {
+  it('tells a customer the day their piece is to ship, without the flags that sort the seller’s work, and how to follow it once shipped', async () => {
     const customer = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
     await signInAs(journey, customer, 'ben@demo.test');
     await customer.getByRole('heading', { name: 'Your orders' }).waitFor();
@@ -193,13 +193,28 @@ describe('a custom request, from the customer to the seller', () => {
     // The shop's request page is one step away, for the next piece.
     expect(await customer.getByRole('link', { name: 'Ask Willow & Wick for another piece' }).getAttribute('href')).toBe('/s/demo');
     const orderUrl = customer.url();
-    await customer.close();
 
     const seller = await journey.browser.newPage();
     await signInAs(journey, seller, 'seller@demo.test');
     await seller.goto(orderUrl);
     await seller.getByRole('heading', { name: 'Walnut recipe box with engraved lid', level: 1 }).waitFor();
     await expect.poll(() => seller.getByText('Overdue', { exact: true }).isVisible()).toBe(true);
+
+    // Shipped with its tracking, which the customer follows from their order.
+    await seller.getByRole('button', { name: 'Move to Shipped' }).click();
+    await seller.getByLabel('Tracking (optional)').fill('Royal Mail, RN123456785GB: https://parcels.example/track?id=RN123456785GB.');
+    await seller.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => seller.getByText('Moved to Shipped.').isVisible()).toBe(true);
     await seller.close();
+    await customer.reload();
+    await expect.poll(() => customer.getByText('Your piece is on its way to you.').isVisible()).toBe(true);
+    const tracking = customer.getByRole('figure', { name: 'Tracking' });
+    expect(await tracking.locator('blockquote').innerText()).toBe('Royal Mail, RN123456785GB: https://parcels.example/track?id=RN123456785GB.');
+    // The address is a link, without the sentence's full stop, opened away from the portal.
+    const link = tracking.getByRole('link', { name: 'https://parcels.example/track?id=RN123456785GB' });
+    expect(await link.getAttribute('href')).toBe('https://parcels.example/track?id=RN123456785GB');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
+    await customer.close();
   });
 });

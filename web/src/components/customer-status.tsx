@@ -1,17 +1,37 @@
 import { useRef, useState } from 'preact/hooks';
 import type { OrderPage } from '#shared/schemas/order.ts';
+import type { OrderStatus } from '#shared/schemas/order-status.ts';
 import { ApiError, post } from '../api.ts';
 import { Field, Notice } from './field.tsx';
 import { journey, statusLabels, whatHappensNext } from './order-bits.tsx';
 import { proofAwaitingDecision } from './proofs.tsx';
 
 /**
- * What the shop wrote when it quoted, if it wrote anything: the reason of the latest move to
- * quoted that has one (coming back from a hold moves to quoted again, with nothing to say).
+ * What the shop wrote as it moved the order to `status` (its quote, the parcel's tracking), if it
+ * wrote anything: the latest such move with a note. Coming back from a hold moves there again,
+ * with nothing to say.
  */
-function latestQuote(page: OrderPage): string | undefined {
-  const quotes = page.activity.filter((a) => a.type === 'status.changed' && a.data.to === 'quoted' && typeof a.data.reason === 'string');
-  return quotes.sort((a, b) => b.at.localeCompare(a.at))[0]?.data.reason as string | undefined;
+function latestNote(page: OrderPage, status: OrderStatus): string | undefined {
+  const notes = page.activity.filter((a) => a.type === 'status.changed' && a.data.to === status && typeof a.data.reason === 'string');
+  return notes.sort((a, b) => b.at.localeCompare(a.at))[0]?.data.reason as string | undefined;
+}
+
+/** The seller's text with its web addresses as links, opened away from the portal. */
+function WithLinks(props: { text: string }) {
+  const parts = props.text.split(/(https?:\/\/[^\s<>"]*[^\s<>".,;:!?)])/);
+  return (
+    <>
+      {parts.map((part, i) =>
+        i % 2 === 1 ? (
+          <a key={i} href={part} target="_blank" rel="noopener noreferrer nofollow">
+            {part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
 }
 
 /** The customer's view of where the order stands and what happens next. */
@@ -19,7 +39,7 @@ export function CustomerStatus(props: { page: OrderPage; onChanged(message: stri
   const o = props.page.order;
   const reached = journey.indexOf(o.status === 'on_hold' && o.heldFrom ? o.heldFrom : o.status);
   const canWithdraw = props.page.allowedTransitions.some((t) => t.to === 'cancelled');
-  const quote = o.status === 'quoted' ? latestQuote(props.page) : undefined;
+  const note = o.status === 'quoted' || o.status === 'shipped' ? latestNote(props.page, o.status) : undefined;
   return (
     <section class="card" aria-labelledby="status-title">
       <h2 id="status-title">Where your order stands</h2>
@@ -41,10 +61,12 @@ export function CustomerStatus(props: { page: OrderPage; onChanged(message: stri
           </>
         ) : null}
       </p>
-      {quote ? (
-        <figure class="quote">
-          <figcaption>{props.page.shop.name}’s quote</figcaption>
-          <blockquote>{quote}</blockquote>
+      {note ? (
+        <figure class="shop-note">
+          <figcaption>{o.status === 'quoted' ? `${props.page.shop.name}’s quote` : 'Tracking'}</figcaption>
+          <blockquote>
+            <WithLinks text={note} />
+          </blockquote>
         </figure>
       ) : null}
       {canWithdraw ? <Withdraw page={props.page} onChanged={props.onChanged} onConflict={props.onConflict} /> : null}

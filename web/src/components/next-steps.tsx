@@ -21,14 +21,21 @@ function stepButton(from: OrderStatus, step: OrderPage['allowedTransitions'][num
 }
 
 /**
- * Steps that open a short form before they are taken: a reason where one must be kept, and the
- * quote, which the customer reads on their order (optional: some sellers quote on Etsy).
+ * What the customer reads about a step, written by the seller as they take it: the quote, and
+ * how to follow the parcel. Optional: some sellers quote on Etsy, some parcels go untracked.
  */
-const asksFirst = (step: OrderPage['allowedTransitions'][number]) => step.requiresReason || step.to === 'quoted';
+const noteForCustomer: Partial<Record<OrderStatus, { label: string; hint: string }>> = {
+  quoted: { label: 'Your quote (optional)', hint: 'The price, what it includes and how to pay, such as the Etsy listing made for them. The customer reads it on their order.' },
+  shipped: { label: 'Tracking (optional)', hint: 'The carrier and the tracking number or link. The customer reads it on their order.' },
+};
+
+/** Steps that open a short form before they are taken: a reason where one must be kept, or a note for the customer. */
+const asksFirst = (step: OrderPage['allowedTransitions'][number]) => step.requiresReason || step.to in noteForCustomer;
 
 /** What the short form asks for before a step. */
 function reasonField(to: OrderStatus): { label: string; hint: string; required: boolean } {
-  if (to === 'quoted') return { label: 'Your quote (optional)', hint: 'The price, what it includes and how to pay, such as the Etsy listing made for them. The customer reads it on their order.', required: false };
+  const note = noteForCustomer[to];
+  if (note) return { ...note, required: false };
   if (to === 'cancelled') return { label: 'Why is it cancelled?', hint: "Kept in the order's activity, which the customer reads.", required: true };
   return { label: 'Why start before the customer approved?', hint: "Kept in the order's activity, which the customer reads.", required: true };
 }
