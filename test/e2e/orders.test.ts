@@ -75,6 +75,34 @@ describe('a custom request, from the customer to the seller', () => {
     await seller.close();
   });
 
+  it('shows the form the customer went back to, even when the one they left comes after it', async () => {
+    const page = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${journey.server.url}/s/demo`);
+    await page.getByRole('heading', { name: 'Engraved cutting board', level: 1 }).waitFor();
+    // The candle form's answer is held back until the customer has gone back to the board's.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname === '/api/shops/demo/intake-form' && url.searchParams.has('formId'),
+      async (route) => {
+        await released;
+        await route.continue();
+      },
+    );
+    const late = page.waitForResponse((response) => new URL(response.url()).searchParams.has('formId'));
+    await page.getByRole('navigation', { name: 'What would you like?' }).getByRole('link', { name: 'Candle set for an event' }).click();
+    await page.waitForURL(/\?form=/);
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Engraved cutting board', level: 1 }).waitFor();
+    release();
+    await (await late).finished();
+    // Two frames for the page to do whatever it does with the late answer.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Engraved cutting board');
+    expect(await page.getByLabel('Engraving text').count()).toBe(1);
+    await page.close();
+  });
+
   it('follows a form the seller builds: the text marked as made on the piece becomes the order’s personalisation', async () => {
     const seller = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
     await signInAs(journey, seller, 'seller@demo.test');

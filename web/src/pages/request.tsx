@@ -34,14 +34,20 @@ export default function RequestPage() {
   const uploader: ReferenceUploader = (file, onProgress) => uploadReference(params.slug!, file, draft, onProgress);
 
   useEffect(() => {
+    // A form asked for before the customer chose another (or went back) is dropped when it comes.
+    let current = true;
     setData(undefined);
     get<PublicForm>(`/shops/${encodeURIComponent(params.slug!)}/intake-form${formId ? `?formId=${encodeURIComponent(formId)}` : ''}`)
       .then((d) => {
+        if (!current) return;
         setData(d);
         setAnswers({});
         setErrors({});
       })
-      .catch((e) => setError(e instanceof ApiError && e.status === 404 ? 'missing' : e instanceof ApiError ? e.message : 'Could not load this page.'));
+      .catch((e) => current && setError(e instanceof ApiError && e.status === 404 ? 'missing' : e instanceof ApiError ? e.message : 'Could not load this page.'));
+    return () => {
+      current = false;
+    };
   }, [params.slug, formId]);
 
   /** The first field with a problem gets the focus, so the person lands where to fix it. */
