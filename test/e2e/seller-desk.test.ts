@@ -129,8 +129,12 @@ describe('the seller’s desk', () => {
     const page = await sellerPage('/dashboard?status=in_production');
     await page.getByRole('link', { name: /Embroidered baby blanket/ }).click();
     await page.getByRole('heading', { name: /Embroidered baby blanket/, level: 1 }).waitFor();
+    // What was done is said in a live region already on the page, which screen readers announce.
+    type WithRegion = { region: Element | null };
+    await page.evaluate(() => void ((window as unknown as WithRegion).region = document.querySelector('[role=status].announcement')));
     await page.getByRole('button', { name: 'Move to On hold' }).click();
     await expect.poll(() => page.getByText('Moved to On hold.').isVisible()).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as WithRegion).region?.isConnected && (window as unknown as WithRegion).region?.textContent)).toBe('Moved to On hold.');
     expect(await page.locator('.page-head .badge').first().innerText()).toBe('On hold');
     await page.getByRole('button', { name: 'Move to In production' }).click();
     await expect.poll(() => page.getByText('Moved to In production.').isVisible()).toBe(true);

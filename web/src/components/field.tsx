@@ -24,6 +24,19 @@ export function Field(props: { id: string; label: string; hint?: string | undefi
   );
 }
 
+/**
+ * What was just done ("Saved.", "Moved to Quoted."), in a live region that is on the page before
+ * the message fills it: screen readers announce a change to a region they already know of, and
+ * may miss one that arrives together with its region.
+ */
+export function Announcement(props: { message?: { kind: 'success' | 'warn'; text: string } | undefined }) {
+  return (
+    <div role="status" class="announcement">
+      {props.message ? <div class={`notice ${props.message.kind}`}>{props.message.text}</div> : null}
+    </div>
+  );
+}
+
 export function Notice(props: { kind: 'error' | 'success' | 'info' | 'warn'; children: ComponentChildren }) {
   return (
     <div class={`notice ${props.kind}`} role={props.kind === 'error' ? 'alert' : 'status'}>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { personalizationField, personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
 import type { AnswerValue, FieldType, IntakeField } from '#shared/schemas/intake-form.ts';
 import { ApiError, get, post, put } from '../api.ts';
-import { Field, Notice } from '../components/field.tsx';
+import { Announcement, Field, Notice } from '../components/field.tsx';
 import { IntakeFieldInput } from '../components/intake-field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
 import { useRequire } from '../session.tsx';
@@ -163,7 +163,7 @@ export default function FormsPage() {
           New form
         </button>
       </div>
-      {saved ? <Notice kind="success">{saved}</Notice> : null}
+      <Announcement message={saved ? { kind: 'success', text: saved } : undefined} />
       {!draft ? (
         <ul class="order-list forms-list" aria-label="Your forms">
           {live.map((f) => (

@@ -3,7 +3,7 @@ import { useRoute } from 'preact-iso';
 import type { OrderPage } from '#shared/schemas/order.ts';
 import { ApiError, get } from '../api.ts';
 import { CustomerStatus } from '../components/customer-status.tsx';
-import { Notice } from '../components/field.tsx';
+import { Announcement, Notice } from '../components/field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
 import { NextSteps } from '../components/next-steps.tsx';
 import { OrderActivity } from '../components/order-activity.tsx';
@@ -83,7 +83,7 @@ export default function OrderPageView() {
           </div>
         </div>
       </div>
-      {notice ? <Notice kind={notice.kind}>{notice.text}</Notice> : null}
+      <Announcement message={notice} />
       {/* A notice tells of the last thing done: it goes when the next begins, so a second "Saved." is seen to come. */}
       <div class="grid-2" onSubmitCapture={() => setNotice(undefined)}>
         <div class="stack">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { defaultRevisionMessage } from '#shared/domain/designs/revision-policy.ts';
 import type { ShopSettings } from '#shared/schemas/shop-settings.ts';
 import { ApiError, get, put } from '../api.ts';
-import { Field, Notice } from '../components/field.tsx';
+import { Announcement, Field, Notice } from '../components/field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
 import { useRequire } from '../session.tsx';
 
@@ -65,7 +65,7 @@ export default function SettingsPage() {
           <Notice kind="warn">{message.trim() || defaultRevisionMessage(Number.isFinite(rounds) ? rounds : settings.revisionAllowance)}</Notice>
         </div>
         {error ? <Notice kind="error">{error}</Notice> : null}
-        {saved ? <Notice kind="success">{saved}</Notice> : null}
+        <Announcement message={saved ? { kind: 'success', text: saved } : undefined} />
         <div class="row">
           <button class="button primary" type="submit" disabled={busy}>
             {busy ? 'Saving…' : 'Save settings'}
