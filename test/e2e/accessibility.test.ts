@@ -13,8 +13,9 @@ async function phonePage(): Promise<Page> {
 
 /**
  * axe's findings on the page as it stands, one line each, so a failure says what and where;
- * a page wider than the phone, which people would have to scroll sideways; and a label or
- * button whose ordinary word is split across lines ("Personalisati / on").
+ * a page wider than the phone, which people would have to scroll sideways; a label or button
+ * whose ordinary word is split across lines ("Personalisati / on"); a window title that does
+ * not name the page.
  */
 async function violations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page: page as never }).analyze();
@@ -40,6 +41,9 @@ async function violations(page: Page): Promise<string[]> {
     }),
   );
   for (const word of splitWords) found.push(`word split across lines: ${word}`);
+  // The window's title names the page, as its heading does.
+  const titles = await page.evaluate(() => ({ window: document.title, heading: document.querySelector('main h1')?.textContent?.trim() }));
+  if (titles.window !== `${titles.heading} · Atelier`) found.push(`window title "${titles.window}" does not name the page "${titles.heading}"`);
   return found;
 }
 
@@ -180,8 +184,14 @@ describe('accessibility of every screen', () => {
   it('lets a customer approve a proof with the keyboard alone, from the status card to the recorded approval', async () => {
     const page = await phonePage();
     await signInAs(journey, page, 'ana@demo.test');
-    await page.getByRole('link', { name: /Nonna/ }).first().click();
+    // From their orders to the order: the new page starts at its content, its title named.
+    await page.getByRole('link', { name: /Nonna/ }).first().focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Design proofs' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await page.title()).toBe('Engraved cutting board, "Nonna\'s kitchen" · Atelier');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('← Your orders');
     /** What a screen reader would name the focused control: its label, or its text. */
     const focused = () =>
       page.evaluate(() => {

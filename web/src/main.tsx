@@ -16,12 +16,25 @@ const SettingsPage = lazy(() => import('./pages/settings.tsx'));
 const MailboxPage = lazy(() => import('./pages/mailbox.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found.tsx'));
 
+let firstRoute = true;
+/**
+ * After a move to another page (not the first one loaded), the focus goes to its main content,
+ * as a page load would start there for a screen reader: not left on a link that is gone.
+ */
+function focusNewPage() {
+  if (firstRoute) {
+    firstRoute = false;
+    return;
+  }
+  document.getElementById('main')?.focus({ preventScroll: true });
+}
+
 function App() {
   return (
     <LocationProvider>
       <SessionProvider>
         <ErrorBoundary>
-          <Router>
+          <Router onRouteChange={focusNewPage}>
             <Route path="/" component={StartPage} />
             <Route path="/sign-in" component={SignInPage} />
             <Route path="/sign-in/sent" component={SignInSentPage} />

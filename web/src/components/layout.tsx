@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useSession } from '../session.tsx';
 
@@ -14,6 +15,12 @@ export function Layout(props: { children: ComponentChildren; narrow?: boolean; /
   const location = useLocation();
   const signedInBar = Boolean(me) || (props.signedIn && me === undefined);
   const nav = me?.kind === 'seller' ? sellerNav : me?.kind === 'customer' ? [{ href: '/home', label: 'Your orders' }] : [];
+  const main = useRef<HTMLElement>(null);
+  // The window's title follows the page's heading, so tabs, history and screen readers tell pages apart.
+  useEffect(() => {
+    const heading = main.current?.querySelector('h1')?.textContent?.trim();
+    document.title = heading ? `${heading} · Atelier` : 'Atelier';
+  });
   return (
     <>
       <a class="skip-link" href="#main">
@@ -53,7 +60,7 @@ export function Layout(props: { children: ComponentChildren; narrow?: boolean; /
           )}
         </div>
       </header>
-      <main id="main" tabIndex={-1} class={props.narrow ? 'narrow' : undefined}>
+      <main id="main" ref={main} tabIndex={-1} class={props.narrow ? 'narrow' : undefined}>
         {props.children}
       </main>
     </>
