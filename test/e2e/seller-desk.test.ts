@@ -125,6 +125,40 @@ describe('the seller’s desk', () => {
     await page.close();
   });
 
+  it('shows the order after the seller’s last action, even when the reload of an earlier one comes back after it', async () => {
+    const page = await sellerPage('/dashboard?status=awaiting_approval');
+    await page.getByRole('link', { name: /Pet portrait coasters/ }).click();
+    await page.getByRole('heading', { name: 'Design proofs' }).waitFor();
+    const orderPath = new URL(page.url()).pathname;
+    // The reload after putting the order on hold is answered, then held back until a comment is added.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
+    await page.route(
+      (url) => url.pathname === `/api${orderPath}`,
+      async (route) => {
+        if (held) return route.continue();
+        held = true;
+        const response = await route.fetch();
+        await released;
+        await route.fulfill({ response });
+      },
+    );
+    const late = page.waitForResponse((response) => new URL(response.url()).pathname === `/api${orderPath}`);
+    await page.getByRole('button', { name: 'Move to On hold' }).click();
+    await expect.poll(() => held).toBe(true);
+    await page.getByLabel('Comment on this proof').first().fill('Ears a touch rounder, as in the photo.');
+    await page.getByRole('button', { name: 'Add comment' }).first().click();
+    await expect.poll(() => page.getByText('Ears a touch rounder, as in the photo.').count()).toBeGreaterThan(0);
+    expect(await page.locator('.page-head .badge').first().innerText()).toBe('On hold');
+    release();
+    await (await late).finished();
+    // Two frames for the page to do whatever it does with the late answer.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.getByText('Ears a touch rounder, as in the photo.').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('holds an order and takes it back to where it was, and cancels one with its reason on record', async () => {
     const page = await sellerPage('/dashboard?status=in_production');
     await page.getByRole('link', { name: /Embroidered baby blanket/ }).click();

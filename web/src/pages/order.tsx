@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type { OrderPage } from '#shared/schemas/order.ts';
 import { ApiError, get } from '../api.ts';
@@ -21,13 +21,21 @@ export default function OrderPageView() {
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<{ kind: 'success' | 'warn'; text: string }>();
 
-  const load = () =>
-    get<OrderPage>(`/orders/${params.orderId}`)
+  // Two actions close together reload twice: only the last reload asked for is shown, so an
+  // earlier one arriving late cannot put back the order as it was before the second action.
+  const latestLoad = useRef(0);
+  const load = () => {
+    const asked = ++latestLoad.current;
+    return get<OrderPage>(`/orders/${params.orderId}`)
       .then((p) => {
+        if (asked !== latestLoad.current) return;
         setPage(p);
         setError(undefined);
       })
-      .catch((e) => setError(e instanceof ApiError && e.status === 404 ? 'This order does not exist, or it is not yours to see.' : e instanceof ApiError && e.status === 401 ? 'signin' : 'Could not load the order.'));
+      .catch((e) => {
+        if (asked === latestLoad.current) setError(e instanceof ApiError && e.status === 404 ? 'This order does not exist, or it is not yours to see.' : e instanceof ApiError && e.status === 401 ? 'signin' : 'Could not load the order.');
+      });
+  };
 
   useEffect(() => {
     void load();
