@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { holdFirstAnswer } from '#test/helpers/hold-answers.ts';
 import { emailedLink, signInAs, useJourney } from '#test/helpers/journey.ts';
 
 const journey = useJourney();
@@ -80,24 +81,12 @@ describe('a custom request, from the customer to the seller', () => {
     await page.goto(`${journey.server.url}/s/demo`);
     await page.getByRole('heading', { name: 'Engraved cutting board', level: 1 }).waitFor();
     // The candle form's answer is held back until the customer has gone back to the board's.
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route(
-      (url) => url.pathname === '/api/shops/demo/intake-form' && url.searchParams.has('formId'),
-      async (route) => {
-        await released;
-        await route.continue();
-      },
-    );
-    const late = page.waitForResponse((response) => new URL(response.url()).searchParams.has('formId'));
+    const candles = await holdFirstAnswer(page, (url) => url.pathname === '/api/shops/demo/intake-form' && url.searchParams.has('formId'));
     await page.getByRole('navigation', { name: 'What would you like?' }).getByRole('link', { name: 'Candle set for an event' }).click();
     await page.waitForURL(/\?form=/);
     await page.goBack();
     await page.getByRole('heading', { name: 'Engraved cutting board', level: 1 }).waitFor();
-    release();
-    await (await late).finished();
-    // Two frames for the page to do whatever it does with the late answer.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await candles.release();
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Engraved cutting board');
     expect(await page.getByLabel('Engraving text').count()).toBe(1);
     await page.close();

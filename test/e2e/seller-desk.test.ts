@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signInAs, useJourney } from '#test/helpers/journey.ts';
+import { holdFirstAnswer } from '#test/helpers/hold-answers.ts';
 import { fixture, sendProof } from '#test/helpers/proofs.ts';
 
 const journey = useJourney();
@@ -103,23 +104,11 @@ describe('the seller’s desk', () => {
     const page = await sellerPage('/dashboard');
     await page.locator('.order-list').waitFor();
     // The Requested tab's answer is held back until the seller has moved on to On hold.
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route(
-      (url) => url.pathname === '/api/orders' && url.searchParams.get('status') === 'requested',
-      async (route) => {
-        await released;
-        await route.continue();
-      },
-    );
-    const late = page.waitForResponse((response) => new URL(response.url()).searchParams.get('status') === 'requested');
+    const requested = await holdFirstAnswer(page, (url) => url.pathname === '/api/orders' && url.searchParams.get('status') === 'requested');
     await page.getByRole('tab', { name: /Requested/ }).click();
     await page.getByRole('tab', { name: /On hold/ }).click();
     await expect.poll(() => rowTitles(page)).toEqual(['Engraved wooden toy box']);
-    release();
-    await (await late).finished();
-    // Two frames for the page to do whatever it does with the late answer.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await requested.release();
     expect(await rowTitles(page)).toEqual(['Engraved wooden toy box']);
     expect(await page.getByRole('tab', { selected: true }).innerText()).toMatch(/^On hold/);
     await page.close();
@@ -131,30 +120,14 @@ describe('the seller’s desk', () => {
     await page.getByRole('heading', { name: 'Design proofs' }).waitFor();
     const orderPath = new URL(page.url()).pathname;
     // The reload after putting the order on hold is answered, then held back until a comment is added.
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let held = false;
-    await page.route(
-      (url) => url.pathname === `/api${orderPath}`,
-      async (route) => {
-        if (held) return route.continue();
-        held = true;
-        const response = await route.fetch();
-        await released;
-        await route.fulfill({ response });
-      },
-    );
-    const late = page.waitForResponse((response) => new URL(response.url()).pathname === `/api${orderPath}`);
+    const reload = await holdFirstAnswer(page, (url) => url.pathname === `/api${orderPath}`);
     await page.getByRole('button', { name: 'Move to On hold' }).click();
-    await expect.poll(() => held).toBe(true);
+    await expect.poll(() => reload.isHeld()).toBe(true);
     await page.getByLabel('Comment on this proof').first().fill('Ears a touch rounder, as in the photo.');
     await page.getByRole('button', { name: 'Add comment' }).first().click();
     await expect.poll(() => page.getByText('Ears a touch rounder, as in the photo.').count()).toBeGreaterThan(0);
     expect(await page.locator('.page-head .badge').first().innerText()).toBe('On hold');
-    release();
-    await (await late).finished();
-    // Two frames for the page to do whatever it does with the late answer.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await reload.release();
     expect(await page.getByText('Ears a touch rounder, as in the photo.').count()).toBeGreaterThan(0);
     await page.close();
   });
