@@ -49,6 +49,9 @@ describe('the seller’s desk', () => {
     expect(all.filter((t) => t.startsWith('Bulk order'))).toHaveLength(26);
     expect(await page.getByRole('button', { name: 'Show more' }).count()).toBe(0);
 
+    // The search bar's labels start on one line and its controls line up, on a desktop.
+    const controlTops = await page.locator('.toolbar').evaluate((bar) => [...bar.querySelectorAll('label, input, select, button')].map((e) => `${e.tagName === 'LABEL' ? 'label' : 'control'} ${Math.round(e.getBoundingClientRect().top)}`));
+    expect(new Set(controlTops).size, controlTops.join(', ')).toBe(2);
     await page.getByLabel('Search').fill('Bulk order 07');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => rowTitles(page)).toEqual(['Bulk order 07']);
