@@ -363,6 +363,49 @@ describe('the seller’s desk', () => {
     await page.close();
   });
 
+  it('moves and removes a form’s fields from the keyboard, the focus going with the field', async () => {
+    const page = await sellerPage('/forms');
+    await page.getByRole('button', { name: 'New form' }).click();
+    await page.getByLabel('Form name').fill('Keyboard sign');
+    await page.getByLabel('Question').fill('A');
+    const questions = () => page.getByLabel('Question').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id);
+    for (const [index, question] of ['B', 'C'].entries()) {
+      await page.getByRole('button', { name: 'Add field' }).click();
+      await expect.poll(focused).toBe(`fe-${index + 1}-label`);
+      await page.keyboard.type(question);
+    }
+    expect(await questions()).toEqual(['A', 'B', 'C']);
+
+    // Enter, Enter: the same field goes on down; at the bottom, the focus is on its way back up.
+    await page.getByRole('button', { name: 'Move field 1 down' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await questions()).toEqual(['B', 'A', 'C']);
+    await expect.poll(focused).toBe('Move field 2 down');
+    await page.keyboard.press('Enter');
+    expect(await questions()).toEqual(['B', 'C', 'A']);
+    await expect.poll(focused).toBe('Move field 3 up');
+    await page.keyboard.press('Enter');
+    expect(await questions()).toEqual(['B', 'A', 'C']);
+    await expect.poll(focused).toBe('Move field 2 up');
+
+    // Removing lands on the next field's question, never on another Remove button.
+    await page.getByRole('button', { name: 'Remove field 2' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await questions()).toEqual(['B', 'C']);
+    await expect.poll(focused).toBe('fe-1-label');
+    await page.getByRole('button', { name: 'Remove field 2' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('fe-0-label');
+    await page.getByRole('button', { name: 'Remove field 1' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await questions()).toEqual([]);
+    await expect.poll(focused).toBe('add-field');
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await page.close();
+  });
+
   it('saves a form after a field is removed and another added, and asks before closing unsaved changes', async () => {
     const page = await sellerPage('/forms');
     await page.getByRole('button', { name: 'New form' }).click();

@@ -224,18 +224,32 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; onChange(d: Draft):
   const closeButton = useRef<HTMLButtonElement>(null);
   const [previewAnswers, setPreviewAnswers] = useState<Record<string, AnswerValue>>({});
   const [newType, setNewType] = useState<FieldType>('short_text');
-  // The field just added gets the focus, so the keyboard goes on to its question.
-  const focusNext = useRef<number>();
+  // Where the keyboard goes on after adding, moving or removing a field (the element's id): the
+  // fields are drawn by position, so without it the focus would stay at the old position, on
+  // another field's button.
+  const focusAfterRender = useRef<string>();
   useEffect(() => {
-    if (focusNext.current === undefined) return;
-    document.getElementById(`fe-${focusNext.current}-label`)?.focus();
-    focusNext.current = undefined;
-  }, [draft.fields.length]);
+    if (!focusAfterRender.current) return;
+    document.getElementById(focusAfterRender.current)?.focus();
+    focusAfterRender.current = undefined;
+  });
   const setField = (index: number, next: IntakeField) => props.onChange({ ...draft, fields: draft.fields.map((f, i) => (i === index ? next : f)) });
   const move = (index: number, by: number) => {
     const fields = [...draft.fields];
     const [item] = fields.splice(index, 1);
-    fields.splice(index + by, 0, item!);
+    const to = index + by;
+    fields.splice(to, 0, item!);
+    // The moved field's own button, to move it on; at the end of the list, its button back.
+    const atEnd = by < 0 ? to === 0 : to === fields.length - 1;
+    const onward = by < 0 ? 'up' : 'down';
+    const back = by < 0 ? 'down' : 'up';
+    focusAfterRender.current = `fe-${to}-${atEnd ? back : onward}`;
+    props.onChange({ ...draft, fields });
+  };
+  const remove = (index: number) => {
+    const fields = draft.fields.filter((_, i) => i !== index);
+    // The next field's question (or the one before it), never another field's Remove button.
+    focusAfterRender.current = fields.length > 0 ? `fe-${Math.min(index, fields.length - 1)}-label` : 'add-field';
     props.onChange({ ...draft, fields });
   };
   return (
@@ -268,7 +282,7 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; onChange(d: Draft):
             count={draft.fields.length}
             onChange={(next) => setField(index, next)}
             onMove={(by) => move(index, by)}
-            onRemove={() => props.onChange({ ...draft, fields: draft.fields.filter((_, i) => i !== index) })}
+            onRemove={() => remove(index)}
             onMarkPersonalization={(on) => props.onChange({ ...draft, fields: markPersonalization(draft.fields, on ? index : -1) })}
           />
         ))}
@@ -290,7 +304,7 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; onChange(d: Draft):
             type="button"
             onClick={() => {
               props.onChange({ ...draft, fields: [...draft.fields, blankField(newType, draft.fields)] });
-              focusNext.current = draft.fields.length;
+              focusAfterRender.current = `fe-${draft.fields.length}-label`;
             }}
           >
             Add field
@@ -391,10 +405,10 @@ function FieldEditor(props: {
           {index + 1}. {typeLabels[field.type]}
         </strong>
         <span class="row">
-          <button class="button ghost" type="button" disabled={index === 0} onClick={() => props.onMove(-1)} aria-label={`Move field ${index + 1} up`}>
+          <button id={`${id}-up`} class="button ghost" type="button" disabled={index === 0} onClick={() => props.onMove(-1)} aria-label={`Move field ${index + 1} up`}>
             ↑
           </button>
-          <button class="button ghost" type="button" disabled={index === props.count - 1} onClick={() => props.onMove(1)} aria-label={`Move field ${index + 1} down`}>
+          <button id={`${id}-down`} class="button ghost" type="button" disabled={index === props.count - 1} onClick={() => props.onMove(1)} aria-label={`Move field ${index + 1} down`}>
             ↓
           </button>
           <button class="button ghost" type="button" onClick={props.onRemove} aria-label={`Remove field ${index + 1}`}>
