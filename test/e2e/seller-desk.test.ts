@@ -206,8 +206,11 @@ describe('the seller’s desk', () => {
     await mine.getByRole('button', { name: 'Save settings' }).click();
     await expect.poll(() => mine.getByText(/^Someone changed these settings meanwhile \(now 3 free rounds\)\. Yours are still below: save again to use them\./).isVisible()).toBe(true);
     expect(await mine.getByLabel(/Message past the free rounds/).inputValue()).toBe('Extra rounds: see the Paid revision listing.');
-    await mine.getByRole('button', { name: 'Save settings' }).click();
+    // Saved from the keyboard, the focus is still on the button afterwards.
+    await mine.getByRole('button', { name: 'Save settings' }).focus();
+    await mine.keyboard.press('Enter');
     await expect.poll(() => mine.getByText(/^Saved\./).isVisible()).toBe(true);
+    expect(await mine.evaluate(() => document.activeElement?.textContent)).toBe('Save settings');
     await theirs.reload();
     await expect.poll(() => theirs.getByLabel(/Message past the free rounds/).inputValue()).toBe('Extra rounds: see the Paid revision listing.');
     await theirs.close();
@@ -232,12 +235,16 @@ describe('the seller’s desk', () => {
     await expect.poll(() => thread.locator('.reply').last().innerText()).toBe('Shop: We will make the name 20% larger.');
     expect(await reply.inputValue()).toBe('');
 
-    await thread.getByRole('button', { name: 'Resolve' }).click();
+    // From the keyboard: the focus stays on the button while its request is on its way, and after.
+    await thread.getByRole('button', { name: 'Resolve' }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByText('Thread resolved.').isVisible()).toBe(true);
     await expect.poll(() => thread.getByText('Resolved', { exact: true }).isVisible()).toBe(true);
-    await thread.getByRole('button', { name: 'Reopen' }).click();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Reopen');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByText('Thread reopened.').isVisible()).toBe(true);
     await expect.poll(() => thread.getByText('Resolved', { exact: true }).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Resolve');
     await page.close();
   });
 

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { OrderPage } from '#shared/schemas/order.ts';
 import type { OrderStatus } from '#shared/schemas/order-status.ts';
 import { ApiError, post } from '../api.ts';
+import { Button } from './button.tsx';
 import { Field, Notice } from './field.tsx';
 import { journey, statusLabels, whatHappensNext } from './order-bits.tsx';
 import { proofAwaitingDecision } from './proofs.tsx';
@@ -118,9 +119,9 @@ function Withdraw(props: { page: OrderPage; onChanged(message: string): Promise<
             {(aria) => <textarea {...aria} maxLength={400} value={why} onInput={(e) => setWhy(e.currentTarget.value)} />}
           </Field>
           <div class="row">
-            <button type="submit" class="button danger" disabled={busy}>
+            <Button type="submit" class="button danger" unavailable={busy}>
               Withdraw the request
-            </button>
+            </Button>
             <button type="button" class="button secondary" onClick={keep}>
               Keep my request
             </button>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OrderPage } from '#shared/schemas/order.ts';
 import type { OrderStatus } from '#shared/schemas/order-status.ts';
 import { ApiError, post } from '../api.ts';
+import { Button } from './button.tsx';
 import { Field, Notice } from './field.tsx';
 import { statusLabels } from './order-bits.tsx';
 
@@ -83,16 +84,16 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
         {steps.map((s) => {
           const button = stepButton(props.page.order.status, s);
           return (
-            <button
+            <Button
               key={s.to}
               type="button"
               class={`button ${button.style}`}
-              disabled={busy}
+              unavailable={busy}
               aria-expanded={asksFirst(s) ? reasonFor === s.to : undefined}
               onClick={() => (asksFirst(s) ? openForm(s.to) : move(s.to))}
             >
               {button.label}
-            </button>
+            </Button>
           );
         })}
       </div>
@@ -107,9 +108,9 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
           <Field id="reason" label={asked.label} hint={asked.hint} required={asked.required}>
             {(aria) => <textarea {...aria} ref={reasonInput} maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
           </Field>
-          <button class="button primary" type="submit" disabled={busy || (asked.required && !reason.trim())}>
+          <Button class="button primary" type="submit" unavailable={busy || (asked.required && !reason.trim())}>
             Confirm
-          </button>
+          </Button>
         </form>
       ) : null}
     </section>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
 import type { OrderPage } from '#shared/schemas/order.ts';
 import { ApiError, patch } from '../api.ts';
+import { Button } from './button.tsx';
 import { Field, Notice } from './field.tsx';
 import { formatDate } from './order-bits.tsx';
 import { approvedPersonalization } from './proofs.tsx';
@@ -90,9 +91,9 @@ export function EditDetails(props: { page: OrderPage; onSaved(message: string): 
         {(aria) => <textarea {...aria} maxLength={5000} value={values.description} onInput={set('description')} />}
       </Field>
       {error ? <Notice kind="error">{error}</Notice> : null}
-      <button class="button primary" type="submit" disabled={!dirty}>
+      <Button class="button primary" type="submit" unavailable={!dirty}>
         Save details
-      </button>
+      </Button>
     </form>
   );
 }

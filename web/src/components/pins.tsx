@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { lazy } from 'preact-iso';
 import type { CommentView, DesignView } from '#shared/schemas/design.ts';
 import { ApiError, patch, post } from '../api.ts';
+import { Button } from './button.tsx';
 import { Field, Notice } from './field.tsx';
 import { fileUrl, type ImageSource } from './file-images.ts';
 import { formatDateTime } from './order-bits.tsx';
@@ -118,9 +119,9 @@ export function PinnedReview(props: { orderId: string; design: DesignView; comme
           {(aria) => <textarea {...aria} maxLength={2000} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
         </Field>
         <div class="row">
-          <button class="button primary" type="submit" disabled={!body.trim()}>
+          <Button class="button primary" type="submit" unavailable={!body.trim()}>
             {draft ? 'Add pinned comment' : 'Add comment'}
-          </button>
+          </Button>
           {draft ? (
             <button class="button ghost" type="button" onClick={() => setDraft(undefined)}>
               Remove pin
@@ -192,17 +193,17 @@ function Thread(props: { orderId: string; designId: string; thread: CommentView;
           Reply to comment {props.n}
         </label>
         <input id={`reply-${thread.commentId}`} type="text" maxLength={2000} placeholder="Reply…" value={reply} onInput={(e) => setReply(e.currentTarget.value)} />
-        <button class="button secondary" type="submit" disabled={busy || !reply.trim()}>
+        <Button class="button secondary" type="submit" unavailable={busy || !reply.trim()}>
           Reply
-        </button>
-        <button
+        </Button>
+        <Button
           class="button ghost"
           type="button"
-          disabled={busy}
+          unavailable={busy}
           onClick={() => act(() => patch(`${base}/${thread.commentId}`, { resolved: !thread.resolved }), thread.resolved ? 'Thread reopened.' : 'Thread resolved.', 'Could not change the thread.')}
         >
           {thread.resolved ? 'Reopen' : 'Resolve'}
-        </button>
+        </Button>
       </form>
     </article>
   );

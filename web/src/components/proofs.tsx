@@ -3,6 +3,7 @@ import type { DesignView } from '#shared/schemas/design.ts';
 import type { FileView } from '#shared/schemas/file.ts';
 import type { OrderPage } from '#shared/schemas/order.ts';
 import { ApiError, post } from '../api.ts';
+import { Button } from './button.tsx';
 import { acceptedFileTypes, uploadToOrder, type UploadHandle } from '../upload.ts';
 import { Field, Notice } from './field.tsx';
 import { formatDateTime } from './order-bits.tsx';
@@ -229,12 +230,12 @@ function Decide(props: { page: OrderPage; design: DesignView; onDecided(message:
       </p>
       {beyond ? <Notice kind="warn">{page.revisions.message}</Notice> : null}
       <div class="row">
-        <button class="button primary" type="button" disabled={busy || !checked} onClick={() => decide('approve')}>
+        <Button class="button primary" type="button" unavailable={busy || !checked} onClick={() => decide('approve')}>
           Approve v{design.version}
-        </button>
-        <button class="button secondary" type="button" disabled={busy} onClick={() => decide('request_changes')}>
+        </Button>
+        <Button class="button secondary" type="button" unavailable={busy} onClick={() => decide('request_changes')}>
           Request changes
-        </button>
+        </Button>
       </div>
     </div>
   );

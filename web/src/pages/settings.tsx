@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { defaultRevisionMessage } from '#shared/domain/designs/revision-policy.ts';
 import type { ShopSettings } from '#shared/schemas/shop-settings.ts';
 import { ApiError, get, put } from '../api.ts';
+import { Button } from '../components/button.tsx';
 import { Announcement, Field, Notice } from '../components/field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
 import { useRequire } from '../session.tsx';
@@ -67,9 +68,9 @@ export default function SettingsPage() {
         {error ? <Notice kind="error">{error}</Notice> : null}
         <Announcement message={saved ? { kind: 'success', text: saved } : undefined} />
         <div class="row">
-          <button class="button primary" type="submit" disabled={busy}>
+          <Button class="button primary" type="submit" unavailable={busy}>
             {busy ? 'Saving…' : 'Save settings'}
-          </button>
+          </Button>
         </div>
       </form>
     </Layout>
