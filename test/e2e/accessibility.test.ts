@@ -184,7 +184,8 @@ describe('accessibility of every screen', () => {
   it('lets a customer approve a proof with the keyboard alone, from the status card to the recorded approval', async () => {
     const page = await phonePage();
     await signInAs(journey, page, 'ana@demo.test');
-    // From their orders to the order: the new page starts at its content, its title named.
+    // From their orders, freshly loaded, to the order: the new page starts at its content, its title named.
+    await page.goto(`${journey.server.url}/home`);
     await page.getByRole('link', { name: /Nonna/ }).first().focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Design proofs' }).waitFor();

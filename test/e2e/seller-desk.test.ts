@@ -114,6 +114,8 @@ describe('the seller’s desk', () => {
     await requested.release();
     expect(await rowTitles(page)).toEqual(['Engraved wooden toy box']);
     expect(await page.getByRole('tab', { selected: true }).innerText()).toMatch(/^On hold/);
+    // A tab changes only the query: the focus stays on it (it is not a new page).
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^On hold/);
     await page.close();
   });
 

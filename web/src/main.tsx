@@ -16,16 +16,12 @@ const SettingsPage = lazy(() => import('./pages/settings.tsx'));
 const MailboxPage = lazy(() => import('./pages/mailbox.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found.tsx'));
 
-let firstRoute = true;
 /**
- * After a move to another page (not the first one loaded), the focus goes to its main content,
- * as a page load would start there for a screen reader: not left on a link that is gone.
+ * After a move to another page, the focus goes to its main content, where a page load would
+ * start a screen reader, not left on a link that is gone. (The router does not call this for the
+ * page first loaded, nor when only the query changes: a dashboard tab keeps its focus.)
  */
 function focusNewPage() {
-  if (firstRoute) {
-    firstRoute = false;
-    return;
-  }
   document.getElementById('main')?.focus({ preventScroll: true });
 }
 
