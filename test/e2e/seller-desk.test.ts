@@ -119,6 +119,33 @@ describe('the seller’s desk', () => {
     await page.close();
   });
 
+  it('chooses a status tab with the arrow keys, and Tab goes on to the search', async () => {
+    const page = await sellerPage('/dashboard');
+    await page.locator('.order-list').waitFor();
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    const selected = page.getByRole('tab', { selected: true });
+    await selected.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.url()).toContain('status=requested');
+    expect(await focusedText()).toMatch(/^Requested/);
+    await expect.poll(() => selected.innerText()).toMatch(/^Requested/);
+    await page.keyboard.press('End');
+    await expect.poll(() => page.url()).toContain('status=cancelled');
+    expect(await focusedText()).toMatch(/^Cancelled/);
+    // Past the last, the first; before the first, the last.
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.url()).not.toContain('status=');
+    expect(await focusedText()).toMatch(/^All open/);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.url()).toContain('status=cancelled');
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.url()).not.toContain('status=');
+    // Only the chosen tab is in the Tab order: the next stop is the search.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+    await page.close();
+  });
+
   it('shows the order after the seller’s last action, even when the reload of an earlier one comes back after it', async () => {
     const page = await sellerPage('/dashboard?status=awaiting_approval');
     await page.getByRole('link', { name: /Pet portrait coasters/ }).click();

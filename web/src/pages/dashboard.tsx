@@ -111,9 +111,23 @@ export default function DashboardPage() {
       {creating ? <NewOrderForm onCancel={() => setCreating(false)} onCreated={(id) => location.route(`/orders/${id}`)} /> : null}
 
       {view === 'list' ? (
-        <div class="tabs" role="tablist" aria-label="Orders by status">
+        // The tabs pattern: Tab enters at the chosen status and leaves for the search; the arrow keys, Home and End choose another.
+        <div
+          class="tabs"
+          role="tablist"
+          aria-label="Orders by status"
+          onKeyDown={(e) => {
+            const at = tabs.indexOf(tab);
+            const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[e.key];
+            if (to === undefined) return;
+            e.preventDefault();
+            const next = tabs[(to + tabs.length) % tabs.length]!;
+            (e.currentTarget.querySelector(`[data-tab="${next}"]`) as HTMLElement | null)?.focus();
+            setQuery({ status: next === 'open' ? undefined : next });
+          }}
+        >
           {tabs.map((t) => (
-            <button key={t} role="tab" type="button" aria-selected={tab === t} onClick={() => setQuery({ status: t === 'open' ? undefined : t })}>
+            <button key={t} data-tab={t} role="tab" type="button" aria-selected={tab === t} tabIndex={tab === t ? 0 : -1} onClick={() => setQuery({ status: t === 'open' ? undefined : t })}>
               {t === 'open' ? 'All open' : statusLabels[t]}
               <span class="count">{count(t) ?? '–'}</span>
             </button>
