@@ -401,7 +401,10 @@ describe('the seller’s desk', () => {
 
   it('moves and removes a form’s fields from the keyboard, the focus going with the field', async () => {
     const page = await sellerPage('/forms');
-    await page.getByRole('button', { name: 'New form' }).click();
+    // The editor opens with the keyboard in its first field.
+    await page.getByRole('button', { name: 'New form' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('form-name');
     await page.getByLabel('Form name').fill('Keyboard sign');
     await page.getByLabel('Question').fill('A');
     const questions = () => page.getByLabel('Question').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
@@ -437,8 +440,10 @@ describe('the seller’s desk', () => {
     await page.keyboard.press('Enter');
     expect(await questions()).toEqual([]);
     await expect.poll(focused).toBe('add-field');
+    // Closed, the keyboard is back on the button that opened it.
     await page.getByRole('button', { name: 'Close', exact: true }).click();
     await page.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('new-form');
     await page.close();
   });
 
@@ -472,6 +477,7 @@ describe('the seller’s desk', () => {
     expect(await page.getByLabel('Question').count()).toBe(2);
     await page.getByRole('button', { name: 'Close', exact: true }).click();
     await page.getByRole('list', { name: 'Your forms' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Edit Door sign');
     await page.close();
   });
 

@@ -104,7 +104,16 @@ export default function FormsPage() {
     setDraft(next);
     setSavedSnapshot(snapshot(next));
   };
+  // Opening the editor puts the keyboard in its first field; closing it, back on the button that
+  // opened it (or on New form, when that form has gone to the archive).
+  const editing = Boolean(draft);
+  const returnTo = useRef<string>();
+  useEffect(() => {
+    if (editing) document.getElementById('form-name')?.focus();
+    else if (returnTo.current) (document.getElementById(returnTo.current) ?? document.getElementById('new-form'))?.focus();
+  }, [editing]);
   const edit = (form?: SellerForm) => {
+    returnTo.current = form ? `edit-${form.formId}` : 'new-form';
     setSaved(undefined);
     setError(undefined);
     open(
@@ -159,7 +168,7 @@ export default function FormsPage() {
             Customers answer these at <a href={`/s/${slug}`}>/s/{slug}</a>. Orders keep the version they were filled with.
           </p>
         </div>
-        <button class="button primary" type="button" onClick={() => edit()}>
+        <button id="new-form" class="button primary" type="button" onClick={() => edit()}>
           New form
         </button>
       </div>
@@ -209,7 +218,7 @@ function FormRow(props: { form: SellerForm; action: string; onAction(): void }) 
           <span class="meta">{formFacts(f)}</span>
         </span>
         <span class="side">
-          <button class="button secondary" type="button" onClick={props.onAction}>
+          <button id={`${props.action.toLowerCase()}-${f.formId}`} class="button secondary" type="button" onClick={props.onAction}>
             {props.action} <span class="visually-hidden">{f.name}</span>
           </button>
         </span>
