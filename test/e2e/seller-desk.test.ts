@@ -336,7 +336,10 @@ describe('the seller’s desk', () => {
     // The quote is the seller's to write or not (some quote on Etsy).
     await seller.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => seller.getByText('Moved to Quoted.').isVisible()).toBe(true);
-    await sendProof(seller, 'proof-v1.png', 1);
+    // Sent with a double tap: one version, not two.
+    await sendProof(seller, 'proof-v1.png', 1, { press: 'dblclick' });
+    await expect.poll(() => seller.locator('.versions > li').count()).toBe(1);
+    expect(await seller.locator('form[aria-label="Send a proof"] .notice').allInnerTexts()).toEqual([]);
 
     const customer = await (await journey.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
     await signInAs(journey, customer, 'ben@demo.test');
@@ -348,6 +351,7 @@ describe('the seller’s desk', () => {
     await expect.poll(() => customer.getByText('Your change request was sent to the shop.').isVisible()).toBe(true);
 
     await seller.reload();
+    expect(await seller.locator('.versions > li').count()).toBe(1);
     await sendProof(seller, 'proof-v2.png', 2);
     await customer.reload();
     await customer.getByRole('heading', { name: 'Your decision on v2' }).waitFor();

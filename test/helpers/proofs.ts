@@ -8,9 +8,10 @@ export const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtur
 /**
  * On the seller's order page: uploads the fixture `file` and sends it, alone, as proof
  * v`version` (files sent before are offered again, listed after the new one, and left out).
- * `beforeSend` runs just before the click, e.g. to hold the reload that follows.
+ * `beforeSend` runs just before the click, e.g. to hold the reload that follows; `press` may make
+ * the click a double one, as people tap.
  */
-export async function sendProof(page: Page, file: string, version: number, options: { beforeSend?: () => Promise<unknown> } = {}): Promise<void> {
+export async function sendProof(page: Page, file: string, version: number, options: { beforeSend?: () => Promise<unknown>; press?: 'click' | 'dblclick' } = {}): Promise<void> {
   // Counted on the loaded page.
   await page.getByRole('heading', { name: 'Send a proof' }).waitFor();
   const boxes = page.getByRole('checkbox', { name: 'In this proof' });
@@ -25,6 +26,6 @@ export async function sendProof(page: Page, file: string, version: number, optio
   await boxes.first().check();
   expect(await boxes.evaluateAll((all) => all.map((b) => (b as HTMLInputElement).checked))).toEqual([true, ...Array(before).fill(false)]);
   await options.beforeSend?.();
-  await send.click();
+  await send[options.press ?? 'click']();
   await expect.poll(() => page.getByText(`Proof v${version} sent to the customer.`).isVisible()).toBe(true);
 }

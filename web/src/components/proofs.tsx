@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { DesignView } from '#shared/schemas/design.ts';
 import type { FileView } from '#shared/schemas/file.ts';
 import type { OrderPage } from '#shared/schemas/order.ts';
@@ -51,8 +51,15 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
   const [note, setNote] = useState('');
   const [error, setError] = useState<string>();
   const [dragging, setDragging] = useState(false);
+  const [sending, setSending] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const removeUpload = (key: number) => setUploads((all) => all.filter((u) => u.key !== key));
+  /** A row taken away by its own button: the keyboard goes on from the file picker, not the page's start. */
+  const dismissUpload = (key: number) => {
+    removeUpload(key);
+    fileInput.current?.focus();
+  };
   const add = (files: FileList | null) => {
     for (const file of Array.from(files ?? [])) {
       const key = Math.random();
@@ -75,6 +82,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
   const send = async (e: Event) => {
     e.preventDefault();
     setError(undefined);
+    setSending(true);
     try {
       const design = await post<DesignView>(`/orders/${orderId}/designs`, { fileIds: selected, ...(note.trim() ? { note } : {}) });
       setUploads([]);
@@ -83,6 +91,8 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
       await props.onSent(props.page.viewer === 'seller' ? `Proof v${design.version} sent to the customer.` : `Your design v${design.version} was sent to the shop.`);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Could not send the proof.');
+    } finally {
+      setSending(false);
     }
   };
   const byShop = props.page.viewer === 'seller';
@@ -108,6 +118,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
         <span>Drop design files here, or choose them</span>
         <span class="hint">PNG, JPEG, WebP, GIF, PDF, SVG, AI, EPS</span>
         <input
+          ref={fileInput}
           type="file"
           multiple
           accept={acceptedFileTypes}
@@ -125,7 +136,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
             {u.error ? (
               <>
                 <span class="error">{u.error}</span>
-                <button type="button" class="button ghost" onClick={() => removeUpload(u.key)}>
+                <button type="button" class="button ghost" onClick={() => dismissUpload(u.key)}>
                   Remove <span class="visually-hidden">{u.name}</span>
                 </button>
               </>
@@ -137,7 +148,14 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
             ) : (
               <>
                 <progress max={1} value={u.progress} aria-label={`Uploading ${u.name}`} />
-                <button type="button" class="button ghost" onClick={() => u.handle?.cancel()}>
+                <button
+                  type="button"
+                  class="button ghost"
+                  onClick={() => {
+                    u.handle?.cancel();
+                    fileInput.current?.focus();
+                  }}
+                >
                   Cancel <span class="visually-hidden">{u.name}</span>
                 </button>
               </>
@@ -159,9 +177,10 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
       </Field>
       {/* Beside the button just pressed: the file list above can be long. */}
       {error ? <Notice kind="error">{error}</Notice> : null}
-      <button class="button primary" type="submit" disabled={selected.length === 0 || uploads.some((u) => u.handle)}>
+      {/* One version per press: a second tap while the first is on its way would send the files again as the next. */}
+      <Button class="button primary" type="submit" unavailable={sending || selected.length === 0 || uploads.some((u) => u.handle)}>
         {byShop ? `Send proof v${next}` : `Send design v${next}`}
-      </button>
+      </Button>
     </form>
   );
   // Customers mostly review: their own upload form stays folded until they want it.
