@@ -164,6 +164,32 @@ describe('the seller’s desk', () => {
     await page.close();
   });
 
+  it('adds a comment, saves details and saves a form once per press, however fast the taps', async () => {
+    const page = await sellerPage('/dashboard?status=awaiting_approval');
+    // Every change the page asks of the server, as "METHOD path".
+    const writes: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() !== 'GET') writes.push(`${request.method()} ${new URL(request.url()).pathname.replace(/[a-z0-9]{16}/g, ':id')}`);
+    });
+    await page.getByRole('link', { name: /Nonna/ }).click();
+    await page.getByRole('heading', { name: 'Design proofs' }).waitFor();
+    await page.getByLabel('Comment on this proof').first().fill('Oiled twice before it ships.');
+    await page.getByRole('button', { name: 'Add comment' }).first().dblclick();
+    await expect.poll(() => page.getByText('Comment added.').isVisible()).toBe(true);
+    await page.getByLabel('Notes').fill('Gift wrap in brown paper.');
+    await page.getByRole('button', { name: 'Save details' }).dblclick();
+    await expect.poll(() => page.getByText('Saved.', { exact: true }).isVisible()).toBe(true);
+
+    await page.goto(`${journey.server.url}/forms`);
+    await page.getByRole('button', { name: 'New form' }).click();
+    await page.getByLabel('Form name').fill('Twice-tapped sign');
+    await page.getByLabel('Question').fill('Words');
+    await page.getByRole('button', { name: 'Save form' }).dblclick();
+    await expect.poll(() => page.getByText('Saved “Twice-tapped sign” (version 1).').isVisible()).toBe(true);
+    expect(writes).toEqual(['POST /api/orders/:id/designs/:id/comments', 'PATCH /api/orders/:id', 'POST /api/shop/intake-forms']);
+    await page.close();
+  });
+
   it('holds an order and takes it back to where it was, and cancels one with its reason on record', async () => {
     const page = await sellerPage('/dashboard?status=in_production');
     await page.getByRole('link', { name: /Embroidered baby blanket/ }).click();

@@ -55,9 +55,11 @@ export function EditDetails(props: { page: OrderPage; onSaved(message: string): 
   // Only what the seller changed is sent: a save never puts back what someone else changed meanwhile.
   const changed = Object.fromEntries(Object.entries(values).filter(([key, value]) => value !== initial[key as keyof DetailValues])) as Partial<DetailValues>;
   const dirty = Object.keys(changed).length > 0;
+  const [saving, setSaving] = useState(false);
   const save = async (e: Event) => {
     e.preventDefault();
     setError(undefined);
+    setSaving(true);
     try {
       const body: Record<string, unknown> = { version: o.version };
       for (const [key, value] of Object.entries(changed)) body[key] = key === 'title' ? value : value || null;
@@ -69,6 +71,8 @@ export function EditDetails(props: { page: OrderPage; onSaved(message: string): 
         setError('Someone changed this order while you were editing. Your changes are kept below, over the order as it is now: check them and save again.');
         await props.onConflict();
       } else setError(err instanceof ApiError ? err.message : 'Could not save.');
+    } finally {
+      setSaving(false);
     }
   };
   return (
@@ -91,7 +95,8 @@ export function EditDetails(props: { page: OrderPage; onSaved(message: string): 
         {(aria) => <textarea {...aria} maxLength={5000} value={values.description} onInput={set('description')} />}
       </Field>
       {error ? <Notice kind="error">{error}</Notice> : null}
-      <Button class="button primary" type="submit" unavailable={!dirty}>
+      {/* One save per press: a second tap would be refused as someone else's change. */}
+      <Button class="button primary" type="submit" unavailable={saving || !dirty}>
         Save details
       </Button>
     </form>

@@ -83,11 +83,13 @@ export function PinnedReview(props: { orderId: string; design: DesignView; comme
   const [draft, setDraft] = useState<Draft>();
   const [body, setBody] = useState('');
   const [error, setError] = useState<string>();
+  const [sending, setSending] = useState(false);
   const number = (c: CommentView) => threads.indexOf(c) + 1;
 
   const send = async (e: Event) => {
     e.preventDefault();
     setError(undefined);
+    setSending(true);
     try {
       await post(`/orders/${orderId}/designs/${design.designId}/comments`, { body, ...(draft ? { pin: draft } : {}) });
       setDraft(undefined);
@@ -95,6 +97,8 @@ export function PinnedReview(props: { orderId: string; design: DesignView; comme
       await props.onChanged('Comment added.');
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Could not add the comment.');
+    } finally {
+      setSending(false);
     }
   };
 
@@ -119,7 +123,7 @@ export function PinnedReview(props: { orderId: string; design: DesignView; comme
           {(aria) => <textarea {...aria} maxLength={2000} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
         </Field>
         <div class="row">
-          <Button class="button primary" type="submit" unavailable={!body.trim()}>
+          <Button class="button primary" type="submit" unavailable={sending || !body.trim()}>
             {draft ? 'Add pinned comment' : 'Add comment'}
           </Button>
           {draft ? (

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { personalizationField, personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
 import type { AnswerValue, FieldType, IntakeField } from '#shared/schemas/intake-form.ts';
 import { ApiError, get, post, put } from '../api.ts';
+import { Button } from '../components/button.tsx';
 import { Announcement, Field, Notice } from '../components/field.tsx';
 import { IntakeFieldInput } from '../components/intake-field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
@@ -123,9 +124,12 @@ export default function FormsPage() {
     );
   };
 
+  // One save at a time: a second press would send the same version again and be refused.
+  const [saving, setSaving] = useState(false);
   const save = async (archived = false) => {
     if (!draft) return;
     setError(undefined);
+    setSaving(true);
     const body = formBody(draft);
     const { fields } = body;
     try {
@@ -139,6 +143,8 @@ export default function FormsPage() {
       setSaved(archived ? `“${result.name}” is archived: customers no longer see it. It waits under Archived forms if you want it back.` : `Saved “${result.name}” (version ${result.version}).`);
     } catch (e) {
       setError(e instanceof ApiError ? describeRefusal(e, fields) : 'Could not save the form.');
+    } finally {
+      setSaving(false);
     }
   };
 
@@ -184,6 +190,7 @@ export default function FormsPage() {
           draft={draft}
           unsaved={snapshot(draft) !== savedSnapshot}
           onChange={setDraft}
+          saving={saving}
           onSave={() => save()}
           onArchive={() => save(true)}
           onClose={() => setDraft(undefined)}
@@ -227,7 +234,7 @@ function FormRow(props: { form: SellerForm; action: string; onAction(): void }) 
   );
 }
 
-function FormEditor(props: { draft: Draft; unsaved: boolean; onChange(d: Draft): void; onSave(): void; onArchive(): void; onClose(): void; error?: string | undefined }) {
+function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; onChange(d: Draft): void; onSave(): void; onArchive(): void; onClose(): void; error?: string | undefined }) {
   const { draft } = props;
   const [closing, setClosing] = useState(false);
   const closeButton = useRef<HTMLButtonElement>(null);
@@ -322,9 +329,9 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; onChange(d: Draft):
         {/* Beside Save: the fields above can run long on a phone. */}
         {props.error ? <Notice kind="error">{props.error}</Notice> : null}
         <div class="row" style={{ marginTop: '24px' }}>
-          <button class="button primary" type="submit">
+          <Button class="button primary" type="submit" unavailable={props.saving}>
             Save form
-          </button>
+          </Button>
           <button ref={closeButton} class="button ghost" type="button" aria-expanded={props.unsaved ? closing : undefined} onClick={() => (props.unsaved ? setClosing(!closing) : props.onClose())}>
             Close
           </button>
