@@ -29,6 +29,15 @@ async function createOrders(page: Page, from: number, to: number): Promise<void>
   }
 }
 
+/** Every change `page` asks of the server from now on, as "METHOD path" with its ids as :id. */
+function recordWrites(page: Page): string[] {
+  const writes: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() !== 'GET') writes.push(`${request.method()} ${new URL(request.url()).pathname.replace(/[a-z0-9]{16}/g, ':id')}`);
+  });
+  return writes;
+}
+
 const rowTitles = (page: Page) => page.getByRole('list', { name: 'Orders' }).locator('.title').allInnerTexts();
 
 /** The seller's daily desk beyond the first journeys: finding orders, holding and cancelling, threads, forms. */
@@ -166,11 +175,7 @@ describe('the seller’s desk', () => {
 
   it('adds a comment, saves details and saves a form once per press, however fast the taps', async () => {
     const page = await sellerPage('/dashboard?status=awaiting_approval');
-    // Every change the page asks of the server, as "METHOD path".
-    const writes: string[] = [];
-    page.on('request', (request) => {
-      if (request.method() !== 'GET') writes.push(`${request.method()} ${new URL(request.url()).pathname.replace(/[a-z0-9]{16}/g, ':id')}`);
-    });
+    const writes = recordWrites(page);
     await page.getByRole('link', { name: /Nonna/ }).click();
     await page.getByRole('heading', { name: 'Design proofs' }).waitFor();
     await page.getByLabel('Comment on this proof').first().fill('Oiled twice before it ships.');
@@ -513,9 +518,11 @@ describe('the seller’s desk', () => {
 
   it('archives a form customers no longer see, and restores it', async () => {
     const page = await sellerPage('/forms');
+    const writes = recordWrites(page);
     const live = page.getByRole('list', { name: 'Your forms' });
     await live.getByRole('button', { name: 'Edit Candle set for an event' }).click();
-    await page.getByRole('button', { name: 'Archive' }).click();
+    // Double taps archive and restore once each.
+    await page.getByRole('button', { name: 'Archive' }).dblclick();
     await expect.poll(() => page.getByText(/“Candle set for an event” is archived: customers no longer see it\./).isVisible()).toBe(true);
     expect(await live.locator('.title', { hasText: 'Candle set for an event' }).count()).toBe(0);
     const archived = page.getByRole('list', { name: 'Archived forms' });
@@ -526,8 +533,9 @@ describe('the seller’s desk', () => {
     await visitor.getByRole('heading', { name: 'Engraved cutting board', level: 1 }).waitFor();
     expect(await visitor.getByRole('link', { name: 'Candle set for an event' }).count()).toBe(0);
 
-    await archived.getByRole('button', { name: 'Restore Candle set for an event' }).click();
+    await archived.getByRole('button', { name: 'Restore Candle set for an event' }).dblclick();
     await expect.poll(() => page.getByText('“Candle set for an event” is back on your request page.').isVisible()).toBe(true);
+    expect(writes).toEqual(['PUT /api/shop/intake-forms/:id', 'PUT /api/shop/intake-forms/:id']);
     await expect.poll(() => live.locator('.title', { hasText: 'Candle set for an event' }).isVisible()).toBe(true);
     expect(await page.getByRole('list', { name: 'Archived forms' }).count()).toBe(0);
     await visitor.reload();

@@ -151,6 +151,7 @@ export default function FormsPage() {
   const restore = async (form: SellerForm) => {
     setSaved(undefined);
     setError(undefined);
+    setSaving(true);
     try {
       await put<SellerForm>(`/shop/intake-forms/${form.formId}`, { ...formBody({ ...form, isDefault: false }), version: form.version, archived: false });
       await load();
@@ -158,6 +159,8 @@ export default function FormsPage() {
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not restore the form.');
       await load();
+    } finally {
+      setSaving(false);
     }
   };
 
@@ -204,7 +207,7 @@ export default function FormsPage() {
           <p class="muted small">Customers no longer see these; orders made with them keep their answers.</p>
           <ul class="order-list forms-list" aria-label="Archived forms">
             {archived.map((f) => (
-              <FormRow key={f.formId} form={f} action="Restore" onAction={() => restore(f)} />
+              <FormRow key={f.formId} form={f} action="Restore" busy={saving} onAction={() => restore(f)} />
             ))}
           </ul>
         </section>
@@ -214,7 +217,7 @@ export default function FormsPage() {
 }
 
 /** A form in a list: its version, name and facts, and the one thing to do with it. */
-function FormRow(props: { form: SellerForm; action: string; onAction(): void }) {
+function FormRow(props: { form: SellerForm; action: string; busy?: boolean; onAction(): void }) {
   const f = props.form;
   return (
     <li>
@@ -225,9 +228,9 @@ function FormRow(props: { form: SellerForm; action: string; onAction(): void }) 
           <span class="meta">{formFacts(f)}</span>
         </span>
         <span class="side">
-          <button id={`${props.action.toLowerCase()}-${f.formId}`} class="button secondary" type="button" onClick={props.onAction}>
+          <Button id={`${props.action.toLowerCase()}-${f.formId}`} class="button secondary" type="button" unavailable={props.busy} onClick={props.onAction}>
             {props.action} <span class="visually-hidden">{f.name}</span>
-          </button>
+          </Button>
         </span>
       </div>
     </li>
@@ -336,9 +339,9 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; on
             Close
           </button>
           {draft.formId && !draft.isDefault ? (
-            <button class="button danger" type="button" onClick={props.onArchive}>
+            <Button class="button danger" type="button" unavailable={props.saving} onClick={props.onArchive}>
               Archive
-            </button>
+            </Button>
           ) : null}
         </div>
         {closing && props.unsaved ? (
