@@ -382,7 +382,7 @@ describe('the seller’s desk', () => {
     await expect.poll(() => customer.getByText('Your change request was sent to the shop.').isVisible()).toBe(true);
 
     await seller.reload();
-    expect(await seller.locator('.versions > li').count()).toBe(1);
+    await expect.poll(() => seller.locator('.versions > li').count()).toBe(1);
     await sendProof(seller, 'proof-v2.png', 2);
     await customer.reload();
     await customer.getByRole('heading', { name: 'Your decision on v2' }).waitFor();
