@@ -22,6 +22,13 @@ describe('a custom request, from the customer to the seller', () => {
     // A reference photo goes straight to storage, with its own progress, before sending.
     await customer.getByLabel('Photos or sketches').setInputFiles(join(import.meta.dirname, '..', 'fixtures', 'proof-v1.png'));
     await expect.poll(() => customer.getByText('Attached', { exact: true }).isVisible()).toBe(true);
+    // A second one, taken back with the keyboard: the focus goes on from the picker.
+    await customer.getByLabel('Photos or sketches', { exact: true }).setInputFiles(join(import.meta.dirname, '..', 'fixtures', 'proof-v2.png'));
+    await expect.poll(() => customer.getByText('Attached', { exact: true }).count()).toBe(2);
+    await customer.getByRole('button', { name: 'Remove proof-v2.png' }).focus();
+    await customer.keyboard.press('Enter');
+    await expect.poll(() => customer.getByText('Attached', { exact: true }).count()).toBe(1);
+    await expect.poll(() => customer.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('file');
     await customer.getByLabel('Your name').fill('Cara Dev');
     await customer.getByLabel('Your email').fill('cara@example.test');
     // Sending fails while the phone is offline: said beside the button, in sight, and nothing typed is lost.

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { IntakeField } from '#shared/schemas/intake-form.ts';
 import { ApiError } from '../api.ts';
 import { acceptedFileTypes } from '../upload.ts';
@@ -35,6 +35,13 @@ export function ReferenceFilesInput(props: { id: string; field: FileField; error
       return next;
     });
   const room = field.maxFiles - items.filter((i) => !i.error).length;
+  // A file taken away by its own button: the keyboard goes on from the picker (enabled again
+  // once there is room), not from the start of the page.
+  const picker = useRef<HTMLInputElement>(null);
+  const [backToPicker, setBackToPicker] = useState(0);
+  useEffect(() => {
+    if (backToPicker) picker.current?.focus();
+  }, [backToPicker]);
 
   const add = (files: FileList | null) => {
     if (!props.uploader) return;
@@ -60,6 +67,7 @@ export function ReferenceFilesInput(props: { id: string; field: FileField; error
           {/* Not `required` for the browser: the input empties after each choice; the answer holds the files. */}
           <input
             {...aria}
+            ref={picker}
             required={undefined}
             type="file"
             multiple={field.maxFiles > 1}
@@ -76,7 +84,15 @@ export function ReferenceFilesInput(props: { id: string; field: FileField; error
                 <li key={i.key}>
                   <span class="name">{i.name}</span>
                   {i.error ? <span class="error">{i.error}</span> : i.uploadId ? <span class="small muted">Attached</span> : <progress max={1} value={i.progress} aria-label={`Uploading ${i.name}`} />}
-                  <button type="button" class="button ghost" onClick={() => (i.cancel ? i.cancel() : remove(i.key))}>
+                  <button
+                    type="button"
+                    class="button ghost"
+                    onClick={() => {
+                      if (i.cancel) i.cancel();
+                      else remove(i.key);
+                      setBackToPicker((n) => n + 1);
+                    }}
+                  >
                     {i.cancel ? 'Cancel' : 'Remove'} <span class="visually-hidden">{i.name}</span>
                   </button>
                 </li>
