@@ -268,6 +268,14 @@ describe('design review in the portal', () => {
     await expect.poll(() => customer.locator('.compare-side canvas').count()).toBe(2);
     expect(await customer.getByRole('checkbox', { name: 'Overlay with a slider' }).count()).toBe(0);
 
+    // A pin dropped by mistake is taken away from the keyboard, which goes on in the comment.
+    await customer.getByRole('button', { name: /page 2 of 2: click a spot/ }).focus();
+    await customer.keyboard.press('Enter');
+    await customer.getByRole('button', { name: 'Remove pin' }).focus();
+    await customer.keyboard.press('Enter');
+    expect(await customer.getByRole('button', { name: 'Remove pin' }).count()).toBe(0);
+    expect(await customer.evaluate(() => document.activeElement?.id)).toMatch(/^comment-/);
+
     await customer.getByRole('button', { name: /page 2 of 2: click a spot/ }).focus();
     await customer.keyboard.press('Enter');
     await customer.keyboard.press('ArrowRight');

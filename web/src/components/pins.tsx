@@ -127,7 +127,15 @@ export function PinnedReview(props: { orderId: string; design: DesignView; comme
             {draft ? 'Add pinned comment' : 'Add comment'}
           </Button>
           {draft ? (
-            <button class="button ghost" type="button" onClick={() => setDraft(undefined)}>
+            <button
+              class="button ghost"
+              type="button"
+              onClick={() => {
+                setDraft(undefined);
+                // The button goes with the pin: the keyboard goes on in the comment being written.
+                document.getElementById(`comment-${design.designId}`)?.focus();
+              }}
+            >
               Remove pin
             </button>
           ) : null}
