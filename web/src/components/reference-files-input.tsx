@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { IntakeField } from '#shared/schemas/intake-form.ts';
 import { ApiError } from '../api.ts';
 import { acceptedFileTypes } from '../upload.ts';
 import { Field } from './field.tsx';
+import { useFocusAfterRender } from './focus-after-render.ts';
 
 type FileField = Extract<IntakeField, { type: 'file' }>;
 /** Starts one file's upload; resolves to its upload id. */
@@ -37,11 +38,7 @@ export function ReferenceFilesInput(props: { id: string; field: FileField; error
   const room = field.maxFiles - items.filter((i) => !i.error).length;
   // A file taken away by its own button: the keyboard goes on from the picker (enabled again
   // once there is room), not from the start of the page.
-  const picker = useRef<HTMLInputElement>(null);
-  const [backToPicker, setBackToPicker] = useState(0);
-  useEffect(() => {
-    if (backToPicker) picker.current?.focus();
-  }, [backToPicker]);
+  const focusAfterRender = useFocusAfterRender();
 
   const add = (files: FileList | null) => {
     if (!props.uploader) return;
@@ -67,7 +64,6 @@ export function ReferenceFilesInput(props: { id: string; field: FileField; error
           {/* Not `required` for the browser: the input empties after each choice; the answer holds the files. */}
           <input
             {...aria}
-            ref={picker}
             required={undefined}
             type="file"
             multiple={field.maxFiles > 1}
@@ -90,7 +86,7 @@ export function ReferenceFilesInput(props: { id: string; field: FileField; error
                     onClick={() => {
                       if (i.cancel) i.cancel();
                       else remove(i.key);
-                      setBackToPicker((n) => n + 1);
+                      focusAfterRender(props.id);
                     }}
                   >
                     {i.cancel ? 'Cancel' : 'Remove'} <span class="visually-hidden">{i.name}</span>

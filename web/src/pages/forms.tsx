@@ -4,6 +4,7 @@ import type { AnswerValue, FieldType, IntakeField } from '#shared/schemas/intake
 import { ApiError, get, post, put } from '../api.ts';
 import { Button } from '../components/button.tsx';
 import { Announcement, Field, Notice } from '../components/field.tsx';
+import { useFocusAfterRender } from '../components/focus-after-render.ts';
 import { IntakeFieldInput } from '../components/intake-field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
 import { useRequire } from '../session.tsx';
@@ -243,15 +244,9 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; on
   const closeButton = useRef<HTMLButtonElement>(null);
   const [previewAnswers, setPreviewAnswers] = useState<Record<string, AnswerValue>>({});
   const [newType, setNewType] = useState<FieldType>('short_text');
-  // Where the keyboard goes on after adding, moving or removing a field (the element's id): the
-  // fields are drawn by position, so without it the focus would stay at the old position, on
-  // another field's button.
-  const focusAfterRender = useRef<string>();
-  useEffect(() => {
-    if (!focusAfterRender.current) return;
-    document.getElementById(focusAfterRender.current)?.focus();
-    focusAfterRender.current = undefined;
-  });
+  // The fields are drawn by position: after adding, moving or removing one, the focus is put
+  // where the keyboard goes on, not left at the old position on another field's button.
+  const focusAfterRender = useFocusAfterRender();
   const setField = (index: number, next: IntakeField) => props.onChange({ ...draft, fields: draft.fields.map((f, i) => (i === index ? next : f)) });
   const move = (index: number, by: number) => {
     const fields = [...draft.fields];
@@ -262,13 +257,13 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; on
     const atEnd = by < 0 ? to === 0 : to === fields.length - 1;
     const onward = by < 0 ? 'up' : 'down';
     const back = by < 0 ? 'down' : 'up';
-    focusAfterRender.current = `fe-${to}-${atEnd ? back : onward}`;
+    focusAfterRender(`fe-${to}-${atEnd ? back : onward}`);
     props.onChange({ ...draft, fields });
   };
   const remove = (index: number) => {
     const fields = draft.fields.filter((_, i) => i !== index);
     // The next field's question (or the one before it), never another field's Remove button.
-    focusAfterRender.current = fields.length > 0 ? `fe-${Math.min(index, fields.length - 1)}-label` : 'add-field';
+    focusAfterRender(fields.length > 0 ? `fe-${Math.min(index, fields.length - 1)}-label` : 'add-field');
     props.onChange({ ...draft, fields });
   };
   return (
@@ -323,7 +318,7 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; on
             type="button"
             onClick={() => {
               props.onChange({ ...draft, fields: [...draft.fields, blankField(newType, draft.fields)] });
-              focusAfterRender.current = `fe-${draft.fields.length}-label`;
+              focusAfterRender(`fe-${draft.fields.length}-label`);
             }}
           >
             Add field
