@@ -3,6 +3,7 @@ import { useLocation } from 'preact-iso';
 import type { OrderStatus } from '#shared/schemas/order-status.ts';
 import { personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
 import { ApiError, get, post } from '../api.ts';
+import { Button } from '../components/button.tsx';
 import { Field, Notice } from '../components/field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
 import { DueBadge, OrderRow, formatDate, statusLabels, type OrderSummary } from '../components/order-bits.tsx';
@@ -212,9 +213,9 @@ export default function DashboardPage() {
       {orders && cursor ? (
         <p class="row" style={{ justifyContent: 'center', marginTop: '16px' }}>
           {/* One page at a time: a second tap while the first is on its way would add the same orders twice. */}
-          <button class="button secondary" type="button" onClick={loadMore} disabled={loadingMore}>
+          <Button class="button secondary" type="button" onClick={loadMore} unavailable={loadingMore}>
             Show more
-          </button>
+          </Button>
         </p>
       ) : null}
     </Layout>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get } from '../api.ts';
+import { Button } from '../components/button.tsx';
 import { Notice } from '../components/field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
 import { OrderRow, type OrderSummary } from '../components/order-bits.tsx';
@@ -76,9 +77,9 @@ export default function HomePage() {
       ) : null}
       {cursor ? (
         <p class="row" style={{ justifyContent: 'center', marginTop: '16px' }}>
-          <button class="button secondary" type="button" onClick={loadMore} disabled={loadingMore}>
+          <Button class="button secondary" type="button" onClick={loadMore} unavailable={loadingMore}>
             Show more
-          </button>
+          </Button>
         </p>
       ) : null}
     </Layout>
