@@ -135,6 +135,16 @@ describe('accessibility of every screen', () => {
     await page.getByRole('heading', { name: 'Design proofs' }).waitFor();
     await page.locator('.timeline').waitFor();
     expect(await violations(page)).toEqual([]);
+
+    // Signed out in another tab: the refused comment and the notice with the way back in.
+    const other = await page.context().newPage();
+    await other.goto(`${journey.server.url}/home`);
+    await other.getByRole('button', { name: 'Sign out' }).click();
+    await other.waitForURL(/\/sign-in$/);
+    await page.getByLabel('Comment on this proof').first().fill('Slightly bigger letters, please.');
+    await page.getByRole('button', { name: 'Add comment' }).first().click();
+    await page.locator('.session-ended').waitFor();
+    expect(await violations(page)).toEqual([]);
     await page.context().close();
   });
 

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { signInAs, useJourney } from '#test/helpers/journey.ts';
+import { emailedLink, signInAs, useJourney } from '#test/helpers/journey.ts';
 import { holdFirstAnswer } from '#test/helpers/hold-answers.ts';
 import { fixture, sendProof } from '#test/helpers/proofs.ts';
 
@@ -171,6 +171,50 @@ describe('the seller’s desk', () => {
     await reload.release();
     expect(await page.getByText('Ears a touch rounder, as in the photo.').count()).toBeGreaterThan(0);
     await page.close();
+  });
+
+  it('keeps what the seller typed when the session ends under the page, and takes it once signed in again in another tab', async () => {
+    // Its own browser: signing out here must not sign out the other journeys of this file.
+    const context = await journey.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await signInAs(journey, page, 'seller@demo.test');
+    // All open orders: the journey before this one may have put it on hold.
+    await page.goto(`${journey.server.url}/dashboard`);
+    await page.getByRole('link', { name: /Pet portrait coasters/ }).click();
+    await page.getByRole('heading', { name: 'Design proofs' }).waitFor();
+    const orderPath = new URL(page.url()).pathname;
+    const comment = page.getByLabel('Comment on this proof').first();
+    await comment.fill('The second coaster’s border a shade lighter.');
+
+    // Signed out in another tab: the page stays, with the comment, and says how to go on.
+    const other = await context.newPage();
+    await other.goto(`${journey.server.url}/dashboard`);
+    await other.getByRole('button', { name: 'Sign out' }).click();
+    await other.waitForURL(/\/sign-in$/);
+    await page.bringToFront();
+    await page.getByRole('button', { name: 'Add comment' }).first().click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'You have been signed out.' }).isVisible()).toBe(true);
+    expect(page.url()).toContain(orderPath);
+    expect(await comment.inputValue()).toBe('The second coaster’s border a shade lighter.');
+    const again = page.locator('.session-ended').getByRole('link', { name: 'Sign in again in a new tab' });
+    expect(await again.getAttribute('target')).toBe('_blank');
+    expect(await again.getAttribute('href')).toBe(`/sign-in?next=${encodeURIComponent(orderPath)}`);
+
+    // The link, followed in its tab, signs in and lands on this order; back here, the page takes the new session.
+    const [signIn] = await Promise.all([context.waitForEvent('page'), again.click()]);
+    await signIn.getByLabel('Email address').fill('seller@demo.test');
+    await signIn.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await signIn.waitForURL(/\/sign-in\/sent/);
+    await signIn.goto(emailedLink(journey, 'seller@demo.test'));
+    await signIn.getByRole('button', { name: 'Continue to Atelier' }).click();
+    await signIn.waitForURL((u) => u.pathname === orderPath);
+    await page.bringToFront();
+    // Headless, every tab counts as focused and visible: the window event that switching back fires is sent by hand.
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect.poll(() => page.locator('.session-ended').count()).toBe(0);
+    await page.getByRole('button', { name: 'Add comment' }).first().click();
+    await expect.poll(() => page.locator('.threads').getByText('The second coaster’s border a shade lighter.').count()).toBe(1);
+    await context.close();
   });
 
   it('adds a comment, saves details and saves a form once per press, however fast the taps', async () => {

@@ -27,10 +27,22 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const payload = await res.json().catch(() => undefined);
   if (!res.ok) {
     const error = (payload as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    if (res.status === 401 && isSessionBound(path)) {
+      // The session ended while the page was open (14 days unused, 30 in all, or signed out in
+      // another tab). The page stays as it is, with what was typed; the session tells the layout.
+      window.dispatchEvent(new Event(sessionEndedEvent));
+      throw new ApiError(401, error?.code ?? 'unauthorized', 'You have been signed out. Sign in again with the link at the top of the screen, then try again.', error?.details);
+    }
     throw new ApiError(res.status, error?.code ?? 'unknown', error?.message ?? `Something went wrong (${res.status}).`, error?.details);
   }
   return payload as T;
 }
+
+/** Dispatched on the window when a signed-in request is answered 401. */
+export const sessionEndedEvent = 'atelier:session-ended';
+
+/** Requests that only a signed-in person makes: not asking who is signed in, not signing in. */
+const isSessionBound = (path: string) => path !== '/me' && !path.startsWith('/auth/') && !path.startsWith('/shops/');
 
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body);

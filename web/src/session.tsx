@@ -2,11 +2,17 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Me } from '#shared/schemas/auth.ts';
-import { ApiError, del, get } from './api.ts';
+import { ApiError, del, get, sessionEndedEvent } from './api.ts';
 
-type SessionState = { me: Me | null | undefined; refresh(): Promise<Me | null>; signOut(): Promise<void> };
+type SessionState = {
+  me: Me | null | undefined;
+  /** The page's requests are refused because the session ended while it was open. */
+  ended: boolean;
+  refresh(): Promise<Me | null>;
+  signOut(): Promise<void>;
+};
 
-const SessionContext = createContext<SessionState>({ me: undefined, refresh: async () => null, signOut: async () => undefined });
+const SessionContext = createContext<SessionState>({ me: undefined, ended: false, refresh: async () => null, signOut: async () => undefined });
 
 /** Who is signed in: `undefined` while asking, `null` when nobody. */
 export function SessionProvider(props: { children: ComponentChildren }) {
@@ -31,7 +37,38 @@ export function SessionProvider(props: { children: ComponentChildren }) {
   useEffect(() => {
     refresh().catch(() => setMe(null));
   }, [refresh]);
-  return <SessionContext.Provider value={{ me, refresh, signOut }}>{props.children}</SessionContext.Provider>;
+  // An ended session keeps the page (and what was typed in it) rather than leaving for sign-in.
+  // The sign-in link opens in another tab; coming back here, the new session is picked up.
+  const [ended, setEnded] = useState(false);
+  useEffect(() => {
+    const end = () => setEnded(true);
+    window.addEventListener(sessionEndedEvent, end);
+    return () => window.removeEventListener(sessionEndedEvent, end);
+  }, []);
+  useEffect(() => {
+    if (!ended) return;
+    const pickUp = () => {
+      if (document.visibilityState === 'hidden') return;
+      get<Me>('/me').then(
+        (who) => {
+          setMe(who);
+          setEnded(false);
+        },
+        () => undefined,
+      );
+    };
+    window.addEventListener('focus', pickUp);
+    document.addEventListener('visibilitychange', pickUp);
+    return () => {
+      window.removeEventListener('focus', pickUp);
+      document.removeEventListener('visibilitychange', pickUp);
+    };
+  }, [ended]);
+  const signOutHere = useCallback(async () => {
+    await signOut();
+    setEnded(false);
+  }, [signOut]);
+  return <SessionContext.Provider value={{ me, ended: ended && Boolean(me), refresh, signOut: signOutHere }}>{props.children}</SessionContext.Provider>;
 }
 
 export const useSession = () => useContext(SessionContext);

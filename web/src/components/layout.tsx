@@ -11,7 +11,7 @@ const sellerNav = [
 
 /** The frame of every page: skip link, top bar with who is signed in, and the main landmark. */
 export function Layout(props: { children: ComponentChildren; narrow?: boolean; /** A page for someone signed in: its top bar keeps their layout while the session loads, so nothing below it jumps. */ signedIn?: boolean }) {
-  const { me, signOut } = useSession();
+  const { me, ended, signOut } = useSession();
   const location = useLocation();
   const signedInBar = Boolean(me) || (props.signedIn && me === undefined);
   const nav = me?.kind === 'seller' ? sellerNav : me?.kind === 'customer' ? [{ href: '/home', label: 'Your orders' }] : [];
@@ -61,6 +61,15 @@ export function Layout(props: { children: ComponentChildren; narrow?: boolean; /
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} class={props.narrow ? 'narrow' : undefined}>
+        {ended ? (
+          <div class="notice warn session-ended">
+            You have been signed out.{' '}
+            <a href={`/sign-in?next=${encodeURIComponent(location.url)}`} target="_blank" rel="noopener">
+              Sign in again in a new tab
+            </a>
+, then come back and try again: what you typed here stays.
+          </div>
+        ) : null}
         {props.children}
       </main>
     </>

@@ -42,7 +42,7 @@ export default function OrderPageView() {
   }, [params.orderId]);
 
   useEffect(() => {
-    if (error === 'signin') location.assign(`/sign-in?next=${encodeURIComponent(location.pathname)}`);
+    if (error === 'signin' && !page) location.assign(`/sign-in?next=${encodeURIComponent(location.pathname)}`);
   }, [error]);
 
   if (error && error !== 'signin') {
