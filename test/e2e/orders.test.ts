@@ -99,6 +99,29 @@ describe('a custom request, from the customer to the seller', () => {
     await page.close();
   });
 
+  it('asks a customer before another form replaces what they typed, and opens it at once when nothing is typed', async () => {
+    const page = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${journey.server.url}/s/demo`);
+    await page.getByRole('heading', { name: 'Engraved cutting board', level: 1 }).waitFor();
+    const candles = page.getByRole('navigation', { name: 'What would you like?' }).getByRole('link', { name: 'Candle set for an event' });
+    // Nothing typed: the other form opens at once.
+    await candles.click();
+    await page.getByRole('heading', { name: 'Candle set for an event', level: 1 }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Engraved cutting board', level: 1 }).waitFor();
+    await page.getByLabel('Engraving text').fill('The Harlow family');
+    await candles.click();
+    await expect.poll(() => asked).toEqual(['Leave this page? What you typed here has not been saved or sent.']);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Engraved cutting board');
+    expect(await page.getByLabel('Engraving text').inputValue()).toBe('The Harlow family');
+    await page.close();
+  });
+
   it('follows a form the seller builds: the text marked as made on the piece becomes the order’s personalisation', async () => {
     const seller = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
     await signInAs(journey, seller, 'seller@demo.test');

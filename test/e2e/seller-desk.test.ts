@@ -538,6 +538,54 @@ describe('the seller’s desk', () => {
     await page.close();
   });
 
+  it('asks before leaving a page that holds unsaved work, and lets it go once saved', async () => {
+    const page = await sellerPage('/forms');
+    const asked: string[] = [];
+    let answer = false;
+    page.on('dialog', (dialog) => {
+      asked.push(`${dialog.type()}: ${dialog.message()}`);
+      void (answer ? dialog.accept() : dialog.dismiss());
+    });
+    await page.getByRole('button', { name: 'New form' }).click();
+    await page.getByLabel('Form name').fill('Leaving sign');
+    await page.getByLabel('Question').fill('Words');
+
+    // A link elsewhere in the portal asks; staying keeps the form as typed.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+    await expect.poll(() => asked).toEqual(['confirm: Leave this page? What you typed here has not been saved or sent.']);
+    expect(new URL(page.url()).pathname).toBe('/forms');
+    expect(await page.getByLabel('Form name').inputValue()).toBe('Leaving sign');
+    // Closing the tab or reloading asks the browser's own question.
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked.length).toBe(2);
+    expect(asked[1]).toMatch(/^beforeunload:/);
+    expect(page.isClosed()).toBe(false);
+
+    // Saved, nothing is asked; leaving anyway goes.
+    await page.getByRole('button', { name: 'Save form' }).click();
+    await expect.poll(() => page.getByText('Saved “Leaving sign” (version 1).').isVisible()).toBe(true);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+    await page.waitForURL(/\/dashboard$/);
+    await page.goBack();
+    await page.getByRole('button', { name: 'New form' }).click();
+    await page.getByLabel('Form name').fill('Left behind');
+    answer = true;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.waitForURL(/\/settings$/);
+    expect(asked).toHaveLength(3);
+
+    // Said once is enough, even while the page left is still drawn. A comment being written on an order holds the page too.
+    answer = false;
+    await page.goto(`${journey.server.url}/dashboard`);
+    expect(asked).toHaveLength(3);
+    await page.getByRole('link', { name: /Nonna/ }).click();
+    await page.getByLabel('Comment on this proof').first().fill('Half a size larger?');
+    await page.getByRole('link', { name: '← All orders' }).click();
+    await expect.poll(() => asked.length).toBe(4);
+    expect(await page.getByLabel('Comment on this proof').first().inputValue()).toBe('Half a size larger?');
+    await page.close();
+  });
+
   it('saves a form after a field is removed and another added, and asks before closing unsaved changes', async () => {
     const page = await sellerPage('/forms');
     await page.getByRole('button', { name: 'New form' }).click();

@@ -6,6 +6,7 @@ import { Button } from './button.tsx';
 import { Field, Notice } from './field.tsx';
 import { journey, statusLabels, whatHappensNext } from './order-bits.tsx';
 import { proofAwaitingDecision } from './proofs.tsx';
+import { useLeaveGuard } from './leave-guard.ts';
 
 /**
  * What the shop wrote as it moved the order to `status` (its quote, the parcel's tracking), if it
@@ -83,6 +84,7 @@ function Withdraw(props: { page: OrderPage; onChanged(message: string): Promise<
   const o = props.page.order;
   const [asking, setAsking] = useState(false);
   const [why, setWhy] = useState('');
+  useLeaveGuard(asking && why.trim() !== '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const toggle = useRef<HTMLButtonElement>(null);

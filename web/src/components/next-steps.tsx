@@ -5,6 +5,7 @@ import { ApiError, post } from '../api.ts';
 import { Button } from './button.tsx';
 import { Field, Notice } from './field.tsx';
 import { statusLabels } from './order-bits.tsx';
+import { useLeaveGuard } from './leave-guard.ts';
 
 /** Asking for approval and approving are design review's steps, not buttons here (ADR 0009). */
 const reviewHints: Partial<Record<OrderStatus, string>> = {
@@ -45,6 +46,7 @@ function reasonField(to: OrderStatus): { label: string; hint: string; required: 
 export function NextSteps(props: { page: OrderPage; onChanged(message: string): Promise<void>; onConflict(): Promise<void> }) {
   const [reasonFor, setReasonFor] = useState<OrderStatus>();
   const [reason, setReason] = useState('');
+  useLeaveGuard(Boolean(reasonFor) && reason.trim() !== '');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const steps = props.page.allowedTransitions;

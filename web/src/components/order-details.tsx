@@ -6,6 +6,7 @@ import { Button } from './button.tsx';
 import { Field, Notice } from './field.tsx';
 import { formatDate } from './order-bits.tsx';
 import { approvedPersonalization } from './proofs.tsx';
+import { useLeaveGuard } from './leave-guard.ts';
 
 /** The order's details as its customer reads them. */
 export function ReadDetails(props: { page: OrderPage }) {
@@ -55,6 +56,7 @@ export function EditDetails(props: { page: OrderPage; onSaved(message: string): 
   // Only what the seller changed is sent: a save never puts back what someone else changed meanwhile.
   const changed = Object.fromEntries(Object.entries(values).filter(([key, value]) => value !== initial[key as keyof DetailValues])) as Partial<DetailValues>;
   const dirty = Object.keys(changed).length > 0;
+  useLeaveGuard(dirty);
   const [saving, setSaving] = useState(false);
   const save = async (e: Event) => {
     e.preventDefault();

@@ -7,6 +7,7 @@ import { Button } from './button.tsx';
 import { Field, Notice } from './field.tsx';
 import { fileUrl, type ImageSource } from './file-images.ts';
 import { formatDateTime } from './order-bits.tsx';
+import { useLeaveGuard } from './leave-guard.ts';
 
 export type Draft = { fileId: string; x: number; y: number; page?: number | undefined };
 const clamp = (n: number) => Math.min(1, Math.max(0, n));
@@ -82,6 +83,7 @@ export function PinnedReview(props: { orderId: string; design: DesignView; comme
   const replies = (id: string) => props.comments.filter((c) => c.parentId === id);
   const [draft, setDraft] = useState<Draft>();
   const [body, setBody] = useState('');
+  useLeaveGuard(body.trim() !== '');
   const [error, setError] = useState<string>();
   const [sending, setSending] = useState(false);
   const number = (c: CommentView) => threads.indexOf(c) + 1;
@@ -157,6 +159,7 @@ export function PinnedReview(props: { orderId: string; design: DesignView; comme
 function Thread(props: { orderId: string; designId: string; thread: CommentView; n: number; replies: CommentView[]; onChanged(message: string): Promise<void> }) {
   const { thread } = props;
   const [reply, setReply] = useState('');
+  useLeaveGuard(reply.trim() !== '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const base = `/orders/${props.orderId}/designs/${props.designId}/comments`;

@@ -10,6 +10,7 @@ import { formatDateTime } from './order-bits.tsx';
 import { imageSources } from './file-images.ts';
 import { FileTile } from './file-tile.tsx';
 import { CompareVersions, PinnedReview } from './pins.tsx';
+import { useLeaveGuard } from './leave-guard.ts';
 
 const stateLabels: Record<DesignView['state'], string> = {
   awaiting_decision: 'Waiting for the customer',
@@ -52,6 +53,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
   const [error, setError] = useState<string>();
   const [dragging, setDragging] = useState(false);
   const [sending, setSending] = useState(false);
+  useLeaveGuard(uploads.length > 0 || note.trim() !== '');
   const fileInput = useRef<HTMLInputElement>(null);
 
   const removeUpload = (key: number) => setUploads((all) => all.filter((u) => u.key !== key));
@@ -203,6 +205,7 @@ function Decide(props: { page: OrderPage; design: DesignView; onDecided(message:
   const personalization = page.order.personalization ?? '';
   const [checked, setChecked] = useState(false);
   const [note, setNote] = useState('');
+  useLeaveGuard(note.trim() !== '');
   const [error, setError] = useState<string>();
   // A double tap must not send the decision twice (the second would be refused as too late).
   const [busy, setBusy] = useState(false);

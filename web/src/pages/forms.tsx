@@ -8,6 +8,7 @@ import { useFocusAfterRender } from '../components/focus-after-render.ts';
 import { IntakeFieldInput } from '../components/intake-field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
 import { useRequire } from '../session.tsx';
+import { useLeaveGuard } from '../components/leave-guard.ts';
 
 type SellerForm = { formId: string; version: number; name: string; description?: string; fields: IntakeField[]; isDefault: boolean; archived: boolean; updatedAt: string };
 type Draft = { formId?: string; version?: number; name: string; description: string; isDefault: boolean; fields: IntakeField[] };
@@ -244,6 +245,7 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; on
   const closeButton = useRef<HTMLButtonElement>(null);
   const [previewAnswers, setPreviewAnswers] = useState<Record<string, AnswerValue>>({});
   const [newType, setNewType] = useState<FieldType>('short_text');
+  useLeaveGuard(props.unsaved);
   // The fields are drawn by position: after adding, moving or removing one, the focus is put
   // where the keyboard goes on, not left at the old position on another field's button.
   const focusAfterRender = useFocusAfterRender();

@@ -8,6 +8,7 @@ import { IntakeFieldInput } from '../components/intake-field.tsx';
 import type { ReferenceUploader } from '../components/reference-files-input.tsx';
 import { uploadReference, type UploadDraft } from '../upload.ts';
 import { Layout, Loading } from '../components/layout.tsx';
+import { useLeaveGuard } from '../components/leave-guard.ts';
 
 type PublicForm = {
   shop: { name: string; slug: string };
@@ -28,6 +29,8 @@ export default function RequestPage() {
   const [uploading, setUploading] = useState<Record<string, number>>({});
   const filesInFlight = Object.values(uploading).some((n) => n > 0);
   const [done, setDone] = useState<{ reference: string; email: string }>();
+  const answered = Object.values(answers).some((value) => value !== '' && value !== false && !(Array.isArray(value) && value.length === 0));
+  useLeaveGuard(!done && (answered || Boolean(who.name.trim() || who.email.trim())));
   const formId = location.query.form;
   // One upload draft per visit to this page: its secret claims the attached files on sending.
   const draft = useRef<UploadDraft>({}).current;

@@ -6,6 +6,7 @@ import { Button } from '../components/button.tsx';
 import { Announcement, Field, Notice } from '../components/field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
 import { useRequire } from '../session.tsx';
+import { useLeaveGuard } from '../components/leave-guard.ts';
 
 /** The seller's shop settings: how many revision rounds an order includes, and what comes after. */
 export default function SettingsPage() {
@@ -16,6 +17,7 @@ export default function SettingsPage() {
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState<string>();
   const [busy, setBusy] = useState(false);
+  useLeaveGuard(Boolean(settings) && (allowance !== String(settings?.revisionAllowance) || message !== (settings?.revisionMessage ?? '')));
   const show = (s: ShopSettings) => {
     setSettings(s);
     setAllowance(String(s.revisionAllowance));
