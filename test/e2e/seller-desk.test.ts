@@ -539,7 +539,8 @@ describe('the seller’s desk', () => {
   });
 
   it('asks before leaving a page that holds unsaved work, and lets it go once saved', async () => {
-    const page = await sellerPage('/forms');
+    const page = await sellerPage('/dashboard');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Intake forms' }).click();
     const asked: string[] = [];
     let answer = false;
     page.on('dialog', (dialog) => {
@@ -555,10 +556,16 @@ describe('the seller’s desk', () => {
     await expect.poll(() => asked).toEqual(['confirm: Leave this page? What you typed here has not been saved or sent.']);
     expect(new URL(page.url()).pathname).toBe('/forms');
     expect(await page.getByLabel('Form name').inputValue()).toBe('Leaving sign');
+    // So does the browser's Back, which the page cannot stop: staying puts the page's address back.
+    await page.goBack();
+    await expect.poll(() => asked.length).toBe(2);
+    expect(asked[1]).toBe(asked[0]);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/forms');
+    expect(await page.getByLabel('Form name').inputValue()).toBe('Leaving sign');
     // Closing the tab or reloading asks the browser's own question.
     await page.close({ runBeforeUnload: true });
-    await expect.poll(() => asked.length).toBe(2);
-    expect(asked[1]).toMatch(/^beforeunload:/);
+    await expect.poll(() => asked.length).toBe(3);
+    expect(asked[2]).toMatch(/^beforeunload:/);
     expect(page.isClosed()).toBe(false);
 
     // Saved, nothing is asked; leaving anyway goes.
@@ -572,16 +579,16 @@ describe('the seller’s desk', () => {
     answer = true;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.waitForURL(/\/settings$/);
-    expect(asked).toHaveLength(3);
+    expect(asked).toHaveLength(4);
 
     // Said once is enough, even while the page left is still drawn. A comment being written on an order holds the page too.
     answer = false;
     await page.goto(`${journey.server.url}/dashboard`);
-    expect(asked).toHaveLength(3);
+    expect(asked).toHaveLength(4);
     await page.getByRole('link', { name: /Nonna/ }).click();
     await page.getByLabel('Comment on this proof').first().fill('Half a size larger?');
     await page.getByRole('link', { name: '← All orders' }).click();
-    await expect.poll(() => asked.length).toBe(4);
+    await expect.poll(() => asked.length).toBe(5);
     expect(await page.getByLabel('Comment on this proof').first().inputValue()).toBe('Half a size larger?');
     await page.close();
   });

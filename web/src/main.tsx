@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
 import { SessionProvider } from './session.tsx';
+// Imported before the router starts, so that it hears Back first.
+import './components/leave-guard.ts';
 import SignInPage, { SignInSentPage } from './pages/sign-in.tsx';
 import StartPage from './pages/start.tsx';
 import './styles.css';

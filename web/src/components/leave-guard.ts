@@ -29,23 +29,49 @@ function askBeforeLink(event: MouseEvent) {
   event.stopPropagation();
 }
 
+/** Where the page holding the work is, to come back to when Back is refused. */
+let pageAddress = '';
+
+/**
+ * The browser's Back (or Forward) has already changed the address when it is heard, and cannot
+ * be cancelled: a refusal keeps the router from hearing it and puts the page's address back.
+ */
+function askBeforeHistory(event: PopStateEvent) {
+  if (unsaved.size === 0) return;
+  const page = new URL(pageAddress);
+  if (location.pathname === page.pathname && location.search === page.search) return;
+  if (confirm(question)) {
+    unsaved.clear();
+    stopAsking();
+    return;
+  }
+  event.stopImmediatePropagation();
+  history.pushState(null, '', pageAddress);
+}
+// Listened to from the portal's start, before the router listens: only a listener that runs
+// first can keep the router from hearing a refused Back.
+addEventListener('popstate', askBeforeHistory);
+
+function startAsking() {
+  pageAddress = location.href;
+  addEventListener('beforeunload', askBeforeUnload);
+  addEventListener('click', askBeforeLink, true);
+}
+
 function stopAsking() {
   removeEventListener('beforeunload', askBeforeUnload);
   removeEventListener('click', askBeforeLink, true);
 }
 
 /**
- * While `holdsWork`, leaving the page (a link, a reload, closing the tab) asks first. Each part
+ * While `holdsWork`, leaving the page (a link, Back, a reload, closing the tab) asks first. Each part
  * of a page says so for itself; one question is asked for all of them.
  */
 export function useLeaveGuard(holdsWork: boolean): void {
   useEffect(() => {
     if (!holdsWork) return;
     const part = {};
-    if (unsaved.size === 0) {
-      addEventListener('beforeunload', askBeforeUnload);
-      addEventListener('click', askBeforeLink, true);
-    }
+    if (unsaved.size === 0) startAsking();
     unsaved.add(part);
     return () => {
       unsaved.delete(part);
