@@ -583,12 +583,32 @@ describe('the seller’s desk', () => {
 
     // Said once is enough, even while the page left is still drawn. A comment being written on an order holds the page too.
     answer = false;
-    await page.goto(`${journey.server.url}/dashboard`);
+    await page.goto(`${journey.server.url}/settings`);
     expect(asked).toHaveLength(4);
+    // A new order being written stays open across the dashboard's tabs; Back past them asks.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('button', { name: 'New order' }).click();
+    await page.getByLabel('What is it?').fill('Walnut bookends');
+    await page.getByRole('tab', { name: /On hold/ }).click();
+    await expect.poll(() => page.url()).toContain('status=on_hold');
+    await page.getByRole('tab', { name: /All open/ }).click();
+    await expect.poll(() => page.url()).not.toContain('status=');
+    expect(asked).toHaveLength(4);
+    await page.goBack();
+    await expect.poll(() => page.url()).toContain('status=on_hold');
+    await page.goBack();
+    await expect.poll(() => page.url()).toMatch(/\/dashboard$/);
+    expect(asked).toHaveLength(4);
+    await page.goBack();
+    await expect.poll(() => asked.length).toBe(5);
+    await expect.poll(() => page.url()).toMatch(/\/dashboard$/);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).not.toBe('Shop settings');
+    expect(await page.getByLabel('What is it?').inputValue()).toBe('Walnut bookends');
+    await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('link', { name: /Nonna/ }).click();
     await page.getByLabel('Comment on this proof').first().fill('Half a size larger?');
     await page.getByRole('link', { name: '← All orders' }).click();
-    await expect.poll(() => asked.length).toBe(5);
+    await expect.poll(() => asked.length).toBe(6);
     expect(await page.getByLabel('Comment on this proof').first().inputValue()).toBe('Half a size larger?');
     await page.close();
   });

@@ -1,8 +1,35 @@
 import { useEffect } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+
+/**
+ * What a part of a page loses on leaving: `address` when another query shows other content (the
+ * request page's other form starts empty), `path` when it stays drawn across a new query (a
+ * dashboard tab keeps the new-order form open).
+ */
+type Scope = 'address' | 'path';
 
 /** Every part of the page holding work not yet saved or sent; the page asks before leaving while any does. */
-const unsaved = new Set<object>();
+const unsaved = new Map<object, Scope>();
 const question = 'Leave this page? What you typed here has not been saved or sent.';
+
+/** Where the page holding the work is, to come back to when Back is refused. */
+let pageAddress = '';
+
+/** Whether going to `to` from the page holding the work would lose some of it. */
+function loses(to: URL): boolean {
+  const page = new URL(pageAddress);
+  if (to.origin !== page.origin || to.pathname !== page.pathname) return true;
+  // A jump within the page (a pin's number, the link to the decision) leaves nothing behind.
+  return to.search !== page.search && [...unsaved.values()].includes('address');
+}
+
+/** Asks; once the person says leave, nothing asks again while the page being left stays drawn until the next has loaded. */
+function mayLeave(): boolean {
+  if (!confirm(question)) return false;
+  unsaved.clear();
+  stopAsking();
+  return true;
+}
 
 function askBeforeUnload(event: BeforeUnloadEvent) {
   event.preventDefault();
@@ -15,36 +42,18 @@ function askBeforeLink(event: MouseEvent) {
   if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
   const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement && Boolean(node.href));
   if (!link || (link.target && link.target !== '_self') || link.hasAttribute('download')) return;
-  const to = new URL(link.href);
-  // A jump within the page (a pin's number, the link to the decision) leaves nothing behind.
-  if (to.origin === location.origin && to.pathname === location.pathname && to.search === location.search) return;
-  if (confirm(question)) {
-    // Said once: the page being left stays drawn until the next one has loaded, and must not ask again.
-    unsaved.clear();
-    stopAsking();
-    return;
-  }
+  if (!loses(new URL(link.href)) || mayLeave()) return;
   event.preventDefault();
   // Captured on the window before the router's own listener, which would route regardless.
   event.stopPropagation();
 }
-
-/** Where the page holding the work is, to come back to when Back is refused. */
-let pageAddress = '';
 
 /**
  * The browser's Back (or Forward) has already changed the address when it is heard, and cannot
  * be cancelled: a refusal keeps the router from hearing it and puts the page's address back.
  */
 function askBeforeHistory(event: PopStateEvent) {
-  if (unsaved.size === 0) return;
-  const page = new URL(pageAddress);
-  if (location.pathname === page.pathname && location.search === page.search) return;
-  if (confirm(question)) {
-    unsaved.clear();
-    stopAsking();
-    return;
-  }
+  if (unsaved.size === 0 || !loses(new URL(location.href)) || mayLeave()) return;
   event.stopImmediatePropagation();
   history.pushState(null, '', pageAddress);
 }
@@ -53,7 +62,6 @@ function askBeforeHistory(event: PopStateEvent) {
 addEventListener('popstate', askBeforeHistory);
 
 function startAsking() {
-  pageAddress = location.href;
   addEventListener('beforeunload', askBeforeUnload);
   addEventListener('click', askBeforeLink, true);
 }
@@ -64,18 +72,23 @@ function stopAsking() {
 }
 
 /**
- * While `holdsWork`, leaving the page (a link, Back, a reload, closing the tab) asks first. Each part
- * of a page says so for itself; one question is asked for all of them.
+ * While `holdsWork`, leaving the page (a link, Back, a reload, closing the tab) asks first. Each
+ * part of a page says so for itself; one question is asked for all of them.
  */
-export function useLeaveGuard(holdsWork: boolean): void {
+export function useLeaveGuard(holdsWork: boolean, scope: Scope = 'address'): void {
+  // As the router shows it: a dashboard tab changes the query without leaving the work.
+  const { url } = useLocation();
+  useEffect(() => {
+    if (holdsWork) pageAddress = new URL(url, location.origin).href;
+  }, [holdsWork, url]);
   useEffect(() => {
     if (!holdsWork) return;
     const part = {};
     if (unsaved.size === 0) startAsking();
-    unsaved.add(part);
+    unsaved.set(part, scope);
     return () => {
       unsaved.delete(part);
       if (unsaved.size === 0) stopAsking();
     };
-  }, [holdsWork]);
+  }, [holdsWork, scope]);
 }

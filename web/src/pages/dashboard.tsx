@@ -8,6 +8,7 @@ import { Field, Notice } from '../components/field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
 import { DueBadge, OrderRow, formatDate, statusLabels, type OrderSummary } from '../components/order-bits.tsx';
 import { useRequire } from '../session.tsx';
+import { useLeaveGuard } from '../components/leave-guard.ts';
 
 type Summary = { shop: { slug: string; name: string }; counts: Record<OrderStatus, number>; open: number; overdue: number; dueSoon: number };
 type Tab = OrderStatus | 'open';
@@ -226,6 +227,8 @@ function NewOrderForm(props: { onCancel(): void; onCreated(orderId: string): voi
   const [values, setValues] = useState({ title: '', name: '', email: '', dueDate: '', personalization: '' });
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // The form stays open across the dashboard's tabs and searches: only leaving the dashboard loses it.
+  useLeaveGuard(Object.values(values).some((value) => value.trim() !== ''), 'path');
   const set = (key: keyof typeof values) => (e: Event) => setValues({ ...values, [key]: (e.currentTarget as HTMLInputElement).value });
   const submit = async (e: Event) => {
     e.preventDefault();
