@@ -113,21 +113,31 @@ describe('design review in the portal', () => {
   it('lets a customer send a design of their own, which the shop then sees as the next version', async () => {
     const customer = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
     await signInAs(journey, customer, 'ana@demo.test');
+    // On an approved order, the customer is told before sending that a new version replaces their approval.
+    await customer.getByRole('link', { name: /linen napkins/ }).click();
+    await customer.getByText('Send a design of your own').click();
+    await expect.poll(() => customer.getByText(/^You approved v1\. A new version replaces that approval/).isVisible()).toBe(true);
+    await customer.goBack();
     await customer.getByRole('link', { name: /Wedding favour candles/ }).click();
     await customer.getByRole('heading', { name: 'Design proofs' }).waitFor();
     const orderUrl = customer.url();
     await customer.getByText('Send a design of your own').click();
+    expect(await customer.getByText(/A new version replaces that approval/).count()).toBe(0);
     await customer.locator('.dropzone input[type=file]').setInputFiles(fixture('proof-v2.png'));
     const send = customer.getByRole('button', { name: 'Send design v1' });
     await expect.poll(() => send.isEnabled()).toBe(true);
     await customer.getByLabel('Note to the shop').fill('Our own artwork, from the invitation');
     await send.click();
-    await expect.poll(() => customer.getByText('Your design v1 was sent to the shop.').isVisible()).toBe(true);
+    await expect.poll(() => customer.getByText('Your design v1 was sent to the shop. Check it below and approve it when it is the one to make.').isVisible()).toBe(true);
+    expect(await customer.locator('.versions > li').first().getByText('Your own design').isVisible()).toBe(true);
     await customer.close();
 
+    // The shop sees whose design it is, and the activity says so with the customer's name.
     const seller = await sellerPage();
     await seller.goto(orderUrl);
     await expect.poll(() => seller.getByText('Our own artwork, from the invitation').isVisible()).toBe(true);
+    expect(await seller.locator('.versions > li').first().getByText('The customer’s own design').isVisible()).toBe(true);
+    expect(await seller.locator('.timeline li').first().innerText()).toMatch(/^The customer’s own design sent as v1\n.* · Ana Souza$/);
     await expect.poll(() => seller.getByRole('img', { name: 'Proof v1: proof-v2.png' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     await seller.close();
   }, 60_000);

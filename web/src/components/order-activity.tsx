@@ -5,7 +5,7 @@ import { formatDate, formatDateTime, statusLabels } from './order-bits.tsx';
 type ActivityEvent = OrderPage['activity'][number];
 
 /** Every change to the order, newest first, in words: who, what, when. */
-export function OrderActivity(props: { activity: ActivityEvent[] }) {
+export function OrderActivity(props: { activity: ActivityEvent[]; /** Named where an event from the customer carries no name of its own. */ customerName: string }) {
   return (
     <section class="card" aria-labelledby="activity-title">
       <h2 id="activity-title">Activity</h2>
@@ -14,7 +14,7 @@ export function OrderActivity(props: { activity: ActivityEvent[] }) {
           <li key={event.eventId}>
             <span>{describeEvent(event)}</span>
             <time dateTime={event.at}>
-              {formatDateTime(event.at)} · {event.actor.kind === 'system' ? 'Atelier' : event.actor.kind === 'seller' ? 'Shop' : event.actor.name ?? 'Customer'}
+              {formatDateTime(event.at)} · {event.actor.kind === 'system' ? 'Atelier' : event.actor.kind === 'seller' ? 'Shop' : event.actor.name ?? props.customerName}
             </time>
           </li>
         ))}
@@ -35,7 +35,7 @@ function describeEvent(event: ActivityEvent): string {
         .map(([field, change]) => describeDetailChange(field, change))
         .join('; ');
     case 'design.uploaded':
-      return `Proof v${String(d.version)} sent`;
+      return event.actor.kind === 'customer' ? `The customer’s own design sent as v${String(d.version)}` : `Proof v${String(d.version)} sent`;
     case 'design.decided':
       return d.decision === 'approve' ? `Proof v${String(d.version)} approved` : `Changes requested on proof v${String(d.version)}${d.beyondAllowance ? ' (past the free rounds)' : ''}`;
     case 'comment.added':

@@ -44,6 +44,9 @@ const stateLabel = (design: DesignView, awaited: DesignView | undefined, viewer:
       ? 'Waiting for you'
       : stateLabels[design.state];
 
+/** Who made a version, when it was not the shop: the customer's own design is still theirs to approve. */
+const madeBy = (design: DesignView, viewer: OrderPage['viewer']) => (design.author.kind !== 'customer' ? null : viewer === 'customer' ? 'Your own design' : 'The customer’s own design');
+
 /** Upload files with progress, then send them as the next version: the shop's proof, or the customer's own design. */
 function SendProof(props: { page: OrderPage; onSent(message: string): Promise<void> }) {
   const orderId = props.page.order.orderId;
@@ -90,7 +93,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
       setUploads([]);
       setSelected([]);
       setNote('');
-      await props.onSent(props.page.viewer === 'seller' ? `Proof v${design.version} sent to the customer.` : `Your design v${design.version} was sent to the shop.`);
+      await props.onSent(props.page.viewer === 'seller' ? `Proof v${design.version} sent to the customer.` : `Your design v${design.version} was sent to the shop. Check it below and approve it when it is the one to make.`);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Could not send the proof.');
     } finally {
@@ -103,7 +106,10 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
   const form = (
     <form onSubmit={send} aria-label={byShop ? 'Send a proof' : 'Send a design of your own'}>
       {byShop ? <h3>Send a proof</h3> : null}
-      {byShop ? null : <p class="small muted">Have finished artwork? Send it as the next version; the shop sees it at once.</p>}
+      {byShop ? null : <p class="small muted">Have finished artwork? Send it as the next version: the shop sees it at once, and you approve it as the one to make.</p>}
+      {byShop || props.page.order.status !== 'approved' ? null : (
+        <Notice kind="warn">You approved v{next - 1}. A new version replaces that approval: the order goes back to design review until you approve again.</Notice>
+      )}
       <label
         class={`dropzone${dragging ? ' dragging' : ''}`}
         onDragOver={(e) => {
@@ -301,6 +307,7 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
             <div class="row">
               <strong>v{d.version}</strong>
               <span class={`badge design-${d.state}`}>{stateLabel(d, awaited, page.viewer)}</span>
+              {madeBy(d, page.viewer) ? <span class="small">{madeBy(d, page.viewer)}</span> : null}
               <span class="muted small">{formatDateTime(d.createdAt)}</span>
               {d.state === 'approved' ? (
                 <a class="small" href={`/api/orders/${page.order.orderId}/designs/${d.designId}/approval-receipt`} target="_blank" rel="noopener">

@@ -136,7 +136,7 @@ export default function OrderPageView() {
               </>
             )}
           </section>
-          <OrderActivity activity={page.activity} />
+          <OrderActivity activity={page.activity} customerName={o.customer.name} />
         </aside>
       </div>
     </Layout>
