@@ -217,6 +217,28 @@ describe('the seller’s desk', () => {
     await context.close();
   });
 
+  it('closes a step’s form that someone else’s change has taken away, and says in words why', async () => {
+    const page = await sellerPage('/dashboard');
+    const created = await page.request.post(`${journey.server.url}/api/orders`, {
+      headers: { origin: journey.server.url },
+      data: { title: 'Slate house sign', customer: { name: 'Cy Bulk', email: 'cy@example.test' } },
+    });
+    const { orderId } = (await created.json()) as { orderId: string };
+    await page.goto(`${journey.server.url}/orders/${orderId}`);
+    await page.getByRole('button', { name: 'Move to Quoted' }).click();
+    await page.getByLabel(/quote/i).first().fill('£85, ready in three weeks.');
+    // Meanwhile, from another tab, the order is put on hold.
+    const { order } = (await (await page.request.get(`${journey.server.url}/api/orders/${orderId}`)).json()) as { order: { version: number } };
+    const held = await page.request.post(`${journey.server.url}/api/orders/${orderId}/transitions`, { headers: { origin: journey.server.url }, data: { to: 'on_hold', version: order.version } });
+    expect(held.status()).toBe(200);
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => page.locator('.page-head .badge').first().innerText()).toBe('On hold');
+    expect(await page.getByRole('button', { name: 'Confirm' }).count()).toBe(0);
+    expect(await page.locator('textarea#reason').count()).toBe(0);
+    expect(await page.getByRole('alert').allInnerTexts()).toEqual(['This order is On hold now, so it cannot move to Quoted. It can move to Requested or Cancelled.']);
+    await page.close();
+  });
+
   it('adds a comment, saves details and saves a form once per press, however fast the taps', async () => {
     const page = await sellerPage('/dashboard?status=awaiting_approval');
     const writes = recordWrites(page);

@@ -7,7 +7,7 @@ import { changeOrder } from '#shared/domain/orders/change-order.ts';
 import { checkTransition } from '#shared/domain/orders/lifecycle.ts';
 import { actorOf, loadOrderCollectionFor } from '#shared/domain/orders/order-access.ts';
 import { AppError } from '#shared/errors.ts';
-import type { OrderStatus } from '#shared/schemas/order-status.ts';
+import { statusLabels, type OrderStatus } from '#shared/schemas/order-status.ts';
 
 /** How posting a proof moves the order, one lifecycle step at a time, to `awaiting_approval`. */
 const pathToReview: Partial<Record<OrderStatus, OrderStatus[]>> = {
@@ -28,7 +28,7 @@ export async function postDesign(ctx: DomainContext, principal: Principal, input
   // The guard admits the order's shop and its customer: either may post a version.
   const { order, items } = await loadOrderCollectionFor(ctx, principal, input.orderId);
   const path = pathToReview[order.status];
-  if (!path) throw new AppError('transition_not_allowed', `A proof cannot be posted while the order is ${order.status.replace('_', ' ')}.`, { details: { status: order.status } });
+  if (!path) throw new AppError('transition_not_allowed', `A proof cannot be posted while the order is ${statusLabels[order.status]}.`, { details: { status: order.status } });
   let from = order.status;
   for (const to of path) {
     if (!checkTransition({ from, to, by: 'review' }).ok) throw new Error(`lifecycle refuses ${from} → ${to} on the proof path`);

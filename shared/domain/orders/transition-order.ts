@@ -5,6 +5,7 @@ import { changeOrder } from '#shared/domain/orders/change-order.ts';
 import { checkTransition } from '#shared/domain/orders/lifecycle.ts';
 import { actorOf, loadOrderFor } from '#shared/domain/orders/order-access.ts';
 import { AppError } from '#shared/errors.ts';
+import { statusLabels } from '#shared/schemas/order-status.ts';
 
 export type TransitionInput = { orderId: string; to: OrderStatus; reason?: string | undefined; version: number };
 
@@ -31,8 +32,8 @@ export async function transitionOrder(ctx: DomainContext, principal: Principal, 
     const allowed = check.allowed.map((o) => o.to);
     const message =
       check.reason === 'reason_required'
-        ? `Moving this order to ${input.to} needs a reason.`
-        : `An order in ${order.status} cannot move to ${input.to}. Allowed: ${allowed.join(', ') || 'none'}.`;
+        ? `Moving this order to ${statusLabels[input.to]} needs a reason.`
+        : `This order is ${statusLabels[order.status]} now, so it cannot move to ${statusLabels[input.to]}. ${allowed.length ? `It can move to ${allowed.map((to) => statusLabels[to]).join(', ').replace(/, ([^,]*)$/, ' or $1')}.` : 'It is closed.'}`;
     throw new AppError(check.reason === 'reason_required' ? 'validation_failed' : 'transition_not_allowed', message, {
       details: { from: order.status, allowed: check.allowed },
     });

@@ -44,12 +44,14 @@ function reasonField(to: OrderStatus): { label: string; hint: string; required: 
 
 /** The seller's buttons for the steps the order may take next, a reason asked where one is kept. */
 export function NextSteps(props: { page: OrderPage; onChanged(message: string): Promise<void>; onConflict(): Promise<void> }) {
-  const [reasonFor, setReasonFor] = useState<OrderStatus>();
+  const [asking, setReasonFor] = useState<OrderStatus>();
   const [reason, setReason] = useState('');
-  useLeaveGuard(Boolean(reasonFor) && reason.trim() !== '');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const steps = props.page.allowedTransitions;
+  // A step someone else's change has taken away (the order was put on hold meanwhile) closes its form.
+  const reasonFor = steps.some((s) => s.to === asking) ? asking : undefined;
+  useLeaveGuard(Boolean(reasonFor) && reason.trim() !== '');
   const asked = reasonFor ? reasonField(reasonFor) : undefined;
   const reasonInput = useRef<HTMLTextAreaElement>(null);
   // The step's button opened the form: typing goes on in it, for the keyboard as for the mouse.

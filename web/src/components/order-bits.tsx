@@ -1,17 +1,6 @@
-import type { OrderStatus } from '#shared/schemas/order-status.ts';
+import { statusLabels, type OrderStatus } from '#shared/schemas/order-status.ts';
 
-export const statusLabels: Record<OrderStatus, string> = {
-  requested: 'Requested',
-  quoted: 'Quoted',
-  in_design: 'In design',
-  awaiting_approval: 'Awaiting approval',
-  approved: 'Approved',
-  in_production: 'In production',
-  shipped: 'Shipped',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-  on_hold: 'On hold',
-};
+export { statusLabels };
 
 /** What the customer reads under their order's status. */
 export const whatHappensNext: Record<OrderStatus, string> = {
