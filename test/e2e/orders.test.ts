@@ -122,6 +122,15 @@ describe('a custom request, from the customer to the seller', () => {
     await page.close();
   });
 
+  it('takes a customer to the first choice they missed, on its first option', async () => {
+    const page = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${journey.server.url}/s/demo`);
+    await page.getByLabel('Engraving text').fill('The Harlow family');
+    await page.getByRole('button', { name: 'Send my request' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('q-wood-0');
+    await page.close();
+  });
+
   it('follows a form the seller builds: the text marked as made on the piece becomes the order’s personalisation', async () => {
     const seller = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
     await signInAs(journey, seller, 'seller@demo.test');

@@ -239,6 +239,45 @@ describe('the seller’s desk', () => {
     await page.close();
   });
 
+  it('says in words what to fix, and keeps the search box, the address and the list in step', async () => {
+    // An emptied number of rounds is not saved as 0.
+    const page = await sellerPage('/settings');
+    const rounds = page.getByLabel('Free revision rounds per order');
+    await expect.poll(() => rounds.inputValue()).not.toBe('');
+    const before = await rounds.inputValue();
+    await rounds.fill('');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => page.getByText('Enter a whole number of rounds, from 0 to 20.').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('revision-allowance');
+    await page.reload();
+    await expect.poll(() => rounds.inputValue()).toBe(before);
+
+    // The API's refusal, without the field paths meant for programs.
+    await page.goto(`${journey.server.url}/dashboard`);
+    await page.getByRole('button', { name: 'New order' }).click();
+    await page.getByLabel('What is it?').fill('Oak coat rack');
+    await page.getByLabel('Customer name').fill('Dee Ash');
+    await page.getByLabel('Customer email').fill('dee@example');
+    await page.getByRole('button', { name: 'Create order' }).click();
+    await expect.poll(() => page.getByRole('alert').allInnerTexts()).toEqual(['Enter a valid email address.']);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    // Back brings back an earlier search, in the box as in the list.
+    for (const text of ['Biscuit', 'Nonna']) {
+      await page.getByLabel('Search').fill(text);
+      await page.getByRole('button', { name: 'Search' }).click();
+      await expect.poll(() => rowTitles(page).then((titles) => titles.length === 1 && titles[0]!.includes(text))).toBe(true);
+    }
+    await page.goBack();
+    await expect.poll(() => rowTitles(page).then((titles) => titles.join())).toContain('Biscuit');
+    expect(await page.getByLabel('Search').inputValue()).toBe('Biscuit');
+
+    // An address that cannot be an order's says so plainly.
+    await page.goto(`${journey.server.url}/orders/not-an-order`);
+    await expect.poll(() => page.getByText('This order does not exist, or it is not yours to see.').isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('adds a comment, saves details and saves a form once per press, however fast the taps', async () => {
     const page = await sellerPage('/dashboard?status=awaiting_approval');
     const writes = recordWrites(page);

@@ -33,9 +33,19 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       window.dispatchEvent(new Event(sessionEndedEvent));
       throw new ApiError(401, error?.code ?? 'unauthorized', 'You have been signed out. Sign in again with the link at the top of the screen, then try again.', error?.details);
     }
-    throw new ApiError(res.status, error?.code ?? 'unknown', error?.message ?? `Something went wrong (${res.status}).`, error?.details);
+    throw new ApiError(res.status, error?.code ?? 'unknown', readableMessage(error) ?? `Something went wrong (${res.status}).`, error?.details);
   }
   return payload as T;
+}
+
+/**
+ * A refusal as a person reads it: the API's message names each field by its path for programs
+ * ("customer.email: Enter a valid email address."); the portal shows the field's words, next to
+ * the field they are about, and keeps the paths in `details` for pages that place them.
+ */
+function readableMessage(error: { code?: string; message?: string; details?: unknown } | undefined): string | undefined {
+  const issues = Array.isArray(error?.details) ? (error.details as Array<{ message?: unknown }>).map((issue) => issue?.message).filter((m): m is string => typeof m === 'string') : [];
+  return error?.code === 'validation_failed' && issues.length > 0 ? [...new Set(issues)].join(' ') : error?.message;
 }
 
 /** Dispatched on the window when a signed-in request is answered 401. */

@@ -27,6 +27,8 @@ export default function DashboardPage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string>();
   const [search, setSearch] = useState(q.q ?? '');
+  // Back and Forward bring back an earlier search: the box shows what the list was found by.
+  useEffect(() => setSearch(q.q ?? ''), [q.q]);
   const [creating, setCreating] = useState(false);
   const [loadingMore, setLoadingMore] = useState(false);
 

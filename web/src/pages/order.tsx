@@ -33,7 +33,7 @@ export default function OrderPageView() {
         setError(undefined);
       })
       .catch((e) => {
-        if (asked === latestLoad.current) setError(e instanceof ApiError && e.status === 404 ? 'This order does not exist, or it is not yours to see.' : e instanceof ApiError && e.status === 401 ? 'signin' : 'Could not load the order.');
+        if (asked === latestLoad.current) setError(e instanceof ApiError && (e.status === 404 || e.status === 400) ? 'This order does not exist, or it is not yours to see.' : e instanceof ApiError && e.status === 401 ? 'signin' : 'Could not load the order.');
       });
   };
 

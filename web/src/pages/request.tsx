@@ -56,7 +56,10 @@ export default function RequestPage() {
   /** The first field with a problem gets the focus, so the person lands where to fix it. */
   const focusFirstProblem = (found: Record<string, string>) => {
     const first = Object.keys(found)[0];
-    if (first) document.getElementById(first === 'name' || first === 'email' ? `who-${first}` : `q-${first}`)?.focus();
+    if (!first) return;
+    const id = first === 'name' || first === 'email' ? `who-${first}` : `q-${first}`;
+    // A choice's control is its first option.
+    (document.getElementById(id) ?? document.getElementById(`${id}-0`))?.focus();
   };
 
   const submit = async (e: Event) => {

@@ -17,6 +17,7 @@ export default function SettingsPage() {
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [allowanceError, setAllowanceError] = useState<string>();
   useLeaveGuard(Boolean(settings) && (allowance !== String(settings?.revisionAllowance) || message !== (settings?.revisionMessage ?? '')));
   const show = (s: ShopSettings) => {
     setSettings(s);
@@ -30,6 +31,13 @@ export default function SettingsPage() {
 
   const save = async (e: Event) => {
     e.preventDefault();
+    // An emptied field would be sent as 0 rounds: a number is asked for, in words.
+    if (!/^\d+$/.test(allowance.trim()) || Number(allowance) > 20) {
+      setAllowanceError('Enter a whole number of rounds, from 0 to 20.');
+      document.getElementById('revision-allowance')?.focus();
+      return;
+    }
+    setAllowanceError(undefined);
     setBusy(true);
     setError(undefined);
     setSaved(undefined);
@@ -57,7 +65,7 @@ export default function SettingsPage() {
       <form class="card stack" onSubmit={save} noValidate>
         <h2>Design revisions</h2>
         <p class="muted">Each change request on a proof uses one round. Past the free rounds the customer sees your message, and you decide what happens next.</p>
-        <Field id="revision-allowance" label="Free revision rounds per order" hint="From 0 to 20." required>
+        <Field id="revision-allowance" label="Free revision rounds per order" hint="From 0 to 20." required error={allowanceError}>
           {(aria) => <input {...aria} type="number" inputMode="numeric" min={0} max={20} step={1} value={allowance} onInput={(e) => setAllowance(e.currentTarget.value)} />}
         </Field>
         <Field id="revision-message" label="Message past the free rounds" hint={`Optional, up to 500 characters. For example a link to a paid-revision listing. ${500 - message.length} left.`}>
