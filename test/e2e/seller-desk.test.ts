@@ -260,7 +260,10 @@ describe('the seller’s desk', () => {
     await page.getByLabel('Customer email').fill('dee@example');
     await page.getByRole('button', { name: 'Create order' }).click();
     await expect.poll(() => page.getByRole('alert').allInnerTexts()).toEqual(['Enter a valid email address.']);
+    // The button pressed keeps the keyboard while it waits; Cancel gives it back to New order.
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Create order');
     await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('new-order');
 
     // Back brings back an earlier search, in the box as in the list.
     for (const text of ['Biscuit', 'Nonna']) {
@@ -275,6 +278,27 @@ describe('the seller’s desk', () => {
     // An address that cannot be an order's says so plainly.
     await page.goto(`${journey.server.url}/orders/not-an-order`);
     await expect.poll(() => page.getByText('This order does not exist, or it is not yours to see.').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('shows a phone what a step did when its button goes with the step, and keeps the keyboard there', async () => {
+    const page = await sellerPage('/dashboard');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const created = await page.request.post(`${journey.server.url}/api/orders`, {
+      headers: { origin: journey.server.url },
+      data: { title: 'Oak plant stand', customer: { name: 'Cy Bulk', email: 'cy@example.test' } },
+    });
+    const { orderId } = (await created.json()) as { orderId: string };
+    await page.goto(`${journey.server.url}/orders/${orderId}`);
+    const hold = page.getByRole('button', { name: 'Move to On hold' });
+    await hold.scrollIntoViewIfNeeded();
+    await hold.click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Moved to On hold.');
+    const seen = await page.evaluate(() => {
+      const box = document.activeElement!.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+    expect(seen).toBe(true);
     await page.close();
   });
 

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 
 /** A labelled form control with its hint and error tied to it for screen readers. */
 export function Field(props: { id: string; label: string; hint?: string | undefined; error?: string | undefined; required?: boolean; children: (aria: Record<string, string | boolean | undefined>) => ComponentChildren }) {
@@ -30,9 +31,20 @@ export function Field(props: { id: string; label: string; hint?: string | undefi
  * may miss one that arrives together with its region.
  */
 export function Announcement(props: { message?: { kind: 'success' | 'warn'; text: string } | undefined }) {
+  const shown = useRef<HTMLDivElement>(null);
+  // The button pressed may have gone with the change it made (a status step, a decision). The
+  // focus would then fall to the start of the page, and on a phone the message would be out of
+  // sight: the person is taken to what happened instead.
+  useEffect(() => {
+    if (props.message && (!document.activeElement || document.activeElement === document.body)) shown.current?.focus();
+  }, [props.message]);
   return (
     <div role="status" class="announcement">
-      {props.message ? <div class={`notice ${props.message.kind}`}>{props.message.text}</div> : null}
+      {props.message ? (
+        <div ref={shown} tabIndex={-1} class={`notice ${props.message.kind}`}>
+          {props.message.text}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { Layout, Loading } from '../components/layout.tsx';
 import { DueBadge, OrderRow, formatDate, statusLabels, type OrderSummary } from '../components/order-bits.tsx';
 import { useRequire } from '../session.tsx';
 import { useLeaveGuard } from '../components/leave-guard.ts';
+import { useFocusAfterRender } from '../components/focus-after-render.ts';
 
 type Summary = { shop: { slug: string; name: string }; counts: Record<OrderStatus, number>; open: number; overdue: number; dueSoon: number };
 type Tab = OrderStatus | 'open';
@@ -30,6 +31,7 @@ export default function DashboardPage() {
   // Back and Forward bring back an earlier search: the box shows what the list was found by.
   useEffect(() => setSearch(q.q ?? ''), [q.q]);
   const [creating, setCreating] = useState(false);
+  const focusAfterRender = useFocusAfterRender();
   const [loadingMore, setLoadingMore] = useState(false);
 
   const setQuery = (changes: Record<string, string | undefined>) => {
@@ -106,13 +108,22 @@ export default function DashboardPage() {
           <button class="button secondary" type="button" aria-pressed={view === 'board'} onClick={() => setQuery({ view: view === 'board' ? undefined : 'board' })}>
             {view === 'board' ? 'List view' : 'Board view'}
           </button>
-          <button class="button primary" type="button" onClick={() => setCreating(!creating)} aria-expanded={creating}>
+          <button id="new-order" class="button primary" type="button" onClick={() => setCreating(!creating)} aria-expanded={creating}>
             New order
           </button>
         </div>
       </div>
 
-      {creating ? <NewOrderForm onCancel={() => setCreating(false)} onCreated={(id) => location.route(`/orders/${id}`)} /> : null}
+      {creating ? (
+        <NewOrderForm
+          onCancel={() => {
+            // The form and its Cancel go: the keyboard goes back to the button that opened it.
+            setCreating(false);
+            focusAfterRender('new-order');
+          }}
+          onCreated={(id) => location.route(`/orders/${id}`)}
+        />
+      ) : null}
 
       {view === 'list' ? (
         // The tabs pattern: Tab enters at the chosen status and leaves for the search; the arrow keys, Home and End choose another.
@@ -277,9 +288,9 @@ function NewOrderForm(props: { onCancel(): void; onCreated(orderId: string): voi
         {(aria) => <input {...aria} type="text" autoComplete="off" maxLength={personalizationMaxLength} value={values.personalization} onInput={set('personalization')} />}
       </Field>
       <div class="row">
-        <button class="button primary" type="submit" disabled={busy}>
+        <Button class="button primary" type="submit" unavailable={busy}>
           Create order
-        </button>
+        </Button>
         <button class="button ghost" type="button" onClick={props.onCancel}>
           Cancel
         </button>

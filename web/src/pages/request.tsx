@@ -9,6 +9,7 @@ import type { ReferenceUploader } from '../components/reference-files-input.tsx'
 import { uploadReference, type UploadDraft } from '../upload.ts';
 import { Layout, Loading } from '../components/layout.tsx';
 import { useLeaveGuard } from '../components/leave-guard.ts';
+import { Button } from '../components/button.tsx';
 
 type PublicForm = {
   shop: { name: string; slug: string };
@@ -169,9 +170,9 @@ export default function RequestPage() {
         </div>
         {/* Beside the button just pressed, not at the top of a long form out of sight. */}
         {error ? <Notice kind="error">{error}</Notice> : null}
-        <button class="button primary block" type="submit" disabled={busy || filesInFlight}>
+        <Button class="button primary block" type="submit" unavailable={busy || filesInFlight}>
           {busy ? 'Sending…' : filesInFlight ? 'Waiting for your files…' : 'Send my request'}
-        </button>
+        </Button>
       </form>
     </Layout>
   );

@@ -3,6 +3,7 @@ import { useLocation } from 'preact-iso';
 import { ApiError, post, safeNext } from '../api.ts';
 import { Field, Notice } from '../components/field.tsx';
 import { Layout } from '../components/layout.tsx';
+import { Button } from '../components/button.tsx';
 
 /** The email form that asks for a sign-in link; also shown when a link has expired. */
 export function SignInForm(props: { next?: string | undefined; lead?: string }) {
@@ -29,9 +30,9 @@ export function SignInForm(props: { next?: string | undefined; lead?: string }) 
       <Field id="email" label="Email address" hint="We email you a link that signs you in. No password needed." error={error} required>
         {(aria) => <input {...aria} type="email" name="email" autoComplete="email" inputMode="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />}
       </Field>
-      <button class="button primary block" type="submit" disabled={busy}>
+      <Button class="button primary block" type="submit" unavailable={busy}>
         {busy ? 'Sending…' : 'Email me a sign-in link'}
-      </button>
+      </Button>
     </form>
   );
 }
