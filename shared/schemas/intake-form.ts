@@ -33,7 +33,7 @@ export const intakeFieldSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('date'), min: isoDate.optional(), max: isoDate.optional() }),
   z.object({ ...base, type: z.literal('color') }),
   z.object({ ...base, type: z.literal('checkbox') }),
-  z.object({ ...base, type: z.literal('file'), maxFiles: z.int().min(1).max(10).default(3) }),
+  z.object({ ...base, type: z.literal('file'), maxFiles: z.int('Most files is a whole number, from 1 to 10.').min(1, 'Most files is from 1 to 10.').max(10, 'Most files is from 1 to 10.').default(3) }),
 ]);
 export type IntakeField = z.infer<typeof intakeFieldSchema>;
 

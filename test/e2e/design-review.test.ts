@@ -66,6 +66,10 @@ describe('design review in the portal', () => {
     const decisionTop = (await customer.getByRole('heading', { name: 'Your decision on v1' }).boundingBox())!.y;
     expect(proofTop).toBeLessThan(decisionTop);
 
+    // A comment on the whole proof takes no number: the first pin is still 1.
+    await customer.getByLabel('Comment on this proof').first().fill('Lovely so far.');
+    await customer.getByRole('button', { name: 'Add comment' }).first().click();
+    await expect.poll(() => customer.getByText('Lovely so far.').isVisible()).toBe(true);
     // A pin on the spot that should change: click three quarters across, a quarter down.
     const surface = customer.getByRole('button', { name: /proof-v1\.png: click a spot/ });
     await surface.locator('img').evaluate((img: HTMLImageElement) => img.decode());

@@ -505,7 +505,7 @@ describe('the seller’s desk', () => {
     await signInAs(journey, customer, 'ben@demo.test');
     await customer.goto(orderUrl);
     await customer.getByRole('heading', { name: 'Your decision on v1' }).waitFor();
-    expect(await customer.getByText('Revision rounds used: 0 of 1 free.').isVisible()).toBe(true);
+    expect(await customer.getByText('Revision rounds: 0 used, 1 free.').isVisible()).toBe(true);
     expect(await customer.locator('.decide .notice').count()).toBe(0);
     await customer.getByRole('button', { name: 'Request changes' }).click();
     await expect.poll(() => customer.getByText('Your change request was sent to the shop.').isVisible()).toBe(true);
@@ -516,7 +516,7 @@ describe('the seller’s desk', () => {
     await customer.reload();
     await customer.getByRole('heading', { name: 'Your decision on v2' }).waitFor();
     // The free round is used: the customer reads the shop's terms before asking again.
-    expect(await customer.getByText('Revision rounds used: 1 of 1 free.').isVisible()).toBe(true);
+    expect(await customer.getByText('Revision rounds: 1 used, 1 free.').isVisible()).toBe(true);
     expect(await customer.locator('.decide .notice').innerText()).toBe('Your order includes 1 free revision round. The shop will let you know whether further changes need a paid revision.');
     await customer.getByRole('button', { name: 'Request changes' }).click();
     await expect.poll(() => customer.getByText('Your change request was sent to the shop.').isVisible()).toBe(true);
@@ -524,7 +524,7 @@ describe('the seller’s desk', () => {
 
     // The shop sees the count, which request went past it, and that the call is theirs.
     await seller.reload();
-    await expect.poll(() => seller.getByText('Revision rounds used: 2 of 1 free.').isVisible()).toBe(true);
+    await expect.poll(() => seller.getByText('Revision rounds: 2 used, 1 free.').isVisible()).toBe(true);
     expect(await seller.locator('.versions > li').first().innerText()).toMatch(/Past the free rounds\s+Asked after the free revision rounds: yours to decide whether this one is charged\./);
     expect(await seller.locator('.versions > li').nth(1).getByText('Past the free rounds').count()).toBe(0);
     expect(await seller.locator('.timeline li').first().innerText()).toMatch(/^Changes requested on proof v2 \(past the free rounds\)\n/);
@@ -547,8 +547,18 @@ describe('the seller’s desk', () => {
     const refused = page.getByRole('alert').filter({ hasText: 'Field 2 (“Wood”): Two options are the same.' });
     await expect.poll(() => refused.isVisible()).toBe(true);
     expect(await refused.evaluate((el) => el.nextElementSibling?.textContent)).toContain('Save form');
-    // As people type a list: a blank line between, a new line at the end.
+    // As people type a list: a blank line between, a new line at the end. The preview shows what customers will get.
     await page.getByLabel('Options').fill('Oak\n\nWalnut\n');
+    await expect.poll(() => page.locator('.preview-frame').getByRole('radio').count()).toBe(2);
+    // A limit past what the server takes is said in words, and the preview never promises more.
+    await page.getByLabel('New field’s type').selectOption({ label: 'Files (photos, sketches)' });
+    await page.getByRole('button', { name: 'Add field' }).click();
+    await page.getByLabel('Question').nth(2).fill('Photos');
+    await page.getByLabel('Most files (1 to 10)').fill('20');
+    await expect.poll(() => page.locator('.preview-frame').getByText('Up to 10 files', { exact: false }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Save form' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Field 3 (“Photos”): Most files is from 1 to 10.' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Remove field 3' }).click();
     await page.getByRole('button', { name: 'Save form' }).click();
     await expect.poll(() => page.getByText('Saved “Wood choice” (version 1).').isVisible()).toBe(true);
     await expect.poll(() => page.getByLabel('Options').inputValue()).toBe('Oak\nWalnut');

@@ -86,7 +86,9 @@ export function PinnedReview(props: { orderId: string; design: DesignView; comme
   useLeaveGuard(body.trim() !== '');
   const [error, setError] = useState<string>();
   const [sending, setSending] = useState(false);
-  const number = (c: CommentView) => threads.indexOf(c) + 1;
+  // Only pinned threads carry a number, on the image as in the list: 1, 2, 3 with no gaps.
+  const pinned = threads.filter((t) => t.pin);
+  const number = (c: CommentView) => pinned.indexOf(c) + 1;
 
   const send = async (e: Event) => {
     e.preventDefault();
@@ -188,7 +190,12 @@ function Thread(props: { orderId: string; designId: string; thread: CommentView;
           {thread.pin?.page ? `, page ${thread.pin.page}` : ''}
         </strong>{' '}
         <span class="muted small">{formatDateTime(thread.createdAt)}</span>
-        {thread.resolved ? <span class="badge design-approved">Resolved</span> : null}
+        {thread.resolved ? (
+          <>
+            {' '}
+            <span class="badge design-approved">Resolved</span>
+          </>
+        ) : null}
       </p>
       <p>{thread.body}</p>
       {props.replies.map((r) => (

@@ -254,7 +254,7 @@ function Decide(props: { page: OrderPage; design: DesignView; onDecided(message:
         {(aria) => <textarea {...aria} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
       </Field>
       <p class="small muted">
-        Revision rounds used: {page.revisions.used} of {page.revisions.allowance} free.
+        Revision rounds: {page.revisions.used} used, {page.revisions.allowance} free.
       </p>
       {beyond ? <Notice kind="warn">{page.revisions.message}</Notice> : null}
       <div class="row">
@@ -298,7 +298,7 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
       {page.designs.length === 0 ? <p class="muted">No proof yet.</p> : null}
       {page.viewer === 'seller' && page.designs.length > 0 ? (
         <p class="small muted">
-          Revision rounds used: {page.revisions.used} of {page.revisions.allowance} free.
+          Revision rounds: {page.revisions.used} used, {page.revisions.allowance} free.
         </p>
       ) : null}
       <ol class="versions">

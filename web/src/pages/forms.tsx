@@ -28,7 +28,7 @@ const typeLabels: Record<FieldType, string> = {
 /** One line about a form in the list: whether it is the default, its size, which answer becomes the personalisation. */
 function formFacts(form: SellerForm): string {
   const marked = personalizationField(form.fields);
-  return [form.isDefault ? 'Default form' : '', `${form.fields.length} fields`, marked ? `personalisation: ${marked.label}` : ''].filter(Boolean).join(' · ');
+  return [form.isDefault ? 'Default form' : '', `${form.fields.length} ${form.fields.length === 1 ? 'field' : 'fields'}`, marked ? `personalisation: ${marked.label}` : ''].filter(Boolean).join(' · ');
 }
 
 /**
@@ -57,6 +57,14 @@ function blankField(type: FieldType, existing: IntakeField[]): IntakeField {
     default:
       return { ...base, type };
   }
+}
+
+/** A field as the customer will see it once saved: blank options left out, counts within what is kept. */
+function previewOf(field: IntakeField): IntakeField {
+  const shown = { ...field, label: field.label || 'Untitled field' };
+  if ('options' in shown) shown.options = shown.options.map((o) => o.trim()).filter(Boolean);
+  if (shown.type === 'file') shown.maxFiles = Math.min(10, Math.max(1, shown.maxFiles || 1));
+  return shown;
 }
 
 /** What the API takes for a form. Options are typed one per line: blank lines and spaces around are not options. */
@@ -369,7 +377,7 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; on
           <h3>{draft.name || 'Untitled form'}</h3>
           {draft.description ? <p>{draft.description}</p> : null}
           {draft.fields.map((field) => (
-            <IntakeFieldInput key={field.id} idPrefix="preview" field={{ ...field, label: field.label || 'Untitled field' }} value={previewAnswers[field.id]} onChange={(v) => setPreviewAnswers({ ...previewAnswers, [field.id]: v })} />
+            <IntakeFieldInput key={field.id} idPrefix="preview" field={previewOf(field)} value={previewAnswers[field.id]} onChange={(v) => setPreviewAnswers({ ...previewAnswers, [field.id]: v })} />
           ))}
         </div>
       </section>
