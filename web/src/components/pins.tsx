@@ -212,7 +212,8 @@ function Thread(props: { orderId: string; designId: string; thread: CommentView;
         }}
       >
         <label class="visually-hidden" for={`reply-${thread.commentId}`}>
-          Reply to comment {props.n}
+          {/* A pinned thread is known by its number; one on the whole proof, by whose words it is. */}
+          {thread.pin ? `Reply to comment ${props.n}` : `Reply to ${who(thread)}: “${thread.body.length > 40 ? `${thread.body.slice(0, 40)}…` : thread.body}”`}
         </label>
         <input id={`reply-${thread.commentId}`} type="text" maxLength={2000} placeholder="Reply…" value={reply} onInput={(e) => setReply(e.currentTarget.value)} />
         <Button class="button secondary" type="submit" unavailable={busy || !reply.trim()}>
