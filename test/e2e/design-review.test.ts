@@ -84,7 +84,7 @@ describe('design review in the portal', () => {
     expect(Math.abs(pinned[0]! - 75)).toBeLessThan(2);
     expect(Math.abs(pinned[1]! - 25)).toBeLessThan(2);
 
-    await customer.getByLabel('Note for the shop (optional)').fill('Please make the name bigger');
+    await customer.getByLabel('Note for the shop').fill('Please make the name bigger');
     await customer.getByRole('button', { name: 'Request changes' }).click();
     await expect.poll(() => customer.getByText('Your change request was sent to the shop.').isVisible()).toBe(true);
 
@@ -186,6 +186,7 @@ describe('design review in the portal', () => {
     await expect.poll(() => seller.getByText('Moved to In design.').isVisible()).toBe(true);
     await seller.close();
 
+    await customer.getByLabel('Note for the shop').fill('A warmer oak, please.');
     await customer.getByRole('button', { name: 'Request changes' }).click();
     await expect.poll(() => customer.getByRole('status').filter({ hasText: 'no longer waiting for your decision' }).isVisible()).toBe(true);
     await expect.poll(() => customer.getByRole('heading', { name: 'Your decision on v2' }).count()).toBe(0);

@@ -507,6 +507,13 @@ describe('the seller’s desk', () => {
     await customer.getByRole('heading', { name: 'Your decision on v1' }).waitFor();
     expect(await customer.getByText('Revision rounds: 0 used, 1 free.').isVisible()).toBe(true);
     expect(await customer.locator('.decide .notice').count()).toBe(0);
+    // Asking for changes says what should change: an empty request is not sent, and the note takes the keyboard.
+    const writes = recordWrites(customer);
+    await customer.getByRole('button', { name: 'Request changes' }).click();
+    await expect.poll(() => customer.getByText('Say what should change, so the shop can make it.').isVisible()).toBe(true);
+    expect(await customer.evaluate(() => document.activeElement?.id)).toBe('decision-note');
+    expect(writes).toEqual([]);
+    await customer.keyboard.type('Rounder corners.');
     await customer.getByRole('button', { name: 'Request changes' }).click();
     await expect.poll(() => customer.getByText('Your change request was sent to the shop.').isVisible()).toBe(true);
 
@@ -518,6 +525,7 @@ describe('the seller’s desk', () => {
     // The free round is used: the customer reads the shop's terms before asking again.
     expect(await customer.getByText('Revision rounds: 1 used, 1 free.').isVisible()).toBe(true);
     expect(await customer.locator('.decide .notice').innerText()).toBe('Your order includes 1 free revision round. The shop will let you know whether further changes need a paid revision.');
+    await customer.getByLabel('Note for the shop').fill('Smaller text on the back.');
     await customer.getByRole('button', { name: 'Request changes' }).click();
     await expect.poll(() => customer.getByText('Your change request was sent to the shop.').isVisible()).toBe(true);
     await expect.poll(() => customer.locator('.versions > li').first().innerText()).toMatch(/Past the free rounds\s+Asked after the free revision rounds: the shop’s terms for extra rounds apply\./);
@@ -682,6 +690,9 @@ describe('the seller’s desk', () => {
     expect(asked).toHaveLength(4);
     // A new order being written stays open across the dashboard's tabs; Back past them asks.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('tab', { name: /On hold/ }).waitFor();
+    // As the dashboard opens for this seller (it keeps their view).
+    const dashboard = page.url();
     await page.getByRole('button', { name: 'New order' }).click();
     await page.getByLabel('What is it?').fill('Walnut bookends');
     await page.getByRole('tab', { name: /On hold/ }).click();
@@ -692,11 +703,11 @@ describe('the seller’s desk', () => {
     await page.goBack();
     await expect.poll(() => page.url()).toContain('status=on_hold');
     await page.goBack();
-    await expect.poll(() => page.url()).toMatch(/\/dashboard$/);
+    await expect.poll(() => page.url()).toBe(dashboard);
     expect(asked).toHaveLength(4);
     await page.goBack();
     await expect.poll(() => asked.length).toBe(5);
-    await expect.poll(() => page.url()).toMatch(/\/dashboard$/);
+    await expect.poll(() => page.url()).toBe(dashboard);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).not.toBe('Shop settings');
     expect(await page.getByLabel('What is it?').inputValue()).toBe('Walnut bookends');
     await page.getByRole('button', { name: 'Cancel' }).click();

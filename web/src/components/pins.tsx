@@ -211,11 +211,16 @@ function Thread(props: { orderId: string; designId: string; thread: CommentView;
           if (await act(() => post(base, { body: reply, parentId: thread.commentId }), 'Reply added.', 'Could not add the reply.')) setReply('');
         }}
       >
-        <label class="visually-hidden" for={`reply-${thread.commentId}`}>
-          {/* A pinned thread is known by its number; one on the whole proof, by whose words it is. */}
-          {thread.pin ? `Reply to comment ${props.n}` : `Reply to ${who(thread)}: “${thread.body.length > 40 ? `${thread.body.slice(0, 40)}…` : thread.body}”`}
-        </label>
-        <input id={`reply-${thread.commentId}`} type="text" maxLength={2000} placeholder="Reply…" value={reply} onInput={(e) => setReply(e.currentTarget.value)} />
+        <input
+          id={`reply-${thread.commentId}`}
+          // A pinned thread is known by its number; one on the whole proof, by whose words it is.
+          aria-label={thread.pin ? `Reply to comment ${props.n}` : `Reply to ${who(thread)}: “${thread.body.length > 40 ? `${thread.body.slice(0, 40)}…` : thread.body}”`}
+          type="text"
+          maxLength={2000}
+          placeholder="Reply…"
+          value={reply}
+          onInput={(e) => setReply(e.currentTarget.value)}
+        />
         <Button class="button secondary" type="submit" unavailable={busy || !reply.trim()}>
           Reply
         </Button>

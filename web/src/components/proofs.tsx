@@ -216,8 +216,16 @@ function Decide(props: { page: OrderPage; design: DesignView; onDecided(message:
   // A double tap must not send the decision twice (the second would be refused as too late).
   const [busy, setBusy] = useState(false);
   const beyond = page.revisions.used >= page.revisions.allowance;
+  const [noteError, setNoteError] = useState<string>();
   const decide = async (decision: 'approve' | 'request_changes') => {
     setError(undefined);
+    // A change request with nothing in it leaves the shop guessing, and still uses a round.
+    if (decision === 'request_changes' && !note.trim()) {
+      setNoteError('Say what should change, so the shop can make it.');
+      document.getElementById('decision-note')?.focus();
+      return;
+    }
+    setNoteError(undefined);
     setBusy(true);
     try {
       await post(`/orders/${page.order.orderId}/designs/${design.designId}/decision`, {
@@ -250,7 +258,7 @@ function Decide(props: { page: OrderPage; design: DesignView; onDecided(message:
         <input type="checkbox" checked={checked} onChange={(e) => setChecked(e.currentTarget.checked)} />
         <span>I checked the files and the personalisation above, exactly as they are.</span>
       </label>
-      <Field id="decision-note" label="Note for the shop (optional)">
+      <Field id="decision-note" label="Note for the shop" hint="Optional to approve; to ask for changes, say what should change." error={noteError}>
         {(aria) => <textarea {...aria} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
       </Field>
       <p class="small muted">
