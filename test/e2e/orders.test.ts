@@ -131,6 +131,16 @@ describe('a custom request, from the customer to the seller', () => {
     await page.close();
   });
 
+  it('names the files left out when more are chosen than a question takes', async () => {
+    const page = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${journey.server.url}/s/demo`);
+    const fixtures = join(import.meta.dirname, '..', 'fixtures');
+    await page.getByLabel('Photos or sketches', { exact: true }).setInputFiles(['proof-v1.png', 'proof-v2.png', 'proof-v1.png', 'proof-v2.png'].map((name) => join(fixtures, name)));
+    await expect.poll(() => page.getByRole('alert').allInnerTexts()).toEqual(['Up to 3 files here: proof-v2.png was left out.']);
+    await expect.poll(() => page.getByRole('list', { name: 'Files for Photos or sketches' }).getByRole('listitem').count()).toBe(3);
+    await page.close();
+  });
+
   it('follows a form the seller builds: the text marked as made on the piece becomes the order’s personalisation', async () => {
     const seller = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
     await signInAs(journey, seller, 'seller@demo.test');
@@ -264,6 +274,8 @@ describe('a custom request, from the customer to the seller', () => {
     await seller.close();
     await customer.reload();
     await expect.poll(() => customer.getByText('Your piece is on its way to you.').isVisible()).toBe(true);
+    // Shipped, the order page has no ship-by date left either.
+    expect(await customer.locator('dl.facts dt').filter({ hasText: 'To ship by' }).count()).toBe(0);
     const tracking = customer.getByRole('figure', { name: 'Tracking' });
     expect(await tracking.locator('blockquote').innerText()).toBe('Royal Mail, RN123456785GB: https://parcels.example/track?id=RN123456785GB.');
     // The address is a link, without the sentence's full stop, opened away from the portal.

@@ -4,7 +4,7 @@ import type { OrderPage } from '#shared/schemas/order.ts';
 import { ApiError, patch } from '../api.ts';
 import { Button } from './button.tsx';
 import { Field, Notice } from './field.tsx';
-import { formatDate } from './order-bits.tsx';
+import { formatDate, shipByText } from './order-bits.tsx';
 import { approvedPersonalization } from './proofs.tsx';
 import { useLeaveGuard } from './leave-guard.ts';
 
@@ -18,8 +18,13 @@ export function ReadDetails(props: { page: OrderPage }) {
         <Notice kind="warn">The shop changed the personalisation after you approved v{approved.version} with {quoted(approved.text)}.</Notice>
       ) : null}
       <dl class="facts">
-        <dt>To ship by</dt>
-        <dd>{o.dueDate ? formatDate(o.dueDate) : 'Not set yet'}</dd>
+        {/* Past shipping, or cancelled, a ship-by date tells the customer nothing. */}
+        {shipByText(o) ? (
+          <>
+            <dt>To ship by</dt>
+            <dd>{o.dueDate ? formatDate(o.dueDate) : 'Not set yet'}</dd>
+          </>
+        ) : null}
         {o.personalization ? (
           <>
             <dt>Personalisation</dt>

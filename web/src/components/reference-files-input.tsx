@@ -40,9 +40,13 @@ export function ReferenceFilesInput(props: { id: string; field: FileField; error
   // once there is room), not from the start of the page.
   const focusAfterRender = useFocusAfterRender();
 
+  // More files chosen than there is room for: the ones left out are named, not dropped in silence.
+  const [leftOut, setLeftOut] = useState<string[]>([]);
   const add = (files: FileList | null) => {
     if (!props.uploader) return;
-    for (const file of Array.from(files ?? []).slice(0, Math.max(0, room))) {
+    const chosen = Array.from(files ?? []);
+    setLeftOut(chosen.slice(Math.max(0, room)).map((file) => file.name));
+    for (const file of chosen.slice(0, Math.max(0, room))) {
       const key = Math.random();
       const handle = props.uploader(file, (progress) => change(key, { progress }));
       setItems((all) => {
@@ -74,6 +78,11 @@ export function ReferenceFilesInput(props: { id: string; field: FileField; error
               e.currentTarget.value = '';
             }}
           />
+          {leftOut.length ? (
+            <span class="error" role="alert">
+              Up to {field.maxFiles} {field.maxFiles === 1 ? 'file' : 'files'} here: {leftOut.join(', ')} {leftOut.length === 1 ? 'was' : 'were'} left out.
+            </span>
+          ) : null}
           {items.length ? (
             <ul class="upload-list" aria-label={`Files for ${field.label}`}>
               {items.map((i) => (
