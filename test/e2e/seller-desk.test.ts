@@ -302,6 +302,15 @@ describe('the seller’s desk', () => {
     await page.close();
   });
 
+  it('tells someone already signed in who they are on the sign-in page, with the way back in', async () => {
+    const page = await sellerPage('/sign-in?next=%2Fsettings');
+    await expect.poll(() => page.getByText('You are signed in as seller@demo.test.', { exact: false }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Go on as seller@demo.test' }).getAttribute('href')).toBe('/settings');
+    await page.goto(`${journey.server.url}/sign-in`);
+    expect(await page.getByRole('link', { name: 'Go on as seller@demo.test' }).getAttribute('href')).toBe('/dashboard');
+    await page.close();
+  });
+
   it('adds a comment, saves details and saves a form once per press, however fast the taps', async () => {
     const page = await sellerPage('/dashboard?status=awaiting_approval');
     const writes = recordWrites(page);

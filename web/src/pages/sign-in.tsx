@@ -3,6 +3,7 @@ import { useLocation } from 'preact-iso';
 import { ApiError, post, safeNext } from '../api.ts';
 import { Field, Notice } from '../components/field.tsx';
 import { Layout } from '../components/layout.tsx';
+import { useSession } from '../session.tsx';
 import { Button } from '../components/button.tsx';
 
 /** The email form that asks for a sign-in link; also shown when a link has expired. */
@@ -39,10 +40,17 @@ export function SignInForm(props: { next?: string | undefined; lead?: string }) 
 
 export default function SignInPage() {
   const { query } = useLocation();
+  const { me } = useSession();
   return (
     <Layout narrow>
       <div class="card">
         <h1>Sign in to Atelier</h1>
+        {/* Still offered: the same browser may be shared, or the person means another address. */}
+        {me ? (
+          <Notice kind="info">
+            You are signed in as {me.email}. <a href={safeNext(query.next) === '/' ? (me.kind === 'seller' ? '/dashboard' : '/home') : safeNext(query.next)}>Go on as {me.email}</a>, or ask for a link for another address.
+          </Notice>
+        ) : null}
         <SignInForm next={query.next} />
       </div>
       <p class="muted small">Sellers manage custom orders here; customers follow theirs. Everyone signs in with their email.</p>
