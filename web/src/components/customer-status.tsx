@@ -4,7 +4,8 @@ import type { OrderStatus } from '#shared/schemas/order-status.ts';
 import { ApiError, post } from '../api.ts';
 import { Button } from './button.tsx';
 import { Field, Notice } from './field.tsx';
-import { journey, statusLabels, whatHappensNext } from './order-bits.tsx';
+import { statusLabels } from '#shared/schemas/order-status.ts';
+import { journey, whatHappensNext } from './order-bits.tsx';
 import { proofAwaitingDecision } from './proofs.tsx';
 import { useLeaveGuard } from './leave-guard.ts';
 

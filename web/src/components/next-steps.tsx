@@ -4,7 +4,7 @@ import type { OrderStatus } from '#shared/schemas/order-status.ts';
 import { ApiError, post } from '../api.ts';
 import { Button } from './button.tsx';
 import { Field, Notice } from './field.tsx';
-import { statusLabels } from './order-bits.tsx';
+import { statusLabels } from '#shared/schemas/order-status.ts';
 import { useLeaveGuard } from './leave-guard.ts';
 
 /** Asking for approval and approving are design review's steps, not buttons here (ADR 0009). */
@@ -44,13 +44,13 @@ function reasonField(to: OrderStatus): { label: string; hint: string; required: 
 
 /** The seller's buttons for the steps the order may take next, a reason asked where one is kept. */
 export function NextSteps(props: { page: OrderPage; onChanged(message: string): Promise<void>; onConflict(): Promise<void> }) {
-  const [asking, setReasonFor] = useState<OrderStatus>();
+  const [askedFor, setAskedFor] = useState<OrderStatus>();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const steps = props.page.allowedTransitions;
   // A step someone else's change has taken away (the order was put on hold meanwhile) closes its form.
-  const reasonFor = steps.some((s) => s.to === asking) ? asking : undefined;
+  const reasonFor = steps.some((s) => s.to === askedFor) ? askedFor : undefined;
   useLeaveGuard(Boolean(reasonFor) && reason.trim() !== '');
   const asked = reasonFor ? reasonField(reasonFor) : undefined;
   const reasonInput = useRef<HTMLTextAreaElement>(null);
@@ -61,14 +61,14 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
   const openForm = (to: OrderStatus) => {
     // A cancellation's reason is not a quote: what was typed for one step does not follow to another.
     if (reasonFor && reasonFor !== to) setReason('');
-    setReasonFor(reasonFor === to ? undefined : to);
+    setAskedFor(reasonFor === to ? undefined : to);
   };
   const move = async (to: OrderStatus, withReason?: string) => {
     setBusy(true);
     setError(undefined);
     try {
       await post(`/orders/${props.page.order.orderId}/transitions`, { to, version: props.page.order.version, ...(withReason ? { reason: withReason } : {}) });
-      setReasonFor(undefined);
+      setAskedFor(undefined);
       setReason('');
       await props.onChanged(`Moved to ${statusLabels[to]}.`);
     } catch (e) {

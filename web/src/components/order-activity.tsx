@@ -1,6 +1,6 @@
 import type { OrderPage } from '#shared/schemas/order.ts';
-import type { OrderStatus } from '#shared/schemas/order-status.ts';
-import { formatDate, formatDateTime, statusLabels } from './order-bits.tsx';
+import { statusLabels, type OrderStatus } from '#shared/schemas/order-status.ts';
+import { formatDate, formatDateTime } from './order-bits.tsx';
 
 type ActivityEvent = OrderPage['activity'][number];
 

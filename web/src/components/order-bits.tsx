@@ -1,7 +1,5 @@
 import { statusLabels, type OrderStatus } from '#shared/schemas/order-status.ts';
 
-export { statusLabels };
-
 /** What the customer reads under their order's status. */
 export const whatHappensNext: Record<OrderStatus, string> = {
   requested: 'The shop has your request and will reply with a quote.',
