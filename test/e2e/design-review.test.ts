@@ -100,6 +100,11 @@ describe('design review in the portal', () => {
     await customer.getByRole('checkbox', { name: 'Overlay with a slider' }).check();
     await customer.getByLabel('How much of the right version to show').fill('20');
     await expect.poll(() => customer.locator('.compare-overlay img.top').evaluate((img: HTMLElement) => img.style.clipPath)).toBe('inset(0px 0px 0px 20%)');
+    // v1 is landscape and v2 portrait: the frame takes v2's proportions and both fill the same box.
+    const boxes = () => customer.locator('.compare-overlay img').evaluateAll((imgs) => imgs.map((img) => JSON.stringify(img.getBoundingClientRect())));
+    await expect.poll(async () => new Set(await boxes()).size).toBe(1);
+    const frame = await customer.locator('.compare-overlay .frame').evaluate((el) => el.clientHeight / el.clientWidth);
+    expect(frame).toBeCloseTo(60 / 40, 1);
     await customer.getByText('“BISCUIT · 07700 900123” (22 characters)').waitFor();
     await customer.getByRole('checkbox', { name: /I checked the files/ }).check();
     await customer.getByRole('button', { name: 'Approve v2' }).click();

@@ -292,16 +292,35 @@ export function CompareVersions(props: { orderId: string; designs: DesignView[];
           {side(b)}
         </div>
       ) : null}
-      {a?.kind === 'image' && b?.kind === 'image' && overlay ? (
-        <div class="compare-overlay">
-          <img src={a.src} alt={a.alt} />
-          <img src={b.src} alt={b.alt} class="top" style={{ clipPath: `inset(0 0 0 ${reveal}%)` }} />
-          <label for="reveal" class="visually-hidden">
-            How much of the right version to show
-          </label>
-          <input id="reveal" type="range" min={0} max={100} value={reveal} onInput={(e) => setReveal(Number(e.currentTarget.value))} />
-        </div>
-      ) : null}
+      {a?.kind === 'image' && b?.kind === 'image' && overlay ? <OverlayComparison bottom={a} top={b} reveal={reveal} onReveal={setReveal} /> : null}
     </section>
+  );
+}
+
+type OverlayImage = { src: string; alt: string };
+
+/**
+ * Two versions stacked in one frame, the slider revealing the top one. The frame takes the
+ * taller proportions of the two and each image is fitted and centred in it, so versions of
+ * different shapes line up as the same sheet would.
+ */
+function OverlayComparison(props: { bottom: OverlayImage; top: OverlayImage; reveal: number; onReveal: (value: number) => void }) {
+  const [heightPerWidth, setHeightPerWidth] = useState<Record<string, number>>({});
+  const measure = (src: string) => (event: Event) => {
+    const img = event.currentTarget as HTMLImageElement;
+    if (img.naturalWidth > 0) setHeightPerWidth((known) => ({ ...known, [src]: img.naturalHeight / img.naturalWidth }));
+  };
+  const tallest = Math.max(heightPerWidth[props.bottom.src] ?? 0, heightPerWidth[props.top.src] ?? 0);
+  return (
+    <div class="compare-overlay">
+      <div class="frame" style={{ aspectRatio: tallest > 0 ? `1 / ${tallest}` : '4 / 3' }}>
+        <img src={props.bottom.src} alt={props.bottom.alt} onLoad={measure(props.bottom.src)} />
+        <img src={props.top.src} alt={props.top.alt} class="top" onLoad={measure(props.top.src)} style={{ clipPath: `inset(0 0 0 ${props.reveal}%)` }} />
+      </div>
+      <label for="reveal" class="visually-hidden">
+        How much of the right version to show
+      </label>
+      <input id="reveal" type="range" min={0} max={100} value={props.reveal} onInput={(e) => props.onReveal(Number(e.currentTarget.value))} />
+    </div>
   );
 }
