@@ -141,6 +141,22 @@ describe('a custom request, from the customer to the seller', () => {
     await page.close();
   });
 
+  it('says at once that a chosen file is not one the shop can take, before anything is uploaded', async () => {
+    const page = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${journey.server.url}/s/demo`);
+    const signed: string[] = [];
+    page.on('request', (request) => request.url().includes('/request-uploads') && signed.push(request.url()));
+    await page.getByLabel('Photos or sketches', { exact: true }).setInputFiles([
+      { name: 'sketch.png', mimeType: 'image/png', buffer: Buffer.from('<!doctype html><p>not a picture</p>') },
+      { name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) },
+    ]);
+    const rows = page.getByRole('list', { name: 'Files for Photos or sketches' }).getByRole('listitem');
+    await expect.poll(() => rows.locator('.error').allInnerTexts()).toEqual(['This is not a PNG, JPEG, WebP, GIF, PDF, SVG, AI or EPS file, whatever its name says.', 'The file is empty.']);
+    expect(await rows.getByText('Attached').count()).toBe(0);
+    expect(signed).toEqual([]);
+    await page.close();
+  });
+
   it('follows a form the seller builds: the text marked as made on the piece becomes the order’s personalisation', async () => {
     const seller = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
     await signInAs(journey, seller, 'seller@demo.test');

@@ -452,7 +452,7 @@ describe('the seller’s desk', () => {
     await page.getByRole('heading', { name: 'Send a proof' }).waitFor();
     const files = page.getByRole('list', { name: 'Files' });
     const input = page.locator('.dropzone input[type=file]');
-    // A web page named .png: stored by the browser's upload, then refused on the server's check of its bytes.
+    // A web page named .png: refused by the check of its bytes the server also makes, before it is sent.
     await input.setInputFiles({ name: 'artwork.png', mimeType: 'image/png', buffer: Buffer.from('<!doctype html><script>alert(1)</script>') });
     const refused = files.getByRole('listitem').filter({ hasText: 'artwork.png' });
     await expect.poll(() => refused.locator('.error').innerText()).toBe('This is not a PNG, JPEG, WebP, GIF, PDF, SVG, AI or EPS file, whatever its name says.');

@@ -1,4 +1,5 @@
 import { ApiError, post } from './api.ts';
+import { checkFileContent, typeHeadBytes } from '#shared/domain/files/file-types.ts';
 import type { FileView } from '#shared/schemas/file.ts';
 
 /** What the file pickers offer: the types the server accepts (it checks the bytes anyway). */
@@ -16,6 +17,9 @@ function uploadDirect<S extends Signed, T>(file: File, sign: (declared: { filena
   const xhr = new XMLHttpRequest();
   let cancelled = false;
   const done = (async () => {
+    // The server's own check of the bytes, run first so a refused file is said at once, not when the request is sent.
+    const content = checkFileContent(file.size, new Uint8Array(await file.slice(0, typeHeadBytes).arrayBuffer()));
+    if (!content.ok) throw new ApiError(422, 'unprocessable', content.reason);
     const signed = await sign({ filename: file.name, contentType: file.type || guessType(file.name), size: file.size });
     if (cancelled) throw new ApiError(0, 'cancelled', 'Cancelled.');
     const form = new FormData();

@@ -1,7 +1,5 @@
 import type { FileStore } from '#shared/aws/file-store.ts';
-import { detectFileType, type DetectedType } from '#shared/domain/files/file-types.ts';
-
-const headBytes = 4096;
+import { checkFileContent, typeHeadBytes, type DetectedType } from '#shared/domain/files/file-types.ts';
 
 /**
  * What the server concludes about an object a browser uploaded, whatever the browser or the
@@ -14,9 +12,7 @@ export async function checkUploadedObject(
 ): Promise<{ ok: true; size: number; detected: DetectedType } | { ok: false; missing: boolean; reason: string }> {
   const size = await files.size(upload.key);
   if (size === undefined) return { ok: false, missing: true, reason: 'The file has not arrived yet. Upload it again.' };
-  if (size === 0) return { ok: false, missing: false, reason: 'The file is empty.' };
   if (size > upload.maxBytes) return { ok: false, missing: false, reason: `The file is larger than the ${Math.floor(upload.maxBytes / 1024 / 1024)} MB limit.` };
-  const detected = detectFileType(await files.head(upload.key, Math.min(headBytes, size)));
-  if (!detected) return { ok: false, missing: false, reason: 'This is not a PNG, JPEG, WebP, GIF, PDF, SVG, AI or EPS file, whatever its name says.' };
-  return { ok: true, size, detected };
+  const content = checkFileContent(size, size === 0 ? new Uint8Array() : await files.head(upload.key, Math.min(typeHeadBytes, size)));
+  return content.ok ? { ok: true, size, detected: content.detected } : { ok: false, missing: false, reason: content.reason };
 }

@@ -53,6 +53,16 @@ export function detectFileType(head: Uint8Array): DetectedType | undefined {
   return markupPattern.test(headText) ? undefined : detected;
 }
 
+/** Whether a file can be accepted, from its size and first bytes, and if not, why in words. */
+export function checkFileContent(size: number, head: Uint8Array): { ok: true; detected: DetectedType } | { ok: false; reason: string } {
+  if (size === 0) return { ok: false, reason: 'The file is empty.' };
+  const detected = detectFileType(head);
+  return detected ? { ok: true, detected } : { ok: false, reason: 'This is not a PNG, JPEG, WebP, GIF, PDF, SVG, AI or EPS file, whatever its name says.' };
+}
+
+/** How many first bytes decide a file's type. */
+export const typeHeadBytes = 4096;
+
 /** A name safe to show and to put in Content-Disposition: no paths, no control characters. */
 export function safeFilename(name: string, fallbackExtension: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
