@@ -146,7 +146,8 @@ describe('accessibility of every screen', () => {
     await page.locator('.session-ended').waitFor();
     expect(await violations(page)).toEqual([]);
     await page.context().close();
-  });
+    // Three axe sweeps and a sign-in: about 15 s on a quiet two-core machine, twice that when busy.
+  }, 120_000);
 
   it('lets a customer ask for a piece with the keyboard alone, in the order the page reads', async () => {
     const page = await phonePage();
