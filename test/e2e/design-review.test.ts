@@ -57,8 +57,10 @@ describe('design review in the portal', () => {
     await signInAs(journey, customer, 'ben@demo.test');
     await customer.goto(orderUrl);
     await customer.getByRole('heading', { name: 'Your decision on v1' }).waitFor();
-    // Approval stays locked until the customer confirms what they checked.
-    expect(await customer.getByRole('button', { name: 'Approve v1' }).isDisabled()).toBe(true);
+    // Approval waits for the customer to confirm what they checked, and says so when pressed before.
+    await customer.getByRole('button', { name: 'Approve v1' }).click();
+    await customer.getByText('Tick this box once you have checked the files and the personalisation.').waitFor();
+    expect(await customer.getByText('Waiting for you', { exact: true }).count()).toBe(1);
     // The status card points to the decision, which comes after the proof on a phone.
     await customer.getByRole('link', { name: 'Look at the proof and decide' }).click();
     await customer.waitForURL(/#decide-title$/);
@@ -196,6 +198,10 @@ describe('design review in the portal', () => {
     await expect.poll(() => customer.getByRole('status').filter({ hasText: 'no longer waiting for your decision' }).isVisible()).toBe(true);
     await expect.poll(() => customer.getByRole('heading', { name: 'Your decision on v2' }).count()).toBe(0);
     expect(await customer.getByText('The shop is preparing a design proof for you.').isVisible()).toBe(true);
+    // The note written meanwhile is shown, not thrown away.
+    await customer.getByText('Your note was not sent, as no proof is waiting for your decision now: “A warmer oak, please.”').waitFor();
+    await customer.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => customer.getByText(/Your note was not sent/).count()).toBe(0);
     await customer.close();
   }, 60_000);
 
@@ -317,6 +323,7 @@ describe('design review in the portal', () => {
     await customer.getByRole('heading', { name: /Your decision on v\d/ }).waitFor();
     await expect.poll(() => customer.getByText('“42 Willow Lane” (14 characters)').isVisible()).toBe(true);
     await customer.getByRole('checkbox', { name: /I checked the files/ }).check();
+    await customer.getByLabel('Note for the shop').fill('Lovely, thank you!');
 
     // Meanwhile the shop corrects the text.
     const seller = await sellerPage();
@@ -331,12 +338,21 @@ describe('design review in the portal', () => {
     await expect.poll(() => customer.getByText(/The shop changed what you were asked to confirm while you were looking/).isVisible()).toBe(true);
     await expect.poll(() => customer.getByText('“42 Willow Lane, Bath” (20 characters)').isVisible()).toBe(true);
     expect(await customer.getByRole('checkbox', { name: /I checked the files/ }).isChecked()).toBe(false);
+    // What changed since the tick is said, and the note typed is kept.
+    await customer.getByText('The personalisation was “42 Willow Lane” when you ticked the box; the shop has changed it to “42 Willow Lane, Bath”.').waitFor();
+    expect(await customer.getByLabel('Note for the shop').inputValue()).toBe('Lovely, thank you!');
+    // Approving without the tick says what is missing and takes the keyboard there.
+    await customer.getByRole('button', { name: /^Approve v\d/ }).click();
+    await customer.getByText('Tick this box once you have checked the files and the personalisation.').waitFor();
+    expect(await customer.evaluate(() => document.activeElement?.id)).toBe('decision-confirm');
     // The proof waits for the person reading: said to them as such.
     expect(await customer.getByText('Waiting for you', { exact: true }).count()).toBe(1);
 
     await customer.getByRole('checkbox', { name: /I checked the files/ }).check();
     await customer.getByRole('button', { name: /^Approve v\d/ }).click();
     await expect.poll(() => customer.getByText('Thank you: the design is approved and production can start.').isVisible()).toBe(true);
+    // The approval carries the note typed before the shop's change.
+    await customer.getByText('Customer: “Lovely, thank you!”').waitFor();
     await customer.close();
   });
 });

@@ -206,26 +206,42 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
 const isConfirmationMismatch = (e: ApiError) => e.code === 'validation_failed' && typeof e.details === 'object' && e.details !== null && 'expected' in e.details;
 
 /** The customer's side of the latest proof: approve with an explicit confirmation, or ask for changes. */
-function Decide(props: { page: OrderPage; design: DesignView; onDecided(message: string): Promise<void>; onConflict(message: string): Promise<void> }) {
-  const { page, design } = props;
+/**
+ * What the customer has put into a decision so far. It lives with the proof list, not the
+ * decision box, so a reload after someone else's change (a new version, an edited
+ * personalisation) keeps the note they typed; the tick records what it was given for.
+ */
+export type DecisionDraft = { note: string; ticked?: { designId: string; personalization: string } | undefined };
+
+function Decide(props: { page: OrderPage; design: DesignView; draft: DecisionDraft; onDraft(draft: DecisionDraft): void; onDecided(message: string): Promise<void>; onConflict(message: string): Promise<void> }) {
+  const { page, design, draft } = props;
   const personalization = page.order.personalization ?? '';
-  const [checked, setChecked] = useState(false);
-  const [note, setNote] = useState('');
+  // A changed personalisation or a newer version is a new thing to confirm: the tick does not carry over.
+  const checked = draft.ticked?.designId === design.designId && draft.ticked.personalization === personalization;
+  const tickedOtherText = draft.ticked?.designId === design.designId && !checked ? draft.ticked.personalization : undefined;
+  const note = draft.note;
   useLeaveGuard(note.trim() !== '');
   const [error, setError] = useState<string>();
   // A double tap must not send the decision twice (the second would be refused as too late).
   const [busy, setBusy] = useState(false);
   const beyond = page.revisions.used >= page.revisions.allowance;
   const [noteError, setNoteError] = useState<string>();
+  const [tickError, setTickError] = useState<string>();
   const decide = async (decision: 'approve' | 'request_changes') => {
     setError(undefined);
+    setNoteError(undefined);
+    setTickError(undefined);
+    if (decision === 'approve' && !checked) {
+      setTickError('Tick this box once you have checked the files and the personalisation.');
+      document.getElementById('decision-confirm')?.focus();
+      return;
+    }
     // A change request with nothing in it leaves the shop guessing, and still uses a round.
     if (decision === 'request_changes' && !note.trim()) {
       setNoteError('Say what should change, so the shop can make it.');
       document.getElementById('decision-note')?.focus();
       return;
     }
-    setNoteError(undefined);
     setBusy(true);
     try {
       await post(`/orders/${page.order.orderId}/designs/${design.designId}/decision`, {
@@ -233,6 +249,7 @@ function Decide(props: { page: OrderPage; design: DesignView; onDecided(message:
         ...(note.trim() ? { note } : {}),
         ...(decision === 'approve' ? { confirm: { sha256s: design.files.map((f) => f.sha256), personalization } } : {}),
       });
+      props.onDraft({ note: '' });
       await props.onDecided(decision === 'approve' ? 'Thank you: the design is approved and production can start.' : 'Your change request was sent to the shop.');
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) await props.onConflict(e.message);
@@ -252,21 +269,41 @@ function Decide(props: { page: OrderPage; design: DesignView; onDecided(message:
         <dt>Files</dt>
         <dd>{design.files.map((f) => f.filename).join(', ')}</dd>
         <dt>Personalisation</dt>
-        <dd>{personalization ? `“${personalization}” (${[...personalization].length} characters)` : 'None'}</dd>
+        <dd dir="auto">{personalization ? `“${personalization}” (${[...personalization].length} characters)` : 'None'}</dd>
       </dl>
+      {tickedOtherText !== undefined ? (
+        <p class="notice warn small">
+          The personalisation was “{tickedOtherText || 'none'}” when you ticked the box; the shop has changed it to “{personalization || 'none'}”.
+        </p>
+      ) : null}
       <label class="choice">
-        <input type="checkbox" checked={checked} onChange={(e) => setChecked(e.currentTarget.checked)} />
+        <input
+          id="decision-confirm"
+          type="checkbox"
+          checked={checked}
+          aria-invalid={tickError ? 'true' : undefined}
+          aria-describedby={tickError ? 'decision-confirm-error' : undefined}
+          onChange={(e) => {
+            setTickError(undefined);
+            props.onDraft({ ...draft, ticked: e.currentTarget.checked ? { designId: design.designId, personalization } : undefined });
+          }}
+        />
         <span>I checked the files and the personalisation above, exactly as they are.</span>
       </label>
+      {tickError ? (
+        <span class="error" id="decision-confirm-error">
+          {tickError}
+        </span>
+      ) : null}
       <Field id="decision-note" label="Note for the shop" hint="Optional to approve; to ask for changes, say what should change." error={noteError}>
-        {(aria) => <textarea {...aria} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
+        {(aria) => <textarea {...aria} dir="auto" maxLength={2000} value={note} onInput={(e) => props.onDraft({ ...draft, note: e.currentTarget.value })} />}
       </Field>
       <p class="small muted">
         Revision rounds: {page.revisions.used} used, {page.revisions.allowance} free.
       </p>
       {beyond ? <Notice kind="warn">{page.revisions.message}</Notice> : null}
       <div class="row">
-        <Button class="button primary" type="button" unavailable={busy || !checked} onClick={() => decide('approve')}>
+        <Button class="button primary" type="button" unavailable={busy} onClick={() => decide('approve')}>
           Approve v{design.version}
         </Button>
         <Button class="button secondary" type="button" unavailable={busy} onClick={() => decide('request_changes')}>
@@ -297,6 +334,7 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
   const latest = page.designs[0];
   const awaited = proofAwaitingDecision(page);
   const image = imageSources(page.order.orderId, page.files);
+  const [decisionDraft, setDecisionDraft] = useState<DecisionDraft>({ note: '' });
   // The shop sends proofs; a customer may send a design of their own.
   const canSend = ['quoted', 'in_design', 'awaiting_approval', 'approved'].includes(page.order.status);
   if (page.designs.length === 0 && !canSend) return null;
@@ -304,6 +342,15 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
     <section class="card" aria-labelledby="proofs-title">
       <h2 id="proofs-title">Design proofs</h2>
       {page.designs.length === 0 ? <p class="muted">No proof yet.</p> : null}
+      {page.viewer === 'customer' && !awaited && decisionDraft.note.trim() ? (
+        // The proof was taken back while the customer wrote: their words are not thrown away unseen.
+        <div class="notice warn small">
+          <p dir="auto">Your note was not sent, as no proof is waiting for your decision now: “{decisionDraft.note.trim()}”</p>
+          <button type="button" class="button ghost" onClick={() => setDecisionDraft({ note: '' })}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
       {page.viewer === 'seller' && page.designs.length > 0 ? (
         <p class="small muted">
           Revision rounds: {page.revisions.used} used, {page.revisions.allowance} free.
@@ -345,8 +392,7 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
             </div>
             {/* After the proof itself: the customer decides on what they have just looked at. */}
             {d === awaited && page.viewer === 'customer' ? (
-              // A changed personalisation is a new thing to confirm: the tick does not carry over.
-              <Decide key={`${d.designId}:${page.order.personalization ?? ''}`} page={page} design={d} onDecided={props.onChanged} onConflict={props.onConflict} />
+              <Decide page={page} design={d} draft={decisionDraft} onDraft={setDecisionDraft} onDecided={props.onChanged} onConflict={props.onConflict} />
             ) : null}
           </li>
         ))}
