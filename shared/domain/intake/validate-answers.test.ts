@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateAnswers } from '#shared/domain/intake/validate-answers.ts';
+import { fieldLimits, joinSentences } from '#shared/domain/intake/field-hint.ts';
+import { initialAnswers, initialColour, validateAnswers } from '#shared/domain/intake/validate-answers.ts';
 import { intakeFormInputSchema, type IntakeField } from '#shared/schemas/intake-form.ts';
 
 const form = intakeFormInputSchema.parse({
@@ -68,13 +69,35 @@ describe('validating intake answers', () => {
     if (low.ok) return;
     expect(low.errors).toEqual([
       { fieldId: 'quantity', message: 'Enter 1 or more.' },
-      { fieldId: 'needed_by', message: 'Choose 2026-01-01 or later.' },
+      { fieldId: 'needed_by', message: 'Choose Jan 1, 2026 or later.' },
     ]);
+  });
+
+  it('starts a colour question on the colour it shows, so kept untouched it is the answer', () => {
+    const required: IntakeField[] = [{ id: 'label', type: 'color', label: 'Label colour', required: true }];
+    expect(initialAnswers(required)).toEqual({ label: initialColour });
+    const result = validateAnswers(required, initialAnswers(required));
+    expect(result.ok && result.answers).toEqual([{ fieldId: 'label', label: 'Label colour', type: 'color', value: initialColour }]);
+    // Sent without it (not from the page), a required colour is still missing.
+    expect(validateAnswers(required, {}).ok).toBe(false);
   });
 
   it('counts characters, not UTF-16 units', () => {
     const result = validateAnswers(fields, { ...valid, engraving: '🌿'.repeat(20) });
     expect(result.ok).toBe(true);
+  });
+});
+
+describe('the hint of a question', () => {
+  it('says the limits up front, dates as the customer reads them', () => {
+    expect(fields.map((f) => fieldLimits(f))).toEqual(['At least 2 characters.', undefined, 'From 1 to 10. Whole numbers only.', undefined, 'Choose up to 2.', 'From Jan 1, 2026 to Dec 31, 2027.', undefined, undefined]);
+  });
+
+  it('joins sentences with a full stop only where one is missing', () => {
+    expect(joinSentences('Exactly as it should appear, with capitals', 'You confirm this text again.')).toBe('Exactly as it should appear, with capitals. You confirm this text again.');
+    expect(joinSentences('Really?', 'Yes.')).toBe('Really? Yes.');
+    expect(joinSentences('As written (“Mum”)', undefined, 'Yes.')).toBe('As written (“Mum”). Yes.');
+    expect(joinSentences(' ', undefined)).toBeUndefined();
   });
 });
 

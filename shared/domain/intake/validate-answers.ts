@@ -1,6 +1,18 @@
+import { calendarDateInWords } from '#shared/text/calendar-date.ts';
 import type { AnswerValue, IntakeField, StoredAnswer } from '#shared/schemas/intake-form.ts';
 
 export type FieldError = { fieldId: string; message: string };
+
+/**
+ * The colour a colour question shows before the customer picks one. A colour picker cannot be
+ * empty, so what it shows is the customer's answer: kept untouched, it is the colour they send.
+ */
+export const initialColour = '#8a4b2a';
+
+/** The answers a form starts with, before the customer touches it: each colour question's shown colour. */
+export function initialAnswers(fields: IntakeField[]): Record<string, AnswerValue> {
+  return Object.fromEntries(fields.filter((f) => f.type === 'color').map((f) => [f.id, initialColour]));
+}
 
 const isEmpty = (value: AnswerValue | undefined) =>
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
@@ -38,8 +50,8 @@ function checkAnswer(field: IntakeField, value: AnswerValue | undefined): string
     case 'date': {
       if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return 'Enter a date.';
       if (new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) return 'Enter a real date.';
-      if (field.min && value < field.min) return `Choose ${field.min} or later.`;
-      if (field.max && value > field.max) return `Choose ${field.max} or earlier.`;
+      if (field.min && value < field.min) return `Choose ${calendarDateInWords(field.min)} or later.`;
+      if (field.max && value > field.max) return `Choose ${calendarDateInWords(field.max)} or earlier.`;
       return undefined;
     }
     case 'color':

@@ -1,4 +1,6 @@
+import { fieldLimits, joinSentences } from '#shared/domain/intake/field-hint.ts';
 import { isPersonalizationField } from '#shared/domain/intake/personalization.ts';
+import { initialColour } from '#shared/domain/intake/validate-answers.ts';
 import type { AnswerValue, IntakeField } from '#shared/schemas/intake-form.ts';
 import { Field } from './field.tsx';
 import { ReferenceFilesInput, type ReferenceUploader } from './reference-files-input.tsx';
@@ -19,52 +21,68 @@ export function IntakeFieldInput(props: {
   if (field.type === 'file') return <ReferenceFilesInput id={id} field={field} error={props.error} uploader={props.uploader} onChange={props.onChange} onUploading={props.onUploading} />;
   const text = typeof props.value === 'string' ? props.value : props.value === undefined ? '' : String(props.value);
 
-  if (field.type === 'single_choice' || field.type === 'multiple_choice' || field.type === 'checkbox') {
+  if (field.type === 'checkbox') {
+    // The hint follows its box's words, inside the same field: above the box it read as the
+    // previous question's. It describes the box; the box is named by its words alone.
     const describedBy = [field.help ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
     return (
-      <fieldset class="field" aria-describedby={describedBy} aria-invalid={props.error ? 'true' : undefined}>
-        {field.type !== 'checkbox' ? (
-          <legend>
-            {field.label}
+      <div class="field">
+        <label class={field.help ? 'choice with-hint' : 'choice'}>
+          <input type="checkbox" id={id} checked={props.value === true} aria-labelledby={`${id}-label`} aria-describedby={describedBy} aria-invalid={props.error ? 'true' : undefined} onChange={(e) => props.onChange(e.currentTarget.checked)} />
+          <span>
+            <span id={`${id}-label`}>{field.label}</span>
             {field.required ? <span aria-hidden="true"> *</span> : null}
-          </legend>
-        ) : null}
-        {field.help ? (
-          <span class="hint" id={`${id}-hint`}>
-            {field.help}
+            {field.help ? (
+              <span class="hint" id={`${id}-hint`}>
+                {field.help}
+              </span>
+            ) : null}
+          </span>
+        </label>
+        {props.error ? (
+          <span class="error" id={`${id}-error`}>
+            {props.error}
           </span>
         ) : null}
-        {field.type === 'checkbox' ? (
-          <label class="choice">
-            <input type="checkbox" id={id} checked={props.value === true} onChange={(e) => props.onChange(e.currentTarget.checked)} />
-            <span>
-              {field.label}
-              {field.required ? <span aria-hidden="true"> *</span> : null}
-            </span>
-          </label>
-        ) : (
-          field.options.map((option, i) => {
-            const selected = field.type === 'single_choice' ? props.value === option : Array.isArray(props.value) && props.value.includes(option);
-            return (
-              <label class="choice" key={option}>
-                <input
-                  type={field.type === 'single_choice' ? 'radio' : 'checkbox'}
-                  name={id}
-                  id={`${id}-${i}`}
-                  checked={selected}
-                  onChange={(e) => {
-                    if (field.type === 'single_choice') props.onChange(option);
-                    else {
-                      const current = Array.isArray(props.value) ? props.value : [];
-                      props.onChange(e.currentTarget.checked ? [...current, option] : current.filter((v) => v !== option));
-                    }
-                  }}
-                />
-                <span>{option}</span>
-              </label>
-            );
-          })
-        )}
+      </div>
+    );
+  }
+
+  if (field.type === 'single_choice' || field.type === 'multiple_choice') {
+    const hint = joinSentences(field.help, fieldLimits(field));
+    const describedBy = [hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+    return (
+      <fieldset class="field" aria-describedby={describedBy} aria-invalid={props.error ? 'true' : undefined}>
+        <legend>
+          {field.label}
+          {field.required ? <span aria-hidden="true"> *</span> : null}
+        </legend>
+        {hint ? (
+          <span class="hint" id={`${id}-hint`}>
+            {hint}
+          </span>
+        ) : null}
+        {field.options.map((option, i) => {
+          const selected = field.type === 'single_choice' ? props.value === option : Array.isArray(props.value) && props.value.includes(option);
+          return (
+            <label class="choice" key={option}>
+              <input
+                type={field.type === 'single_choice' ? 'radio' : 'checkbox'}
+                name={id}
+                id={`${id}-${i}`}
+                checked={selected}
+                onChange={(e) => {
+                  if (field.type === 'single_choice') props.onChange(option);
+                  else {
+                    const current = Array.isArray(props.value) ? props.value : [];
+                    props.onChange(e.currentTarget.checked ? [...current, option] : current.filter((v) => v !== option));
+                  }
+                }}
+              />
+              <span>{option}</span>
+            </label>
+          );
+        })}
         {props.error ? (
           <span class="error" id={`${id}-error`}>
             {props.error}
@@ -75,7 +93,7 @@ export function IntakeFieldInput(props: {
   }
 
   const confirmLater = isPersonalizationField(field) ? 'You confirm this exact text again before the piece is made.' : '';
-  const hint = [field.help, confirmLater].filter(Boolean).join(' ') || undefined;
+  const hint = joinSentences(field.help, fieldLimits(field), confirmLater);
   return (
     <Field id={id} label={field.label} hint={hint} error={props.error} required={field.required}>
       {(aria) => {
@@ -89,7 +107,7 @@ export function IntakeFieldInput(props: {
           case 'date':
             return <input {...aria} type="date" min={field.min} max={field.max} value={text} onInput={(e) => props.onChange(e.currentTarget.value)} />;
           case 'color':
-            return <input {...aria} type="color" value={text || '#8a4b2a'} onInput={(e) => props.onChange(e.currentTarget.value)} />;
+            return <input {...aria} type="color" value={text || initialColour} onInput={(e) => props.onChange(e.currentTarget.value)} />;
           default:
             return <input {...aria} type="text" maxLength={field.type === 'short_text' ? field.maxLength : undefined} value={text} onInput={(e) => props.onChange(e.currentTarget.value)} />;
         }

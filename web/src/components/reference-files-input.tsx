@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { joinSentences } from '#shared/domain/intake/field-hint.ts';
 import type { IntakeField } from '#shared/schemas/intake-form.ts';
 import { ApiError } from '../api.ts';
 import { acceptedFileTypes } from '../upload.ts';
@@ -62,7 +63,7 @@ export function ReferenceFilesInput(props: { id: string; field: FileField; error
   };
 
   return (
-    <Field id={props.id} label={field.label} required={field.required} error={props.error} hint={`${field.help ? `${field.help} ` : ''}Up to ${field.maxFiles} ${field.maxFiles === 1 ? 'file' : 'files'}: images, PDF, SVG, AI or EPS.`}>
+    <Field id={props.id} label={field.label} required={field.required} error={props.error} hint={joinSentences(field.help, `Up to ${field.maxFiles} ${field.maxFiles === 1 ? 'file' : 'files'}: images, PDF, SVG, AI or EPS.`)}>
       {(aria) => (
         <>
           {/* Not `required` for the browser: the input empties after each choice; the answer holds the files. */}

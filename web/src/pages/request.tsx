@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { validateAnswers } from '#shared/domain/intake/validate-answers.ts';
+import type { UnofferedForm } from '#shared/domain/intake/get-public-intake-form.ts';
+import { initialAnswers, validateAnswers } from '#shared/domain/intake/validate-answers.ts';
 import type { AnswerValue, IntakeField } from '#shared/schemas/intake-form.ts';
 import { ApiError, get, post } from '../api.ts';
 import { Field, Notice } from '../components/field.tsx';
@@ -10,6 +11,7 @@ import { uploadReference, type UploadDraft } from '../upload.ts';
 import { Layout, Loading } from '../components/layout.tsx';
 import { useLeaveGuard } from '../components/leave-guard.ts';
 import { Button } from '../components/button.tsx';
+import { useFocusAfterRender } from '../components/focus-after-render.ts';
 
 type PublicForm = {
   shop: { name: string; slug: string };
@@ -23,6 +25,8 @@ export default function RequestPage() {
   const location = useLocation();
   const [data, setData] = useState<PublicForm>();
   const [error, setError] = useState<string>();
+  // A 404: no shop at all, or a live shop without the form asked for (with what it offers instead).
+  const [missing, setMissing] = useState<{ offered?: UnofferedForm }>();
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
   const [who, setWho] = useState({ name: '', email: '', website: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -30,50 +34,81 @@ export default function RequestPage() {
   const [uploading, setUploading] = useState<Record<string, number>>({});
   const filesInFlight = Object.values(uploading).some((n) => n > 0);
   const [done, setDone] = useState<{ reference: string; email: string }>();
-  const answered = Object.values(answers).some((value) => value !== '' && value !== false && !(Array.isArray(value) && value.length === 0));
+  // A colour question starts answered with the colour it shows; that alone is nothing to lose.
+  const startedWith = data ? initialAnswers(data.form.fields) : {};
+  const answered = Object.entries(answers).some(([id, value]) => value !== startedWith[id] && value !== '' && value !== false && !(Array.isArray(value) && value.length === 0));
   useLeaveGuard(!done && (answered || Boolean(who.name.trim() || who.email.trim())));
   const formId = location.query.form;
   // One upload draft per visit to this page: its secret claims the attached files on sending.
   const draft = useRef<UploadDraft>({}).current;
   const uploader: ReferenceUploader = (file, onProgress) => uploadReference(params.slug!, file, draft, onProgress);
+  const focusAfterRender = useFocusAfterRender();
+  const formPath = (id: string | undefined) => `/shops/${encodeURIComponent(params.slug!)}/intake-form${id ? `?formId=${encodeURIComponent(id)}` : ''}`;
 
   useEffect(() => {
     // A form asked for before the customer chose another (or went back) is dropped when it comes.
     let current = true;
     setData(undefined);
-    get<PublicForm>(`/shops/${encodeURIComponent(params.slug!)}/intake-form${formId ? `?formId=${encodeURIComponent(formId)}` : ''}`)
+    setError(undefined);
+    setMissing(undefined);
+    get<PublicForm>(formPath(formId))
       .then((d) => {
         if (!current) return;
         setData(d);
-        setAnswers({});
+        setAnswers(initialAnswers(d.form.fields));
         setErrors({});
       })
-      .catch((e) => current && setError(e instanceof ApiError && e.status === 404 ? 'missing' : e instanceof ApiError ? e.message : 'Could not load this page.'));
+      .catch((e) => {
+        if (!current) return;
+        if (e instanceof ApiError && e.status === 404) {
+          const details = e.details as UnofferedForm | undefined;
+          setMissing(details?.reason === 'form_not_offered' ? { offered: details } : {});
+        } else setError(e instanceof ApiError ? e.message : 'Could not load this page.');
+      });
     return () => {
       current = false;
     };
   }, [params.slug, formId]);
 
-  /** The first field with a problem gets the focus, so the person lands where to fix it. */
-  const focusFirstProblem = (found: Record<string, string>) => {
-    const first = Object.keys(found)[0];
+  /**
+   * The first field with a problem, in the order of the page, gets the focus, so the person
+   * lands where to fix it; after the form changed, that field may only now be drawn.
+   */
+  const focusFirstProblem = (fields: IntakeField[], found: Record<string, string>) => {
+    const first = [...fields.map((f) => f.id), 'name', 'email'].find((id) => found[id]);
     if (!first) return;
     const id = first === 'name' || first === 'email' ? `who-${first}` : `q-${first}`;
+    const field = fields.find((f) => f.id === first);
     // A choice's control is its first option.
-    (document.getElementById(id) ?? document.getElementById(`${id}-0`))?.focus();
+    focusAfterRender(field?.type === 'single_choice' || field?.type === 'multiple_choice' ? `${id}-0` : id);
+  };
+
+  /**
+   * The shop may have changed the form while it was open (a question added, a limit changed):
+   * the form is read again, and when it is another version the new one is shown with every
+   * answer kept, files included. Answers to questions it no longer has are left out.
+   */
+  const refreshChangedForm = async (shown: PublicForm): Promise<PublicForm | undefined> => {
+    const fresh = await get<PublicForm>(formPath(shown.form.formId)).catch(() => undefined);
+    if (!fresh || fresh.form.version === shown.form.version) return undefined;
+    setData(fresh);
+    setAnswers((all) => ({ ...initialAnswers(fresh.form.fields), ...all }));
+    return fresh;
   };
 
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!data) return;
     const found: Record<string, string> = {};
-    const checked = validateAnswers(data.form.fields, answers);
+    const shownAnswers = Object.fromEntries(Object.entries(answers).filter(([id]) => data.form.fields.some((f) => f.id === id)));
+    const checked = validateAnswers(data.form.fields, shownAnswers);
     if (!checked.ok) for (const problem of checked.errors) found[problem.fieldId] = problem.message;
     if (!who.name.trim()) found.name = 'Enter your name.';
     if (!/^\S+@\S+\.\S+$/.test(who.email.trim())) found.email = 'Enter a valid email address.';
     setErrors(found);
+    setError(undefined);
     if (Object.keys(found).length) {
-      focusFirstProblem(found);
+      focusFirstProblem(data.form.fields, found);
       return;
     }
     setBusy(true);
@@ -82,17 +117,26 @@ export default function RequestPage() {
         formId: data.form.formId,
         name: who.name,
         email: who.email,
-        answers,
+        answers: shownAnswers,
         ...(who.website ? { website: who.website } : {}),
         ...(draft.secret ? { uploadDraft: await draft.secret } : {}),
       });
       setDone({ reference: result.reference, email: who.email.trim() });
+      focusAfterRender('request-sent');
     } catch (err) {
-      if (err instanceof ApiError && (err.code === 'validation_failed' || err.code === 'unprocessable')) {
-        const fields = (err.details as { fields?: Array<{ fieldId: string; message: string }> } | undefined)?.fields ?? [];
-        const found = Object.fromEntries(fields.map((f) => [f.fieldId, f.message]));
+      const refused = err instanceof ApiError && (err.code === 'validation_failed' || err.code === 'unprocessable') ? (err.details as { fields?: Array<{ fieldId: string; message: string }> } | undefined)?.fields : undefined;
+      if (refused) {
+        const changed = await refreshChangedForm(data);
+        const fields = (changed ?? data).form.fields;
+        // On a changed form the answers are checked again as they now stand (a new colour question
+        // starts answered); problems with questions the shop took out are gone with them.
+        const recheck = changed && validateAnswers(fields, { ...initialAnswers(fields), ...answers });
+        const problems = recheck ? (recheck.ok ? [] : recheck.errors) : refused;
+        const found = Object.fromEntries(problems.filter((f) => fields.some((field) => field.id === f.fieldId)).map((f) => [f.fieldId, f.message]));
         setErrors(found);
-        focusFirstProblem(found);
+        focusFirstProblem(fields, found);
+        setError(changed ? 'The shop changed this form while you had it open. Your answers are kept: look at the questions marked, then send again.' : (err as ApiError).message);
+        return;
       }
       setError(err instanceof ApiError ? err.message : 'Could not send your request.');
     } finally {
@@ -104,7 +148,9 @@ export default function RequestPage() {
     return (
       <Layout narrow>
         <div class="card">
-          <h1>Request sent</h1>
+          <h1 id="request-sent" tabIndex={-1}>
+            Request sent
+          </h1>
           <Notice kind="success">
             Your order reference is <strong class="nowrap">{done.reference}</strong>.
           </Notice>
@@ -115,23 +161,44 @@ export default function RequestPage() {
       </Layout>
     );
   }
-  if (error && !data) {
+  if (missing) {
+    const offered = missing.offered;
     return (
       <Layout narrow>
-        {error === 'missing' ? (
+        {!offered ? (
           <>
             <h1>No shop at this address</h1>
             <p>The address may be mistyped. Check the link the shop gave you, or ask them for it again.</p>
           </>
+        ) : offered.forms.length === 0 ? (
+          <>
+            <h1>{formId ? 'This form is no longer offered' : 'Not taking requests yet'}</h1>
+            <p>{offered.shop.name} is not taking custom requests at the moment. Ask the shop when they will again.</p>
+          </>
         ) : (
           <>
-            <h1>This page could not load</h1>
-            <Notice kind="error">{error}</Notice>
-            <button class="button secondary" type="button" onClick={() => window.location.reload()}>
-              Try again
-            </button>
+            <h1>This form is no longer offered</h1>
+            <p>Here is what {offered.shop.name} offers now:</p>
+            <ul class="stack">
+              {offered.forms.map((f) => (
+                <li key={f.formId}>
+                  <a href={`/s/${offered.shop.slug}?form=${f.formId}`}>{f.name}</a>
+                </li>
+              ))}
+            </ul>
           </>
         )}
+      </Layout>
+    );
+  }
+  if (error && !data) {
+    return (
+      <Layout narrow>
+        <h1>This page could not load</h1>
+        <Notice kind="error">{error}</Notice>
+        <button class="button secondary" type="button" onClick={() => window.location.reload()}>
+          Try again
+        </button>
       </Layout>
     );
   }

@@ -1,0 +1,8 @@
+/**
+ * A calendar date (ISO, "2026-12-01") as people read it, "Dec 1, 2026", the same in the browser
+ * and on the server: the server's messages reach sellers and customers too. Read as a day, not a
+ * moment, so no time zone moves it.
+ */
+export function calendarDateInWords(iso: string): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
