@@ -1,7 +1,6 @@
 import type { IntakeField } from '#shared/schemas/intake-form.ts';
 import { calendarDateInWords } from '#shared/text/calendar-date.ts';
 
-
 /** Sentences joined into one text; one without its closing mark gets a full stop. */
 export function joinSentences(...parts: Array<string | undefined>): string | undefined {
   const sentences = parts.map((p) => p?.trim()).filter((p): p is string => Boolean(p));

@@ -5,6 +5,9 @@ import type { Shop } from '#shared/db/shop.ts';
 import { revisionTerms } from '#shared/domain/designs/revision-policy.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import { newId, newOrderReference } from '#shared/domain/ids.ts';
+import { dueDateProblem } from '#shared/domain/orders/due-date.ts';
+import { isoToday } from '#shared/domain/orders/order-views.ts';
+import { AppError } from '#shared/errors.ts';
 
 export type NewOrder = {
   shop: Pick<Shop, 'shopId' | 'name' | 'slug' | 'referencePrefix' | 'revisionAllowance' | 'revisionMessage'>;
@@ -23,6 +26,8 @@ export type NewOrder = {
  * `order.created`. A reference already taken is drawn again.
  */
 export async function createOrder(ctx: DomainContext, input: NewOrder): Promise<Order> {
+  const problem = input.dueDate === undefined ? undefined : dueDateProblem(input.dueDate, isoToday(ctx.now()));
+  if (problem) throw new AppError('validation_failed', problem);
   const now = ctx.now().toISOString();
   for (let attempt = 0; attempt < 5; attempt++) {
     const order: Order = {

@@ -2,7 +2,9 @@ import type { Order } from '#shared/db/order.ts';
 import type { Principal } from '#shared/db/session.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import { changeOrder } from '#shared/domain/orders/change-order.ts';
+import { dueDateProblem } from '#shared/domain/orders/due-date.ts';
 import { actorOf, loadOrderFor, requireShopOf } from '#shared/domain/orders/order-access.ts';
+import { isoToday } from '#shared/domain/orders/order-views.ts';
 import { AppError } from '#shared/errors.ts';
 import type { OrderPatch } from '#shared/schemas/order.ts';
 
@@ -30,5 +32,8 @@ export async function updateOrder(ctx: DomainContext, principal: Principal, orde
     return order;
   }
   if (changes.title !== undefined && !changes.title) throw new AppError('validation_failed', 'An order needs a title.');
+  // Checked only when changed: an order keeps the date it was given, even once it lies far back.
+  const dueProblem = changes.dueDate === undefined ? undefined : dueDateProblem(changes.dueDate, isoToday(ctx.now()));
+  if (dueProblem) throw new AppError('validation_failed', dueProblem);
   return changeOrder(ctx, { current: order, expectedVersion: patch.version, changes, event: { type: 'order.updated', data: { changed } }, actor: actorOf(principal) });
 }

@@ -35,11 +35,11 @@ const noteForCustomer: Partial<Record<OrderStatus, { label: string; hint: string
 const asksFirst = (step: OrderPage['allowedTransitions'][number]) => step.requiresReason || step.to in noteForCustomer;
 
 /** What the short form asks for before a step. */
-function reasonField(to: OrderStatus): { label: string; hint: string; required: boolean } {
+function reasonField(to: OrderStatus): { label: string; hint: string; required: boolean; missing?: string } {
   const note = noteForCustomer[to];
   if (note) return { ...note, required: false };
-  if (to === 'cancelled') return { label: 'Why is it cancelled?', hint: "Kept in the order's activity, which the customer reads.", required: true };
-  return { label: 'Why start before the customer approved?', hint: "Kept in the order's activity, which the customer reads.", required: true };
+  if (to === 'cancelled') return { label: 'Why is it cancelled?', hint: "Kept in the order's activity, which the customer reads.", required: true, missing: 'Give a reason for cancelling: the customer reads it.' };
+  return { label: 'Why start before the customer approved?', hint: "Kept in the order's activity, which the customer reads.", required: true, missing: 'Give a reason for starting before the customer approved.' };
 }
 
 /** The seller's buttons for the steps the order may take next, a reason asked where one is kept. */
@@ -47,6 +47,7 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
   const [askedFor, setAskedFor] = useState<OrderStatus>();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
+  const [reasonError, setReasonError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const steps = props.page.allowedTransitions;
   // A step someone else's change has taken away (the order was put on hold meanwhile) closes its form.
@@ -61,6 +62,7 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
   const openForm = (to: OrderStatus) => {
     // A cancellation's reason is not a quote: what was typed for one step does not follow to another.
     if (reasonFor && reasonFor !== to) setReason('');
+    setReasonError(undefined);
     setAskedFor(reasonFor === to ? undefined : to);
   };
   const move = async (to: OrderStatus, withReason?: string) => {
@@ -104,15 +106,33 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
       {reasonFor && asked ? (
         <form
           style={{ marginTop: '16px' }}
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
+            // Confirm stays pressable with no reason typed: pressing it says what is missing.
+            if (asked.missing && !reason.trim()) {
+              setReasonError(asked.missing);
+              reasonInput.current?.focus();
+              return;
+            }
             void move(reasonFor, reason.trim() || undefined);
           }}
         >
-          <Field id="reason" label={asked.label} hint={asked.hint} required={asked.required}>
-            {(aria) => <textarea {...aria} ref={reasonInput} maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
+          <Field id="reason" label={asked.label} hint={asked.hint} required={asked.required} error={reasonError}>
+            {(aria) => (
+              <textarea
+                {...aria}
+                ref={reasonInput}
+                maxLength={500}
+                value={reason}
+                onInput={(e) => {
+                  setReason(e.currentTarget.value);
+                  if (e.currentTarget.value.trim()) setReasonError(undefined);
+                }}
+              />
+            )}
           </Field>
-          <Button class="button primary" type="submit" unavailable={busy || (asked.required && !reason.trim())}>
+          <Button class="button primary" type="submit" unavailable={busy}>
             Confirm
           </Button>
         </form>

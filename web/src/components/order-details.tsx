@@ -7,6 +7,8 @@ import { Field, Notice } from './field.tsx';
 import { formatDate, shipByText } from './order-bits.tsx';
 import { approvedPersonalization } from './proofs.tsx';
 import { useLeaveGuard } from './leave-guard.ts';
+import { dueDateRange } from '#shared/domain/orders/due-date.ts';
+import { isoToday } from '#shared/domain/orders/order-views.ts';
 
 /** The order's details as its customer reads them. */
 export function ReadDetails(props: { page: OrderPage }) {
@@ -63,6 +65,7 @@ export function EditDetails(props: { page: OrderPage; onSaved(message: string): 
   const dirty = Object.keys(changed).length > 0;
   useLeaveGuard(dirty);
   const [saving, setSaving] = useState(false);
+  const dueRange = dueDateRange(isoToday(new Date()));
   const save = async (e: Event) => {
     e.preventDefault();
     setError(undefined);
@@ -88,7 +91,7 @@ export function EditDetails(props: { page: OrderPage; onSaved(message: string): 
         {(aria) => <input {...aria} type="text" maxLength={140} value={values.title} onInput={set('title')} />}
       </Field>
       <Field id="edit-due" label="Due date" hint="The date the piece must ship by.">
-        {(aria) => <input {...aria} type="date" value={values.dueDate} onInput={set('dueDate')} />}
+        {(aria) => <input {...aria} type="date" min={dueRange.min} max={dueRange.max} value={values.dueDate} onInput={set('dueDate')} />}
       </Field>
       <Field id="edit-personalization" label="Personalisation" hint={`The exact text for the piece · ${[...values.personalization].length} characters`}>
         {(aria) => <input {...aria} type="text" maxLength={personalizationMaxLength} value={values.personalization} onInput={set('personalization')} />}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { OrderStatus } from '#shared/schemas/order-status.ts';
 import { personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
@@ -11,6 +11,8 @@ import { DueBadge, OrderRow, formatDate, type OrderSummary } from '../components
 import { useRequire } from '../session.tsx';
 import { useLeaveGuard } from '../components/leave-guard.ts';
 import { useFocusAfterRender } from '../components/focus-after-render.ts';
+import { dueDateProblem, dueDateRange } from '#shared/domain/orders/due-date.ts';
+import { isoToday } from '#shared/domain/orders/order-views.ts';
 
 type Summary = { shop: { slug: string; name: string }; counts: Record<OrderStatus, number>; open: number; overdue: number; dueSoon: number };
 type Tab = OrderStatus | 'open';
@@ -34,6 +36,16 @@ export default function DashboardPage() {
   const [creating, setCreating] = useState(false);
   const focusAfterRender = useFocusAfterRender();
   const [loadingMore, setLoadingMore] = useState(false);
+  // After "Show more" the keyboard carries on at the first order it brought, not at the start of
+  // the page (the button goes with the last page). OrderRow's link has no id for
+  // useFocusAfterRender, so it is found by its address; kept until it is drawn.
+  const firstLoaded = useRef<string>();
+  useLayoutEffect(() => {
+    if (!firstLoaded.current) return;
+    const link = document.querySelector<HTMLElement>(`main a[href="/orders/${firstLoaded.current}"]`);
+    link?.focus();
+    if (link && document.activeElement === link) firstLoaded.current = undefined;
+  });
 
   const setQuery = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams({ ...q, ...changes } as Record<string, string>);
@@ -78,6 +90,7 @@ export default function DashboardPage() {
     try {
       const page = await get<{ items: OrderSummary[]; nextCursor: string | null }>(listPath(cursor));
       if (asked !== window.location.pathname + window.location.search) return;
+      firstLoaded.current = page.items[0]?.orderId;
       setOrders((shown) => [...(shown ?? []), ...page.items]);
       setCursor(page.nextCursor);
     } catch (e) {
@@ -237,15 +250,55 @@ export default function DashboardPage() {
   );
 }
 
+type NewOrderValues = { title: string; name: string; email: string; dueDate: string; personalization: string };
+type NewOrderErrors = Partial<Record<keyof NewOrderValues, string>>;
+/** Each field of the form, in the order it is on the screen, and where the API names it. */
+const newOrderFields: Array<[keyof NewOrderValues, string, string]> = [
+  ['title', 'new-title', 'title'],
+  ['name', 'new-name', 'customer.name'],
+  ['email', 'new-email', 'customer.email'],
+  ['dueDate', 'new-due', 'dueDate'],
+  ['personalization', 'new-personalization', 'personalization'],
+];
+
+/** What is missing before the order is sent; the server checks it all again, and says what else is wrong. */
+function checkNewOrder(values: NewOrderValues, today: string): NewOrderErrors {
+  const errors: NewOrderErrors = {};
+  if (!values.title.trim()) errors.title = 'An order needs a title.';
+  if (!values.name.trim()) errors.name = 'Enter the customer’s name.';
+  if (!values.email.trim()) errors.email = 'Enter the customer’s email.';
+  const dueProblem = values.dueDate ? dueDateProblem(values.dueDate, today) : undefined;
+  if (dueProblem) errors.dueDate = dueProblem;
+  return errors;
+}
+
 function NewOrderForm(props: { onCancel(): void; onCreated(orderId: string): void }) {
-  const [values, setValues] = useState({ title: '', name: '', email: '', dueDate: '', personalization: '' });
+  const [values, setValues] = useState<NewOrderValues>({ title: '', name: '', email: '', dueDate: '', personalization: '' });
+  const [errors, setErrors] = useState<NewOrderErrors>({});
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const today = isoToday(new Date());
+  const dueRange = dueDateRange(today);
   // The form stays open across the dashboard's tabs and searches: only leaving the dashboard loses it.
   useLeaveGuard(Object.values(values).some((value) => value.trim() !== ''), 'path');
-  const set = (key: keyof typeof values) => (e: Event) => setValues({ ...values, [key]: (e.currentTarget as HTMLInputElement).value });
+  const set = (key: keyof NewOrderValues) => (e: Event) => {
+    setValues({ ...values, [key]: (e.currentTarget as HTMLInputElement).value });
+    if (errors[key]) setErrors({ ...errors, [key]: undefined });
+  };
+  // On a phone the form is taller than the screen: the first field to fix is brought into view
+  // with its message under it, and takes the keyboard.
+  const showErrors = (found: NewOrderErrors) => {
+    setErrors(found);
+    const first = newOrderFields.find(([key]) => found[key]);
+    const input = first && document.getElementById(first[1]);
+    input?.focus({ preventScroll: true });
+    input?.scrollIntoView({ block: 'center' });
+  };
   const submit = async (e: Event) => {
     e.preventDefault();
+    setError(undefined);
+    const found = checkNewOrder(values, today);
+    if (Object.keys(found).length > 0) return showErrors(found);
     setBusy(true);
     try {
       const order = await post<{ orderId: string }>('/orders', {
@@ -256,38 +309,47 @@ function NewOrderForm(props: { onCancel(): void; onCreated(orderId: string): voi
       });
       props.onCreated(order.orderId);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not create the order.');
       setBusy(false);
+      // A refusal that names a field is shown beside it; the API's message for one field is already in words.
+      const issues = err instanceof ApiError && Array.isArray(err.details) ? (err.details as Array<{ path?: string; message?: string }>) : [];
+      const byField: NewOrderErrors = {};
+      for (const [key, , path] of newOrderFields) {
+        const issue = issues.find((i) => i.path === path);
+        if (issue?.message) byField[key] = issue.message;
+      }
+      if (Object.keys(byField).length > 0) return showErrors(byField);
+      setError(err instanceof ApiError ? err.message : 'Could not create the order.');
     }
   };
   return (
-    <form class="card" onSubmit={submit} style={{ marginBottom: '24px' }} aria-labelledby="new-order-title">
+    <form class="card" onSubmit={submit} noValidate style={{ marginBottom: '24px' }} aria-labelledby="new-order-title">
       <h2 id="new-order-title">New order</h2>
       <p class="muted small">For a request that reached you another way, such as Etsy Messages.</p>
-      {error ? <Notice kind="error">{error}</Notice> : null}
-      <Field id="new-title" label="What is it?" required>
+      <Field id="new-title" label="What is it?" required error={errors.title}>
         {(aria) => <input {...aria} type="text" maxLength={140} value={values.title} onInput={set('title')} />}
       </Field>
       <div class="row" style={{ alignItems: 'flex-start' }}>
         <div style={{ flex: '1 1 200px' }}>
-          <Field id="new-name" label="Customer name" required>
+          <Field id="new-name" label="Customer name" required error={errors.name}>
             {(aria) => <input {...aria} type="text" autoComplete="off" maxLength={120} value={values.name} onInput={set('name')} />}
           </Field>
         </div>
         <div style={{ flex: '1 1 200px' }}>
-          <Field id="new-email" label="Customer email" required>
+          <Field id="new-email" label="Customer email" required error={errors.email}>
             {(aria) => <input {...aria} type="email" autoComplete="off" value={values.email} onInput={set('email')} />}
           </Field>
         </div>
         <div style={{ flex: '0 1 180px' }}>
-          <Field id="new-due" label="Due date">
-            {(aria) => <input {...aria} type="date" value={values.dueDate} onInput={set('dueDate')} />}
+          <Field id="new-due" label="Due date" error={errors.dueDate}>
+            {(aria) => <input {...aria} type="date" min={dueRange.min} max={dueRange.max} value={values.dueDate} onInput={set('dueDate')} />}
           </Field>
         </div>
       </div>
-      <Field id="new-personalization" label="Personalisation" hint={`The exact text for the piece, if there is one · ${[...values.personalization].length} characters`}>
+      <Field id="new-personalization" label="Personalisation" error={errors.personalization} hint={`The exact text for the piece, if there is one · ${[...values.personalization].length} characters`}>
         {(aria) => <input {...aria} type="text" autoComplete="off" maxLength={personalizationMaxLength} value={values.personalization} onInput={set('personalization')} />}
       </Field>
+      {/* Beside the button pressed, not at the top of a form taller than a phone's screen. */}
+      {error ? <Notice kind="error">{error}</Notice> : null}
       <div class="row">
         <Button class="button primary" type="submit" unavailable={busy}>
           Create order

@@ -148,7 +148,8 @@ export default function FormsPage() {
         : await post<SellerForm>('/shop/intake-forms', body);
       await load();
       if (archived) setDraft(undefined);
-      else open({ ...draft, fields, formId: result.formId, version: result.version, isDefault: result.isDefault });
+      // The draft becomes the form as stored (its name and introduction trimmed), so the heading and list agree.
+      else open({ ...draft, fields, formId: result.formId, version: result.version, isDefault: result.isDefault, name: result.name, description: result.description ?? '' });
       // Said with the form as saved, not before it.
       setSaved(archived ? `“${result.name}” is archived: customers no longer see it. It waits under Archived forms if you want it back.` : `Saved “${result.name}” (version ${result.version}).`);
     } catch (e) {
@@ -286,7 +287,7 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; on
         }}
         aria-labelledby="editor-title"
       >
-        <h2 id="editor-title">{draft.formId ? `Edit “${draft.name}”` : 'New form'}</h2>
+        <h2 id="editor-title">{draft.formId ? `Edit “${draft.name.trim()}”` : 'New form'}</h2>
         <Field id="form-name" label="Form name" hint="What customers pick, e.g. “Engraved cutting board”." required>
           {(aria) => <input {...aria} type="text" maxLength={80} value={draft.name} onInput={(e) => props.onChange({ ...draft, name: e.currentTarget.value })} />}
         </Field>
@@ -374,7 +375,7 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; on
         <h2 id="preview-title">Preview</h2>
         <p class="muted small">As the customer will see it.</p>
         <div class="preview-frame">
-          <h3>{draft.name || 'Untitled form'}</h3>
+          <h3>{draft.name.trim() || 'Untitled form'}</h3>
           {draft.description ? <p>{draft.description}</p> : null}
           {draft.fields.map((field) => (
             <IntakeFieldInput key={field.id} idPrefix="preview" field={previewOf(field)} value={previewAnswers[field.id]} onChange={(v) => setPreviewAnswers({ ...previewAnswers, [field.id]: v })} />

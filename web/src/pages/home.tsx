@@ -4,11 +4,16 @@ import { Button } from '../components/button.tsx';
 import { Notice } from '../components/field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
 import { OrderRow, type OrderSummary } from '../components/order-bits.tsx';
+import { isOpen } from '#shared/domain/orders/lifecycle.ts';
 import { useRequire } from '../session.tsx';
+
+/** Newest activity first. */
+const byActivity = (a: OrderSummary, b: OrderSummary) => b.lastActivityAt.localeCompare(a.lastActivityAt);
 
 /**
  * The customer's home: proofs waiting for their decision first, then every order under their
- * email, from every shop, newest first.
+ * email, from every shop: the ones still under way, then the finished ones (completed or
+ * cancelled), each newest activity first.
  */
 export default function HomePage() {
   const customer = useRequire('customer');
@@ -39,6 +44,9 @@ export default function HomePage() {
   }, []);
   if (!customer) return <Layout signedIn><Loading /></Layout>;
   const waiting = orders?.filter((o) => o.status === 'awaiting_approval') ?? [];
+  // Ordered here, not by the server: a later page may bring an order under way, and it joins the others.
+  const active = orders?.filter((o) => isOpen(o.status)).sort(byActivity) ?? [];
+  const finished = orders?.filter((o) => !isOpen(o.status)).sort(byActivity) ?? [];
   return (
     <Layout signedIn>
       <div class="page-head">
@@ -68,12 +76,22 @@ export default function HomePage() {
           </ul>
         </section>
       ) : null}
-      {orders && orders.length > 0 ? (
+      {active.length > 0 ? (
         <ul class="order-list" aria-label="Your orders">
-          {orders.map((o) => (
+          {active.map((o) => (
             <OrderRow key={o.orderId} order={o} showShop />
           ))}
         </ul>
+      ) : null}
+      {finished.length > 0 ? (
+        <section class="finished-orders" aria-labelledby="finished-title" style={{ marginTop: 'var(--space-5)' }}>
+          <h2 id="finished-title">Finished orders</h2>
+          <ul class="order-list" aria-labelledby="finished-title">
+            {finished.map((o) => (
+              <OrderRow key={o.orderId} order={o} showShop />
+            ))}
+          </ul>
+        </section>
       ) : null}
       {cursor ? (
         <p class="row" style={{ justifyContent: 'center', marginTop: '16px' }}>

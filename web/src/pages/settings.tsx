@@ -8,6 +8,9 @@ import { Layout, Loading } from '../components/layout.tsx';
 import { useRequire } from '../session.tsx';
 import { useLeaveGuard } from '../components/leave-guard.ts';
 
+const roundsProblem = 'Enter a whole number of rounds, from 0 to 20.';
+const validRounds = (value: string) => /^\d+$/.test(value.trim()) && Number(value) <= 20;
+
 /** The seller's shop settings: how many revision rounds an order includes, and what comes after. */
 export default function SettingsPage() {
   const seller = useRequire('seller');
@@ -18,10 +21,13 @@ export default function SettingsPage() {
   const [saved, setSaved] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [allowanceError, setAllowanceError] = useState<string>();
+  // The preview shows only terms that could be saved: the last valid number typed.
+  const [shownRounds, setShownRounds] = useState(2);
   useLeaveGuard(Boolean(settings) && (allowance !== String(settings?.revisionAllowance) || message !== (settings?.revisionMessage ?? '')));
   const show = (s: ShopSettings) => {
     setSettings(s);
     setAllowance(String(s.revisionAllowance));
+    setShownRounds(s.revisionAllowance);
     setMessage(s.revisionMessage ?? '');
   };
   useEffect(() => {
@@ -32,8 +38,8 @@ export default function SettingsPage() {
   const save = async (e: Event) => {
     e.preventDefault();
     // An emptied field would be sent as 0 rounds: a number is asked for, in words.
-    if (!/^\d+$/.test(allowance.trim()) || Number(allowance) > 20) {
-      setAllowanceError('Enter a whole number of rounds, from 0 to 20.');
+    if (!validRounds(allowance)) {
+      setAllowanceError(roundsProblem);
       document.getElementById('revision-allowance')?.focus();
       return;
     }
@@ -57,7 +63,15 @@ export default function SettingsPage() {
       setBusy(false);
     }
   };
-  const rounds = Number(allowance);
+  const typeRounds = (value: string) => {
+    setAllowance(value);
+    // Said as they type, once there is something to judge. An emptied field is said on saving, not
+    // on leaving it: a message appearing then would move the Save button from under the pointer.
+    if (validRounds(value)) {
+      setShownRounds(Number(value));
+      setAllowanceError(undefined);
+    } else if (value.trim() !== '') setAllowanceError(roundsProblem);
+  };
 
   return (
     <Layout signedIn narrow>
@@ -66,14 +80,25 @@ export default function SettingsPage() {
         <h2>Design revisions</h2>
         <p class="muted">Each change request on a proof uses one round. Past the free rounds the customer sees your message, and you decide what happens next.</p>
         <Field id="revision-allowance" label="Free revision rounds per order" hint="From 0 to 20." required error={allowanceError}>
-          {(aria) => <input {...aria} type="number" inputMode="numeric" min={0} max={20} step={1} value={allowance} onInput={(e) => setAllowance(e.currentTarget.value)} />}
+          {(aria) => (
+            <input
+              {...aria}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={20}
+              step={1}
+              value={allowance}
+              onInput={(e) => typeRounds(e.currentTarget.value)}
+            />
+          )}
         </Field>
         <Field id="revision-message" label="Message past the free rounds" hint={`Optional, up to 500 characters. For example a link to a paid-revision listing. ${500 - message.length} left.`}>
           {(aria) => <textarea {...aria} rows={4} maxLength={500} value={message} placeholder={settings.defaultRevisionMessage} onInput={(e) => setMessage(e.currentTarget.value)} />}
         </Field>
         <div class="preview-box" aria-live="polite">
-          <p class="small muted">What a customer sees past {Number.isFinite(rounds) ? rounds : '?'} free {rounds === 1 ? 'round' : 'rounds'}:</p>
-          <Notice kind="warn">{message.trim() || defaultRevisionMessage(Number.isFinite(rounds) ? rounds : settings.revisionAllowance)}</Notice>
+          <p class="small muted">What a customer sees past {shownRounds} free {shownRounds === 1 ? 'round' : 'rounds'}:</p>
+          <Notice kind="warn">{message.trim() || defaultRevisionMessage(shownRounds)}</Notice>
         </div>
         {error ? <Notice kind="error">{error}</Notice> : null}
         <Announcement message={saved ? { kind: 'success', text: saved } : undefined} />
