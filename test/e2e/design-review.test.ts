@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { signInAs, useJourney } from '#test/helpers/journey.ts';
 import { fixture, sendProof as sendProofAlone } from '#test/helpers/proofs.ts';
@@ -136,7 +137,7 @@ describe('design review in the portal', () => {
     expect(await customer.getByText(/A new version replaces that approval/).count()).toBe(0);
     await customer.locator('.dropzone input[type=file]').setInputFiles(fixture('proof-v2.png'));
     const send = customer.getByRole('button', { name: 'Send design v1' });
-    await expect.poll(() => send.isEnabled()).toBe(true);
+    await expect.poll(() => customer.getByRole('checkbox', { name: 'In this proof: proof-v2.png' }).isChecked()).toBe(true);
     await customer.getByLabel('Note to the shop').fill('Our own artwork, from the invitation');
     await send.click();
     await expect.poll(() => customer.getByText('Your design v1 was sent to the shop. Check it below and approve it when it is the one to make.').isVisible()).toBe(true);
@@ -198,6 +199,7 @@ describe('design review in the portal', () => {
     await expect.poll(() => customer.getByRole('status').filter({ hasText: 'no longer waiting for your decision' }).isVisible()).toBe(true);
     await expect.poll(() => customer.getByRole('heading', { name: 'Your decision on v2' }).count()).toBe(0);
     expect(await customer.getByText('The shop is preparing a design proof for you.').isVisible()).toBe(true);
+    expect(await customer.getByText('Withdrawn by the shop', { exact: true }).count()).toBe(1);
     // The note written meanwhile is shown, not thrown away.
     await customer.getByText('Your note was not sent, as no proof is waiting for your decision now: “A warmer oak, please.”').waitFor();
     await customer.getByRole('button', { name: 'Dismiss' }).click();
@@ -355,4 +357,71 @@ describe('design review in the portal', () => {
     await customer.getByText('Customer: “Lovely, thank you!”').waitFor();
     await customer.close();
   });
+
+  it('keeps a proof readable and the comment at hand: files by name, full size, a tiny image, the box under the tapped spot, a newer version said', async () => {
+    const seller = await sellerPage({ width: 390, height: 844 });
+    await seller.getByRole('tab', { name: /Requested/ }).click();
+    await seller.getByRole('link', { name: /Engraved cutting board/ }).filter({ hasNotText: 'Nonna' }).click();
+    await seller.getByRole('button', { name: 'Move to Quoted' }).click();
+    await seller.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => seller.getByText('Moved to Quoted.').isVisible()).toBe(true);
+    const orderUrl = seller.url();
+
+    // Sending while the file is still on its way says to wait, and each file's box is named by its file.
+    let release!: () => void;
+    const arrived = new Promise<void>((resolve) => (release = resolve));
+    await seller.route((url) => !url.pathname.startsWith('/api/'), async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await arrived;
+      await route.continue();
+    });
+    const tiny = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#9b3d2f' } }).png().toBuffer();
+    await seller.locator('.dropzone input[type=file]').setInputFiles({ name: 'tiny.png', mimeType: 'image/png', buffer: tiny });
+    await seller.getByRole('progressbar', { name: 'Uploading tiny.png' }).waitFor();
+    await seller.getByRole('button', { name: 'Send proof v1' }).click();
+    await seller.getByText('Wait for the upload to finish, then send.').waitFor();
+    release();
+    const box = seller.getByRole('checkbox', { name: 'In this proof: tiny.png' });
+    await expect.poll(() => box.isChecked()).toBe(true);
+    await box.uncheck();
+    await seller.getByRole('button', { name: 'Send proof v1' }).click();
+    await seller.getByText('Choose at least one file for this version.').waitFor();
+    await box.check();
+    await seller.getByRole('button', { name: 'Send proof v1' }).click();
+    // Said where the seller is looking, though the page's message area is far above the button.
+    const sent = seller.getByRole('status').filter({ hasText: 'Proof v1 sent to the customer.' });
+    await sent.waitFor();
+    await expect.poll(() => sent.evaluate((el) => { const r = el.getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight; })).toBe(true);
+
+    const customer = await journey.browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true });
+    await signInAs(journey, customer, 'ana@demo.test');
+    await customer.goto(orderUrl);
+    await customer.getByRole('heading', { name: 'Your decision on v1' }).waitFor();
+    // The file by name, openable at full size, and a tiny image shown large enough to pin on.
+    const fullSize = customer.getByRole('link', { name: 'Open full size: tiny.png' });
+    expect(await fullSize.getAttribute('target')).toBe('_blank');
+    expect(await fullSize.getAttribute('href')).toMatch(/^\/api\/orders\/[a-z0-9]{16}\/files\//);
+    const image = customer.getByRole('img', { name: 'Proof v1: tiny.png' });
+    await expect.poll(async () => (await image.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(240);
+
+    // A tapped spot brings the comment box to just under it, ready to type in.
+    await image.tap();
+    const comment = customer.getByLabel('Comment on the pinned spot');
+    await expect.poll(() => comment.evaluate((el) => el === document.activeElement)).toBe(true);
+    const gap = (await comment.boundingBox())!.y - ((await image.boundingBox())!.y + (await image.boundingBox())!.height);
+    expect(gap).toBeGreaterThan(0);
+    expect(gap).toBeLessThan(120);
+    await comment.fill('Bigger, please.\nAnd warmer.');
+
+    // Meanwhile the shop sends v2: the comment goes on v1, and the customer is told v2 came.
+    await seller.unroute(() => true);
+    await sendProofAlone(seller, 'proof-v1.png', 2);
+    await customer.getByRole('button', { name: 'Add pinned comment' }).click();
+    await customer.getByText('The shop sent v2 while you were on this page: it is shown first below.').waitFor();
+    await customer.getByText('Comments on v1 (1)').click();
+    // The line break typed is kept on screen.
+    expect(await customer.locator('.threads article > p').nth(1).innerText()).toBe('Bigger, please.\nAnd warmer.');
+    await customer.close();
+    await seller.close();
+  }, 90_000);
 });

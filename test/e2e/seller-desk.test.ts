@@ -259,9 +259,9 @@ describe('the seller’s desk', () => {
     await page.getByLabel('Customer name').fill('Dee Ash');
     await page.getByLabel('Customer email').fill('dee@example');
     await page.getByRole('button', { name: 'Create order' }).click();
-    await expect.poll(() => page.getByRole('alert').allInnerTexts()).toEqual(['Enter a valid email address.']);
-    // The button pressed keeps the keyboard while it waits; Cancel gives it back to New order.
-    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Create order');
+    // Said beside the field it is about, which takes the keyboard; Cancel gives it back to New order.
+    await expect.poll(() => page.locator('#new-email-error').allInnerTexts()).toEqual(['Enter a valid email address.']);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('new-email');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('new-order');
 
@@ -355,8 +355,9 @@ describe('the seller’s desk', () => {
     const cancel = page.getByRole('button', { name: 'Cancel order' });
     await cancel.click();
     expect(await cancel.getAttribute('aria-expanded')).toBe('true');
-    // No reason, no cancellation.
-    expect(await page.getByRole('button', { name: 'Confirm' }).isDisabled()).toBe(true);
+    // No reason, no cancellation: the field says so.
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => page.locator('#reason-error').allInnerTexts()).toEqual(['Give a reason for cancelling: the customer reads it.']);
     await page.getByLabel('Why is it cancelled?').fill('The customer found a plaque locally');
     await page.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => page.getByText('Moved to Cancelled.').isVisible()).toBe(true);
@@ -472,14 +473,15 @@ describe('the seller’s desk', () => {
     await held.getByRole('button', { name: 'Cancel big-proof.png' }).click();
     await expect.poll(() => held.count()).toBe(0);
     expect(await page.getByRole('checkbox', { name: 'In this proof' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: /^Send proof/ }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: /^Send proof/ }).click();
+    await page.getByText('Choose at least one file for this version.').waitFor();
     await page.unrouteAll({ behavior: 'ignoreErrors' });
 
     // A proof that cannot be sent says so beside its button, in sight, below a long list of files.
     await page.setViewportSize({ width: 390, height: 844 });
     await input.setInputFiles(fixture('proof-v1.png'));
     const send = page.getByRole('button', { name: /^Send proof/ });
-    await expect.poll(() => send.isEnabled()).toBe(true);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'In this proof: proof-v1.png' }).isChecked()).toBe(true);
     await page.context().setOffline(true);
     await send.click();
     const failed = page.getByRole('alert').filter({ hasText: 'Atelier cannot be reached.' });
@@ -514,7 +516,7 @@ describe('the seller’s desk', () => {
     await signInAs(journey, customer, 'ben@demo.test');
     await customer.goto(orderUrl);
     await customer.getByRole('heading', { name: 'Your decision on v1' }).waitFor();
-    expect(await customer.getByText('Revision rounds: 0 used, 1 free.').isVisible()).toBe(true);
+    expect(await customer.getByText('Revision rounds: 0 used; 1 included free.').isVisible()).toBe(true);
     expect(await customer.locator('.decide .notice').count()).toBe(0);
     // Asking for changes says what should change: an empty request is not sent, and the note takes the keyboard.
     const writes = recordWrites(customer);
@@ -532,7 +534,7 @@ describe('the seller’s desk', () => {
     await customer.reload();
     await customer.getByRole('heading', { name: 'Your decision on v2' }).waitFor();
     // The free round is used: the customer reads the shop's terms before asking again.
-    expect(await customer.getByText('Revision rounds: 1 used, 1 free.').isVisible()).toBe(true);
+    expect(await customer.getByText('Revision rounds: 1 used; 1 included free.').isVisible()).toBe(true);
     expect(await customer.locator('.decide .notice').innerText()).toBe('Your order includes 1 free revision round. The shop will let you know whether further changes need a paid revision.');
     await customer.getByLabel('Note for the shop').fill('Smaller text on the back.');
     await customer.getByRole('button', { name: 'Request changes' }).click();
@@ -541,7 +543,7 @@ describe('the seller’s desk', () => {
 
     // The shop sees the count, which request went past it, and that the call is theirs.
     await seller.reload();
-    await expect.poll(() => seller.getByText('Revision rounds: 2 used, 1 free.').isVisible()).toBe(true);
+    await expect.poll(() => seller.getByText('Revision rounds: 2 used; 1 included free.').isVisible()).toBe(true);
     expect(await seller.locator('.versions > li').first().innerText()).toMatch(/Past the free rounds\s+Asked after the free revision rounds: yours to decide whether this one is charged\./);
     expect(await seller.locator('.versions > li').nth(1).getByText('Past the free rounds').count()).toBe(0);
     expect(await seller.locator('.timeline li').first().innerText()).toMatch(/^Changes requested on proof v2 \(past the free rounds\)\n/);

@@ -20,8 +20,8 @@ export async function sendProof(page: Page, file: string, version: number, optio
   // The new file is offered once it has arrived and been checked by the server.
   await expect.poll(() => boxes.count()).toBe(before + 1);
   const send = page.getByRole('button', { name: `Send proof v${version}` });
-  // Settled: the upload is done and the new file chosen (the button waits for both).
-  await expect.poll(() => send.isEnabled()).toBe(true);
+  // Settled: the upload is done and the new file, listed first, chosen.
+  await expect.poll(() => boxes.first().isChecked()).toBe(true);
   for (let i = 1; i < before + 1; i++) await boxes.nth(i).uncheck();
   await boxes.first().check();
   expect(await boxes.evaluateAll((all) => all.map((b) => (b as HTMLInputElement).checked))).toEqual([true, ...Array(before).fill(false)]);

@@ -40,3 +40,15 @@ describe('safe file names', () => {
     expect(safeFilename('', 'pdf')).toBe('file.pdf');
   });
 });
+
+describe('the name a checked file is kept under', () => {
+  const pdf = { contentType: 'application/pdf', kind: 'pdf', extension: 'pdf' } as const;
+  it('takes its extension from the bytes, except an Illustrator file, which is a PDF inside', async () => {
+    const { checkedFilename } = await import('#shared/domain/files/record-checked-file.ts');
+    expect(checkedFilename('logo.ai', pdf)).toBe('logo.ai');
+    expect(checkedFilename('Logo.AI', pdf)).toBe('Logo.ai');
+    expect(checkedFilename('proof.png', pdf)).toBe('proof.pdf');
+    expect(checkedFilename('proof', pdf)).toBe('proof.pdf');
+    expect(checkedFilename('logo.ai', { contentType: 'image/png', kind: 'image', extension: 'png' })).toBe('logo.png');
+  });
+});

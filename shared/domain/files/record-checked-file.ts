@@ -6,7 +6,11 @@ import { safeFilename, type DetectedType } from '#shared/domain/files/file-types
 import { newId } from '#shared/domain/ids.ts';
 
 /** The name a checked file goes by: the person's name for it, the extension its bytes say. */
-export const checkedFilename = (declared: string, detected: DetectedType) => `${safeFilename(declared.replace(/\.[A-Za-z0-9]{1,5}$/, ''), detected.extension)}.${detected.extension}`;
+export const checkedFilename = (declared: string, detected: DetectedType) => {
+  // Illustrator files are PDFs inside: a maker who sent logo.ai gets logo.ai back, not logo.pdf.
+  const extension = detected.extension === 'pdf' && /\.ai$/i.test(declared) ? 'ai' : detected.extension;
+  return `${safeFilename(declared.replace(/\.[A-Za-z0-9]{1,5}$/, ''), extension)}.${extension}`;
+};
 
 /**
  * Makes a checked upload a file of the order: its SHA-256 taken from the content, the object

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 /** A labelled form control with its hint and error tied to it for screen readers. */
 export function Field(props: { id: string; label: string; hint?: string | undefined; error?: string | undefined; required?: boolean; children: (aria: Record<string, string | boolean | undefined>) => ComponentChildren }) {
@@ -31,18 +31,54 @@ export function Field(props: { id: string; label: string; hint?: string | undefi
  * may miss one that arrives together with its region.
  */
 export function Announcement(props: { message?: { kind: 'success' | 'warn'; text: string } | undefined }) {
+  const region = useRef<HTMLDivElement>(null);
   const shown = useRef<HTMLDivElement>(null);
-  // The button pressed may have gone with the change it made (a status step, a decision). The
-  // focus would then fall to the start of the page, and on a phone the message would be out of
-  // sight: the person is taken to what happened instead.
+  // Said far above the pressed button (a proof sent at the foot of a long page), the message
+  // would go unseen: once its place is out of view, it is held at the top of the view (sticky,
+  // so it keeps its place in the page and in the reading order) for a few seconds or until closed.
+  const [floating, setFloating] = useState(false);
+  const done = useRef(false);
   useEffect(() => {
-    if (props.message && (!document.activeElement || document.activeElement === document.body)) shown.current?.focus();
+    setFloating(false);
+    done.current = false;
+    if (!props.message || !shown.current || !region.current) return;
+    // The button pressed may have gone with the change it made (a status step, a decision). The
+    // focus would then fall to the start of the page: the person is taken to what happened instead.
+    if (!document.activeElement || document.activeElement === document.body) {
+      shown.current.focus();
+      return;
+    }
+    // Watched rather than measured once: the page is still settling (images, scroll anchoring).
+    const watcher = new IntersectionObserver(([place]) => {
+      if (!done.current && place && !place.isIntersecting) setFloating(true);
+    });
+    watcher.observe(region.current);
+    const sinking = setTimeout(() => {
+      done.current = true;
+      setFloating(false);
+    }, 8000);
+    return () => {
+      watcher.disconnect();
+      clearTimeout(sinking);
+    };
   }, [props.message]);
   return (
-    <div role="status" class="announcement">
+    <div role="status" class={`announcement${floating ? ' floating' : ''}`} ref={region}>
       {props.message ? (
         <div ref={shown} tabIndex={-1} class={`notice ${props.message.kind}`}>
-          {props.message.text}
+          <span>{props.message.text}</span>
+          {floating ? (
+            <button
+              type="button"
+              class="button ghost"
+              onClick={() => {
+                done.current = true;
+                setFloating(false);
+              }}
+            >
+              Close<span class="visually-hidden"> this message</span>
+            </button>
+          ) : null}
         </div>
       ) : null}
     </div>

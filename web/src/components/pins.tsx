@@ -8,6 +8,7 @@ import { Field, Notice } from './field.tsx';
 import { fileUrl, type ImageSource } from './file-images.ts';
 import { formatDateTime } from './order-bits.tsx';
 import { useLeaveGuard } from './leave-guard.ts';
+import { useFocusAfterRender } from './focus-after-render.ts';
 
 export type Draft = { fileId: string; x: number; y: number; page?: number | undefined };
 const clamp = (n: number) => Math.min(1, Math.max(0, n));
@@ -23,6 +24,10 @@ export type SurfaceProps = {
   number(thread: CommentView): number;
   draft: Draft | undefined;
   setDraft(draft: Draft | undefined): void;
+  /** Called when a spot was pointed at with a mouse or a finger: the person means to write next. */
+  onPointed?(): void;
+  /** The comment being written, shown right under the surface that holds its pin. */
+  composer?: ComponentChildren;
 };
 
 const onThis = (pin: { fileId: string; page?: number | undefined } | undefined, s: { fileId: string; page?: number | undefined }) => pin?.fileId === s.fileId && (pin.page ?? undefined) === s.page;
@@ -37,6 +42,7 @@ export function PinSurface(props: SurfaceProps & { label: string; children: Comp
   const here = { fileId: props.fileId, page: props.page };
   const drafting = draft && onThis(draft, here) ? draft : undefined;
   return (
+    <>
     <div
       class="pin-surface"
       role="button"
@@ -46,6 +52,7 @@ export function PinSurface(props: SurfaceProps & { label: string; children: Comp
         if ((e.target as HTMLElement).closest('.pin')) return;
         const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
         setDraft({ ...here, x: clamp((e.clientX - box.left) / box.width), y: clamp((e.clientY - box.top) / box.height) });
+        props.onPointed?.();
       }}
       onKeyDown={(e) => {
         const step = 0.05;
@@ -70,6 +77,8 @@ export function PinSurface(props: SurfaceProps & { label: string; children: Comp
         ))}
       {drafting ? <span class="pin draft" style={{ left: `${drafting.x * 100}%`, top: `${drafting.y * 100}%` }} aria-hidden="true">+</span> : null}
     </div>
+    {drafting ? props.composer : null}
+    </>
   );
 }
 
@@ -89,6 +98,9 @@ export function PinnedReview(props: { orderId: string; design: DesignView; comme
   // Only pinned threads carry a number, on the image as in the list: 1, 2, 3 with no gaps.
   const pinned = threads.filter((t) => t.pin);
   const number = (c: CommentView) => pinned.indexOf(c) + 1;
+  const composerId = `comment-${design.designId}`;
+  // A spot tapped or clicked: the comment box comes to just under it and takes the keyboard.
+  const focusAfterRender = useFocusAfterRender();
 
   const send = async (e: Event) => {
     e.preventDefault();
@@ -106,45 +118,57 @@ export function PinnedReview(props: { orderId: string; design: DesignView; comme
     }
   };
 
+  const composer = (
+    <form onSubmit={send} class="comment-form">
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      <Field id={composerId} label={draft ? 'Comment on the pinned spot' : 'Comment on this proof'} hint={draft ? `Pinned where you pointed${draft.page ? ` on page ${draft.page}` : ''}.` : 'Tap or click the image or page first to pin it to a spot.'}>
+        {(aria) => <textarea {...aria} maxLength={2000} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
+      </Field>
+      <div class="row">
+        <Button class="button primary" type="submit" unavailable={sending || !body.trim()}>
+          {draft ? 'Add pinned comment' : 'Add comment'}
+        </Button>
+        {draft ? (
+          <button
+            class="button ghost"
+            type="button"
+            onClick={() => {
+              setDraft(undefined);
+              // The button goes with the pin: the keyboard goes on in the comment being written.
+              focusAfterRender(composerId);
+            }}
+          >
+            Remove pin
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+
   return (
     <div class="pinned-review">
       <div class="pin-images">
         {design.files.map((file) => {
-          const surface = { fileId: file.fileId, threads, number, draft, setDraft };
+          const surface = { fileId: file.fileId, threads, number, draft, setDraft, composer, onPointed: () => focusAfterRender(composerId) };
           if (file.kind === 'pdf') return <PdfPages key={file.fileId} url={fileUrl(orderId, file.fileId)} filename={file.filename} surface={surface} />;
           const src = props.image(file, 'preview');
           if (!src) return null;
           return (
-            <PinSurface key={file.fileId} {...surface} label={file.filename}>
-              <img src={src} alt={`Proof v${design.version}: ${file.filename}`} draggable={false} />
-            </PinSurface>
+            <figure key={file.fileId} class="pin-figure">
+              <figcaption class="small muted">
+                {file.filename} ·{' '}
+                <a href={fileUrl(orderId, file.fileId)} target="_blank" rel="noopener noreferrer" aria-label={`Open full size: ${file.filename}`}>
+                  Open full size
+                </a>
+              </figcaption>
+              <PinSurface {...surface} label={file.filename}>
+                <img src={src} alt={`Proof v${design.version}: ${file.filename}`} draggable={false} />
+              </PinSurface>
+            </figure>
           );
         })}
       </div>
-      <form onSubmit={send} class="comment-form">
-        {error ? <Notice kind="error">{error}</Notice> : null}
-        <Field id={`comment-${design.designId}`} label={draft ? 'Comment on the pinned spot' : 'Comment on this proof'} hint={draft ? `Pinned where you pointed${draft.page ? ` on page ${draft.page}` : ''}.` : 'Tap or click the image or page first to pin it to a spot.'}>
-          {(aria) => <textarea {...aria} maxLength={2000} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
-        </Field>
-        <div class="row">
-          <Button class="button primary" type="submit" unavailable={sending || !body.trim()}>
-            {draft ? 'Add pinned comment' : 'Add comment'}
-          </Button>
-          {draft ? (
-            <button
-              class="button ghost"
-              type="button"
-              onClick={() => {
-                setDraft(undefined);
-                // The button goes with the pin: the keyboard goes on in the comment being written.
-                document.getElementById(`comment-${design.designId}`)?.focus();
-              }}
-            >
-              Remove pin
-            </button>
-          ) : null}
-        </div>
-      </form>
+      {draft ? null : composer}
       {threads.length ? (
         <ol class="threads" aria-label={`Comments on v${design.version}`}>
           {threads.map((t) => (

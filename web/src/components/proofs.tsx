@@ -37,26 +37,44 @@ export function approvedPersonalization(page: OrderPage): { version: number; tex
 }
 
 /** An undecided proof of an order the shop has moved on (back to design, or into production) waits for nobody. */
-const stateLabel = (design: DesignView, awaited: DesignView | undefined, viewer: OrderPage['viewer']) =>
+const stateLabel = (design: DesignView, awaited: DesignView | undefined, page: OrderPage) =>
   design.state === 'awaiting_decision' && design !== awaited
-    ? 'Not decided'
-    : design.state === 'awaiting_decision' && viewer === 'customer'
+    ? ['requested', 'quoted', 'in_design'].includes(page.order.status) && design === page.designs[0]
+      ? 'Withdrawn by the shop'
+      : 'Not decided'
+    : design.state === 'awaiting_decision' && page.viewer === 'customer'
       ? 'Waiting for you'
       : stateLabels[design.state];
 
 /** Who made a version, when it was not the shop: the customer's own design is still theirs to approve. */
 const madeBy = (design: DesignView, viewer: OrderPage['viewer']) => (design.author.kind !== 'customer' ? null : viewer === 'customer' ? 'Your own design' : 'The customer’s own design');
 
+/** The versions a file went out in, as the file list says it: "In v1, v3" or "Not sent yet". */
+function sentIn(page: OrderPage, fileId: string): string {
+  const versions = page.designs.filter((d) => d.files.some((f) => f.fileId === fileId)).map((d) => `v${d.version}`).reverse();
+  return versions.length ? `In ${versions.join(', ')}` : 'Not sent yet';
+}
+
+/** The design files the viewer may send again: all of them to the shop, their own to a customer. */
+const offeredDesignFiles = (page: OrderPage) => page.files.filter((f) => f.purpose === 'design' && (page.viewer === 'seller' || f.uploadedBy.kind === 'customer'));
+
+/** Offered design files that no version has carried yet. */
+function unsentDesignFiles(page: OrderPage): FileView[] {
+  const sent = new Set(page.designs.flatMap((d) => d.files.map((f) => f.fileId)));
+  return offeredDesignFiles(page).filter((f) => !sent.has(f.fileId));
+}
+
 /** Upload files with progress, then send them as the next version: the shop's proof, or the customer's own design. */
 function SendProof(props: { page: OrderPage; onSent(message: string): Promise<void> }) {
   const orderId = props.page.order.orderId;
   const [uploads, setUploads] = useState<Array<{ key: number; name: string; progress: number; handle?: UploadHandle; file?: FileView; error?: string }>>([]);
-  const [selected, setSelected] = useState<string[]>([]);
+  // Files uploaded for a proof and not sent yet (the page was left or reloaded) are still meant for the next one.
+  const [selected, setSelected] = useState<string[]>(() => unsentDesignFiles(props.page).map((f) => f.fileId));
   const [note, setNote] = useState('');
   const [error, setError] = useState<string>();
   const [dragging, setDragging] = useState(false);
   const [sending, setSending] = useState(false);
-  useLeaveGuard(uploads.length > 0 || note.trim() !== '');
+  useLeaveGuard(uploads.some((u) => !u.error) || note.trim() !== '');
   const fileInput = useRef<HTMLInputElement>(null);
 
   const removeUpload = (key: number) => setUploads((all) => all.filter((u) => u.key !== key));
@@ -87,6 +105,8 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
   const send = async (e: Event) => {
     e.preventDefault();
     setError(undefined);
+    if (uploads.some((u) => u.handle)) return setError('Wait for the upload to finish, then send.');
+    if (selected.length === 0) return setError('Choose at least one file for this version.');
     setSending(true);
     try {
       const design = await post<DesignView>(`/orders/${orderId}/designs`, { fileIds: selected, ...(note.trim() ? { note } : {}) });
@@ -101,7 +121,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
     }
   };
   const byShop = props.page.viewer === 'seller';
-  const earlier = props.page.files.filter((f) => f.purpose === 'design' && (byShop || f.uploadedBy.kind === 'customer') && !uploads.some((u) => u.file?.fileId === f.fileId));
+  const earlier = offeredDesignFiles(props.page).filter((f) => !uploads.some((u) => u.file?.fileId === f.fileId));
   const next = Math.max(0, ...props.page.designs.map((d) => d.version)) + 1;
   const form = (
     <form onSubmit={send} aria-label={byShop ? 'Send a proof' : 'Send a design of your own'}>
@@ -150,7 +170,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
               </>
             ) : u.file ? (
               <label class="choice">
-                <input type="checkbox" checked={selected.includes(u.file.fileId)} onChange={(e) => setSelected(e.currentTarget.checked ? [...selected, u.file!.fileId] : selected.filter((id) => id !== u.file!.fileId))} />
+                <input type="checkbox" aria-label={`In this proof: ${u.name}`} checked={selected.includes(u.file.fileId)} onChange={(e) => setSelected(e.currentTarget.checked ? [...selected, u.file!.fileId] : selected.filter((id) => id !== u.file!.fileId))} />
                 <span>In this proof</span>
               </label>
             ) : (
@@ -173,8 +193,9 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
         {earlier.map((f) => (
           <li key={f.fileId}>
             <span class="name">{f.filename}</span>
+            <span class="small muted">{sentIn(props.page, f.fileId)}</span>
             <label class="choice">
-              <input type="checkbox" checked={selected.includes(f.fileId)} onChange={(e) => setSelected(e.currentTarget.checked ? [...selected, f.fileId] : selected.filter((id) => id !== f.fileId))} />
+              <input type="checkbox" aria-label={`In this proof: ${f.filename}`} checked={selected.includes(f.fileId)} onChange={(e) => setSelected(e.currentTarget.checked ? [...selected, f.fileId] : selected.filter((id) => id !== f.fileId))} />
               <span>In this proof</span>
             </label>
           </li>
@@ -186,7 +207,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
       {/* Beside the button just pressed: the file list above can be long. */}
       {error ? <Notice kind="error">{error}</Notice> : null}
       {/* One version per press: a second tap while the first is on its way would send the files again as the next. */}
-      <Button class="button primary" type="submit" unavailable={sending || selected.length === 0 || uploads.some((u) => u.handle)}>
+      <Button class="button primary" type="submit" unavailable={sending}>
         {byShop ? `Send proof v${next}` : `Send design v${next}`}
       </Button>
     </form>
@@ -299,7 +320,7 @@ function Decide(props: { page: OrderPage; design: DesignView; draft: DecisionDra
         {(aria) => <textarea {...aria} dir="auto" maxLength={2000} value={note} onInput={(e) => props.onDraft({ ...draft, note: e.currentTarget.value })} />}
       </Field>
       <p class="small muted">
-        Revision rounds: {page.revisions.used} used, {page.revisions.allowance} free.
+        Revision rounds: {page.revisions.used} used; {page.revisions.allowance} included free.
       </p>
       {beyond ? <Notice kind="warn">{page.revisions.message}</Notice> : null}
       <div class="row">
@@ -335,6 +356,11 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
   const awaited = proofAwaitingDecision(page);
   const image = imageSources(page.order.orderId, page.files);
   const [decisionDraft, setDecisionDraft] = useState<DecisionDraft>({ note: '' });
+  // A version the other side sent while this page was open (a comment just written may have gone
+  // to the one before it): said, so nobody goes on looking at the old one unaware.
+  const seenLatest = useRef(latest?.designId);
+  if (latest && latest.author.kind === page.viewer) seenLatest.current = latest.designId;
+  const arrived = latest && seenLatest.current !== undefined && latest.designId !== seenLatest.current ? latest : undefined;
   // The shop sends proofs; a customer may send a design of their own.
   const canSend = ['quoted', 'in_design', 'awaiting_approval', 'approved'].includes(page.order.status);
   if (page.designs.length === 0 && !canSend) return null;
@@ -342,6 +368,11 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
     <section class="card" aria-labelledby="proofs-title">
       <h2 id="proofs-title">Design proofs</h2>
       {page.designs.length === 0 ? <p class="muted">No proof yet.</p> : null}
+      {arrived ? (
+        <Notice kind="info">
+          {page.viewer === 'seller' ? 'The customer' : 'The shop'} sent v{arrived.version} while you were on this page: it is shown first below.
+        </Notice>
+      ) : null}
       {page.viewer === 'customer' && !awaited && decisionDraft.note.trim() ? (
         // The proof was taken back while the customer wrote: their words are not thrown away unseen.
         <div class="notice warn small">
@@ -353,7 +384,7 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
       ) : null}
       {page.viewer === 'seller' && page.designs.length > 0 ? (
         <p class="small muted">
-          Revision rounds: {page.revisions.used} used, {page.revisions.allowance} free.
+          Revision rounds: {page.revisions.used} used; {page.revisions.allowance} included free.
         </p>
       ) : null}
       <ol class="versions">
@@ -361,7 +392,7 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
           <li key={d.designId}>
             <div class="row">
               <strong>v{d.version}</strong>
-              <span class={`badge design-${d.state}`}>{stateLabel(d, awaited, page.viewer)}</span>
+              <span class={`badge design-${d.state}`}>{stateLabel(d, awaited, page)}</span>
               {madeBy(d, page.viewer) ? <span class="small">{madeBy(d, page.viewer)}</span> : null}
               <span class="muted small">{formatDateTime(d.createdAt)}</span>
               {d.state === 'approved' ? (
