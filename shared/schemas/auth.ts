@@ -7,7 +7,7 @@ export const magicLinkRequestSchema = z.object({
 });
 
 export const sessionRequestSchema = z.object({
-  token: z.string().min(16).max(128),
+  token: z.string().min(16, 'This sign-in link is not whole: open the link from the email again, or ask for a new one.').max(128, 'This sign-in link is not one Atelier sent: ask for a new one.'),
 });
 
 export const meSchema = z.discriminatedUnion('kind', [

@@ -24,8 +24,8 @@ export const newOrderSchema = z.object({
 
 export const orderPatchSchema = z.object({
   version: z.int().min(1),
-  title: text(140).min(1).optional(),
-  customerName: text(120).min(1).optional(),
+  title: text(140).min(1, 'An order needs a title.').optional(),
+  customerName: text(120).min(1, 'Enter the customer’s name.').optional(),
   dueDate: isoDateSchema.nullable().optional(),
   description: text(5000).nullable().optional(),
   personalization: text(personalizationMaxLength).nullable().optional(),

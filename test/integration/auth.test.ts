@@ -34,6 +34,13 @@ describe('sign-in with a magic link', () => {
     expect(await me.json()).toMatchObject({ kind: 'seller', email: 'seller@demo.test', shop: { slug: 'demo', name: 'Willow & Wick' } });
   });
 
+  it('says a cut-off link is not whole, in words, not as a length rule', async () => {
+    const client = new TestClient(ctx, { ip: '198.51.100.9' });
+    const res = await client.post('/api/auth/sessions', { token: 'IpS4iPD-ZNHab' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('token: This sign-in link is not whole: open the link from the email again, or ask for a new one.');
+  });
+
   it('signs a customer in as a customer', async () => {
     const client = new TestClient(ctx, { ip: '198.51.100.2' });
     await signIn(client, 'ana@demo.test');

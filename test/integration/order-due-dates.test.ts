@@ -55,3 +55,14 @@ describe('an order’s due date', () => {
     expect(cleared.status).toBe(200);
   });
 });
+
+describe('an order’s details, refused in words', () => {
+  it('says an emptied title or customer name in words, not as a length rule', async () => {
+    const created = await seller.post('/api/orders', { title: 'Named piece', customer });
+    const order = (await created.json()) as { orderId: string; version: number };
+    const title = await refusal(await seller.request('PATCH', `/api/orders/${order.orderId}`, { json: { version: order.version, title: '   ' } }));
+    expect(title.message).toBe('title: An order needs a title.');
+    const name = await refusal(await seller.request('PATCH', `/api/orders/${order.orderId}`, { json: { version: order.version, customerName: '' } }));
+    expect(name.message).toBe('customerName: Enter the customer’s name.');
+  });
+});
