@@ -76,7 +76,7 @@ export function Announcement(props: { message?: { kind: 'success' | 'warn'; text
                 setFloating(false);
               }}
             >
-              Close<span class="visually-hidden"> this message</span>
+              Hide<span class="visually-hidden"> this message</span>
             </button>
           ) : null}
         </div>

@@ -69,28 +69,16 @@ export default function HomePage() {
         <section class="card waiting" aria-labelledby="waiting-title">
           <h2 id="waiting-title">Waiting for your decision</h2>
           <p class="muted small">The shop has sent a proof. Open the order to look at it, then approve it or ask for changes.</p>
-          <ul class="order-list" aria-labelledby="waiting-title">
-            {waiting.map((o) => (
-              <OrderRow key={o.orderId} order={o} showShop />
-            ))}
-          </ul>
+          <OrderList orders={waiting} labelledBy="waiting-title" />
         </section>
       ) : null}
       {active.length > 0 ? (
-        <ul class="order-list" aria-label="Your orders">
-          {active.map((o) => (
-            <OrderRow key={o.orderId} order={o} showShop />
-          ))}
-        </ul>
+        <OrderList orders={active} label="Your orders" />
       ) : null}
       {finished.length > 0 ? (
         <section class="finished-orders" aria-labelledby="finished-title" style={{ marginTop: 'var(--space-5)' }}>
           <h2 id="finished-title">Finished orders</h2>
-          <ul class="order-list" aria-labelledby="finished-title">
-            {finished.map((o) => (
-              <OrderRow key={o.orderId} order={o} showShop />
-            ))}
-          </ul>
+          <OrderList orders={finished} labelledBy="finished-title" />
         </section>
       ) : null}
       {cursor ? (
@@ -101,5 +89,16 @@ export default function HomePage() {
         </p>
       ) : null}
     </Layout>
+  );
+}
+
+/** A customer's orders as rows, each naming its shop. */
+function OrderList(props: { orders: OrderSummary[]; label?: string; labelledBy?: string }) {
+  return (
+    <ul class="order-list" aria-label={props.label} aria-labelledby={props.labelledBy}>
+      {props.orders.map((o) => (
+        <OrderRow key={o.orderId} order={o} showShop />
+      ))}
+    </ul>
   );
 }
