@@ -61,11 +61,14 @@ export type OrderSummary = {
   version: number;
 };
 
+/** The id of an order's link in a list or on the board (one of them is shown at a time), for the focus to go to. */
+export const orderLinkId = (orderId: string) => `order-link-${orderId}`;
+
 export function OrderRow(props: { order: OrderSummary; showShop?: boolean }) {
   const o = props.order;
   return (
     <li>
-      <a class="order-row" href={`/orders/${o.orderId}`}>
+      <a class="order-row" id={orderLinkId(o.orderId)} href={`/orders/${o.orderId}`}>
         <span class="ref">{o.reference}</span>
         <span>
           <span class="title">

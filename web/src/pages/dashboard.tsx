@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { OrderStatus } from '#shared/schemas/order-status.ts';
 import { personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
@@ -7,7 +7,7 @@ import { Button } from '../components/button.tsx';
 import { Field, Notice } from '../components/field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
 import { statusLabels } from '#shared/schemas/order-status.ts';
-import { DueBadge, OrderRow, formatDate, type OrderSummary } from '../components/order-bits.tsx';
+import { DueBadge, OrderRow, formatDate, orderLinkId, type OrderSummary } from '../components/order-bits.tsx';
 import { useRequire } from '../session.tsx';
 import { useLeaveGuard } from '../components/leave-guard.ts';
 import { useFocusAfterRender } from '../components/focus-after-render.ts';
@@ -36,17 +36,6 @@ export default function DashboardPage() {
   const [creating, setCreating] = useState(false);
   const focusAfterRender = useFocusAfterRender();
   const [loadingMore, setLoadingMore] = useState(false);
-  // After "Show more" the keyboard carries on at the first order it brought, not at the start of
-  // the page (the button goes with the last page). OrderRow's link has no id for
-  // useFocusAfterRender, so it is found by its address; kept until it is drawn.
-  const firstLoaded = useRef<string>();
-  useLayoutEffect(() => {
-    if (!firstLoaded.current) return;
-    const link = document.querySelector<HTMLElement>(`main a[href="/orders/${firstLoaded.current}"]`);
-    link?.focus();
-    if (link && document.activeElement === link) firstLoaded.current = undefined;
-  });
-
   const setQuery = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams({ ...q, ...changes } as Record<string, string>);
     for (const [k, v] of [...next]) if (!v || v === 'undefined') next.delete(k);
@@ -90,7 +79,8 @@ export default function DashboardPage() {
     try {
       const page = await get<{ items: OrderSummary[]; nextCursor: string | null }>(listPath(cursor));
       if (asked !== window.location.pathname + window.location.search) return;
-      firstLoaded.current = page.items[0]?.orderId;
+      // The button goes with the last page: the keyboard carries on at the first order it brought.
+      if (page.items[0]) focusAfterRender(orderLinkId(page.items[0].orderId));
       setOrders((shown) => [...(shown ?? []), ...page.items]);
       setCursor(page.nextCursor);
     } catch (e) {
@@ -221,7 +211,7 @@ export default function DashboardPage() {
                   <span>{statusLabels[status]}</span> <span class="muted">{column.length}</span>
                 </h2>
                 {column.map((o) => (
-                  <a key={o.orderId} class="card" href={`/orders/${o.orderId}`}>
+                  <a key={o.orderId} class="card" id={orderLinkId(o.orderId)} href={`/orders/${o.orderId}`}>
                     <strong>{o.title}</strong>
                     <span class="muted small" style={{ display: 'block' }}>
                       {o.reference} · {o.customer.name}
