@@ -1,9 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
+/** The ids of a control's hint and error, as its `aria-describedby` (`<id>-hint`, `<id>-error`). */
+export const describedByOf = (id: string, hint: string | undefined, error: string | undefined) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
 /** A labelled form control with its hint and error tied to it for screen readers. */
 export function Field(props: { id: string; label: string; hint?: string | undefined; error?: string | undefined; required?: boolean; children: (aria: Record<string, string | boolean | undefined>) => ComponentChildren }) {
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByOf(props.id, props.hint, props.error);
   return (
     <div class="field">
       <label for={props.id}>

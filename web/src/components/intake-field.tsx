@@ -2,7 +2,7 @@ import { fieldLimits, joinSentences } from '#shared/domain/intake/field-hint.ts'
 import { isPersonalizationField } from '#shared/domain/intake/personalization.ts';
 import { initialColour } from '#shared/domain/intake/validate-answers.ts';
 import type { AnswerValue, IntakeField } from '#shared/schemas/intake-form.ts';
-import { Field } from './field.tsx';
+import { describedByOf, Field } from './field.tsx';
 import { ReferenceFilesInput, type ReferenceUploader } from './reference-files-input.tsx';
 
 /** One intake form field as the customer sees it; the builder's preview uses the same. */
@@ -24,7 +24,7 @@ export function IntakeFieldInput(props: {
   if (field.type === 'checkbox') {
     // The hint follows its box's words, inside the same field: above the box it read as the
     // previous question's. It describes the box; the box is named by its words alone.
-    const describedBy = [field.help ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+    const describedBy = describedByOf(id, field.help, props.error);
     return (
       <div class="field">
         <label class={field.help ? 'choice with-hint' : 'choice'}>
@@ -50,7 +50,7 @@ export function IntakeFieldInput(props: {
 
   if (field.type === 'single_choice' || field.type === 'multiple_choice') {
     const hint = joinSentences(field.help, fieldLimits(field));
-    const describedBy = [hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+    const describedBy = describedByOf(id, hint, props.error);
     return (
       <fieldset class="field" aria-describedby={describedBy} aria-invalid={props.error ? 'true' : undefined}>
         <legend>

@@ -5,7 +5,7 @@ import type { OrderPage } from '#shared/schemas/order.ts';
 import { ApiError, post } from '../api.ts';
 import { Button } from './button.tsx';
 import { acceptedFileTypes, uploadToOrder, type UploadHandle } from '../upload.ts';
-import { Field, Notice } from './field.tsx';
+import { describedByOf, Field, Notice } from './field.tsx';
 import { formatDateTime } from './order-bits.tsx';
 import { imageSources } from './file-images.ts';
 import { FileTile } from './file-tile.tsx';
@@ -49,6 +49,9 @@ const stateLabel = (design: DesignView, awaited: DesignView | undefined, page: O
 /** Who made a version, when it was not the shop: the customer's own design is still theirs to approve. */
 const madeBy = (design: DesignView, viewer: OrderPage['viewer']) => (design.author.kind !== 'customer' ? null : viewer === 'customer' ? 'Your own design' : 'The customer’s own design');
 
+/** How many revision rounds the order has used, beside how many it includes free. */
+const revisionRounds = (page: OrderPage) => `Revision rounds: ${page.revisions.used} used; ${page.revisions.allowance} included free.`;
+
 /** The versions a file went out in, as the file list says it: "In v1, v3" or "Not sent yet". */
 function sentIn(page: OrderPage, fileId: string): string {
   const versions = page.designs.filter((d) => d.files.some((f) => f.fileId === fileId)).map((d) => `v${d.version}`).reverse();
@@ -77,6 +80,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
   useLeaveGuard(uploads.some((u) => !u.error) || note.trim() !== '');
   const fileInput = useRef<HTMLInputElement>(null);
 
+  const choose = (fileId: string, chosen: boolean) => setSelected(chosen ? [...selected, fileId] : selected.filter((id) => id !== fileId));
   const removeUpload = (key: number) => setUploads((all) => all.filter((u) => u.key !== key));
   /** A row taken away by its own button: the keyboard goes on from the file picker, not the page's start. */
   const dismissUpload = (key: number) => {
@@ -170,7 +174,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
               </>
             ) : u.file ? (
               <label class="choice">
-                <input type="checkbox" aria-label={`In this proof: ${u.name}`} checked={selected.includes(u.file.fileId)} onChange={(e) => setSelected(e.currentTarget.checked ? [...selected, u.file!.fileId] : selected.filter((id) => id !== u.file!.fileId))} />
+                <input type="checkbox" aria-label={`In this proof: ${u.name}`} checked={selected.includes(u.file.fileId)} onChange={(e) => choose(u.file!.fileId, e.currentTarget.checked)} />
                 <span>In this proof</span>
               </label>
             ) : (
@@ -195,7 +199,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
             <span class="name">{f.filename}</span>
             <span class="small muted">{sentIn(props.page, f.fileId)}</span>
             <label class="choice">
-              <input type="checkbox" aria-label={`In this proof: ${f.filename}`} checked={selected.includes(f.fileId)} onChange={(e) => setSelected(e.currentTarget.checked ? [...selected, f.fileId] : selected.filter((id) => id !== f.fileId))} />
+              <input type="checkbox" aria-label={`In this proof: ${f.filename}`} checked={selected.includes(f.fileId)} onChange={(e) => choose(f.fileId, e.currentTarget.checked)} />
               <span>In this proof</span>
             </label>
           </li>
@@ -290,7 +294,7 @@ function Decide(props: { page: OrderPage; design: DesignView; draft: DecisionDra
         <dt>Files</dt>
         <dd>{design.files.map((f) => f.filename).join(', ')}</dd>
         <dt>Personalisation</dt>
-        <dd dir="auto">{personalization ? `“${personalization}” (${[...personalization].length} characters)` : 'None'}</dd>
+        <dd>{personalization ? `“${personalization}” (${[...personalization].length} characters)` : 'None'}</dd>
       </dl>
       {tickedOtherText !== undefined ? (
         <p class="notice warn small">
@@ -303,7 +307,7 @@ function Decide(props: { page: OrderPage; design: DesignView; draft: DecisionDra
           type="checkbox"
           checked={checked}
           aria-invalid={tickError ? 'true' : undefined}
-          aria-describedby={tickError ? 'decision-confirm-error' : undefined}
+          aria-describedby={describedByOf('decision-confirm', undefined, tickError)}
           onChange={(e) => {
             setTickError(undefined);
             props.onDraft({ ...draft, ticked: e.currentTarget.checked ? { designId: design.designId, personalization } : undefined });
@@ -317,11 +321,9 @@ function Decide(props: { page: OrderPage; design: DesignView; draft: DecisionDra
         </span>
       ) : null}
       <Field id="decision-note" label="Note for the shop" hint="Optional to approve; to ask for changes, say what should change." error={noteError}>
-        {(aria) => <textarea {...aria} dir="auto" maxLength={2000} value={note} onInput={(e) => props.onDraft({ ...draft, note: e.currentTarget.value })} />}
+        {(aria) => <textarea {...aria} maxLength={2000} value={note} onInput={(e) => props.onDraft({ ...draft, note: e.currentTarget.value })} />}
       </Field>
-      <p class="small muted">
-        Revision rounds: {page.revisions.used} used; {page.revisions.allowance} included free.
-      </p>
+      <p class="small muted">{revisionRounds(page)}</p>
       {beyond ? <Notice kind="warn">{page.revisions.message}</Notice> : null}
       <div class="row">
         <Button class="button primary" type="button" unavailable={busy} onClick={() => decide('approve')}>
@@ -376,16 +378,14 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
       {page.viewer === 'customer' && !awaited && decisionDraft.note.trim() ? (
         // The proof was taken back while the customer wrote: their words are not thrown away unseen.
         <div class="notice warn small">
-          <p dir="auto">Your note was not sent, as no proof is waiting for your decision now: “{decisionDraft.note.trim()}”</p>
+          <p>Your note was not sent, as no proof is waiting for your decision now: “{decisionDraft.note.trim()}”</p>
           <button type="button" class="button ghost" onClick={() => setDecisionDraft({ note: '' })}>
             Dismiss
           </button>
         </div>
       ) : null}
       {page.viewer === 'seller' && page.designs.length > 0 ? (
-        <p class="small muted">
-          Revision rounds: {page.revisions.used} used; {page.revisions.allowance} included free.
-        </p>
+        <p class="small muted">{revisionRounds(page)}</p>
       ) : null}
       <ol class="versions">
         {page.designs.map((d) => (
