@@ -6,6 +6,7 @@ import { createShop, type Shop } from '#shared/db/shop.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import { newId } from '#shared/domain/ids.ts';
 import { saveIntakeForm } from '#shared/domain/intake/save-intake-form.ts';
+import { dueDateField, dueDateFromAnswers } from '#shared/domain/intake/due-date-field.ts';
 import { personalizationFromAnswers } from '#shared/domain/intake/personalization.ts';
 import { validateAnswers } from '#shared/domain/intake/validate-answers.ts';
 import { createOrder } from '#shared/domain/orders/create-order.ts';
@@ -42,7 +43,7 @@ const boardForm: z.input<typeof intakeFormInputSchema> = {
     { id: 'wood', type: 'single_choice', label: 'Wood', required: true, options: ['Walnut', 'Oak', 'Maple'] },
     { id: 'size', type: 'single_choice', label: 'Size', required: true, options: ['Small (30 × 20 cm)', 'Medium (40 × 25 cm)', 'Large (50 × 30 cm)'] },
     { id: 'extras', type: 'multiple_choice', label: 'Extras', options: ['Gift box', 'Juice groove', 'Board oil'] },
-    { id: 'needed_by', type: 'date', label: 'Needed by', help: 'Leave empty if there is no rush.' },
+    { id: 'needed_by', type: 'date', label: 'Needed by', help: 'Leave empty if there is no rush.', dueDate: true },
     { id: 'notes', type: 'long_text', label: 'Anything else?', maxLength: 1000 },
     { id: 'photos', type: 'file', label: 'Photos or sketches', help: 'Handwriting to copy, a logo, a photo of the kitchen.', maxFiles: 3 },
   ],
@@ -57,7 +58,7 @@ const candleForm: z.input<typeof intakeFormInputSchema> = {
     { id: 'scent', type: 'single_choice', label: 'Scent', required: true, options: ['Unscented', 'Fig & cedar', 'Sea salt', 'Lavender'] },
     { id: 'label_text', type: 'short_text', label: 'Label text', required: true, maxLength: 60, personalization: true },
     { id: 'label_color', type: 'color', label: 'Label colour' },
-    { id: 'event_date', type: 'date', label: 'Event date', required: true },
+    { id: 'event_date', type: 'date', label: 'Event date', required: true, dueDate: true },
     { id: 'policies', type: 'checkbox', label: 'I have read the shop policies on custom orders', required: true },
   ],
 };
@@ -80,7 +81,7 @@ type DemoOrder = { title: string; status: OrderStatus; customer: 0 | 1; dueInDay
 
 const demoOrders: DemoOrder[] = [
   { title: 'Engraved cutting board', status: 'requested', customer: 0, dueInDays: 24, form: 'board', answers: { engraving: 'The Souzas · est. 2019', wood: 'Walnut', size: 'Medium (40 × 25 cm)', extras: ['Gift box'] } },
-  { title: 'Candle set for an event', status: 'requested', customer: 1, form: 'candle', answers: { quantity: 60, scent: 'Fig & cedar', label_text: 'Ada & Ben · 12.06', label_color: '#7a8b5c', event_date: '2027-06-12', policies: true } },
+  { title: 'Candle set for an event', status: 'requested', customer: 1, dueInDays: 75, form: 'candle', answers: { quantity: 60, scent: 'Fig & cedar', label_text: 'Ada & Ben · 12.06', label_color: '#7a8b5c', policies: true } },
   { title: 'Personalised leather dog collar, "Biscuit"', status: 'quoted', customer: 1, dueInDays: 18, personalization: 'BISCUIT · 07700 900123' },
   { title: 'Wedding favour candles (40)', status: 'in_design', customer: 0, dueInDays: 9, personalization: 'Ana & Luis · 14.02.2027' },
   { title: 'Custom ceramic house-number plaque', status: 'in_design', customer: 1, dueInDays: -1, personalization: '42 Willow Lane' },
@@ -133,15 +134,19 @@ export async function seedDemo(ctx: DomainContext): Promise<{ shop: Shop }> {
   for (const spec of demoOrders) {
     const customer = demo.customers[spec.customer];
     const form = spec.form ? forms[spec.form] : undefined;
-    const checked = form && spec.answers ? validateAnswers(form.fields, spec.answers) : undefined;
+    const dueDate = spec.dueInDays === undefined ? undefined : isoDate(new Date(realNow.getTime() + spec.dueInDays * 86_400_000));
+    // A request's due date is the customer's answer to the form's due-date question.
+    const dueQuestion = form && dueDateField(form.fields);
+    const answers = spec.answers && dueQuestion && dueDate ? { ...spec.answers, [dueQuestion.id]: dueDate } : spec.answers;
+    const checked = form && answers ? validateAnswers(form.fields, answers) : undefined;
     if (checked && !checked.ok) throw new Error(`Demo answers for "${spec.title}" do not fit the form: ${JSON.stringify(checked.errors)}`);
     later();
     let order = await createOrder(seedCtx, {
       shop,
       title: spec.title,
       customer: { ...customer },
-      dueDate: spec.dueInDays === undefined ? undefined : isoDate(new Date(realNow.getTime() + spec.dueInDays * 86_400_000)),
-      // Requests take it from the form's marked answer, as the request page does.
+      // Requests take these from the form's marked answers, as the request page does.
+      dueDate: form && checked?.ok ? dueDateFromAnswers(form.fields, checked.answers) : dueDate,
       personalization: form && checked?.ok ? personalizationFromAnswers(form.fields, checked.answers) : spec.personalization,
       source: form ? 'intake' : 'manual',
       intake: form && checked?.ok ? { formId: form.formId, formVersion: form.version, formName: form.name, answers: checked.answers } : undefined,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDueDateField } from '#shared/domain/intake/due-date-field.ts';
 import { isPersonalizationField, personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
 
 /** The field types a seller can put on an intake form; `file` lets customers attach references. */
@@ -30,7 +31,8 @@ export const intakeFieldSchema = z.discriminatedUnion('type', [
     minSelected: z.int().min(0).optional(),
     maxSelected: z.int().min(1).optional(),
   }),
-  z.object({ ...base, type: z.literal('date'), min: isoDate.optional(), max: isoDate.optional() }),
+  /** `dueDate`: the answer is when the order is due (a "Needed by" or an event's date): it becomes the order's due date. */
+  z.object({ ...base, type: z.literal('date'), min: isoDate.optional(), max: isoDate.optional(), dueDate: z.boolean().optional() }),
   z.object({ ...base, type: z.literal('color') }),
   z.object({ ...base, type: z.literal('checkbox') }),
   z.object({ ...base, type: z.literal('file'), maxFiles: z.int('Most files is a whole number, from 1 to 10.').min(1, 'Most files is from 1 to 10.').max(10, 'Most files is from 1 to 10.').default(3) }),
@@ -48,6 +50,7 @@ export const intakeFormInputSchema = z
   .superRefine((form, ctx) => {
     const seen = new Set<string>();
     let markedLabel: string | undefined;
+    let dueDateLabel: string | undefined;
     form.fields.forEach((field, index) => {
       if (isPersonalizationField(field)) {
         if (markedLabel !== undefined)
@@ -55,6 +58,11 @@ export const intakeFormInputSchema = z
         markedLabel = field.label;
         if (field.maxLength > personalizationMaxLength)
           ctx.addIssue({ code: 'custom', path: ['fields', index, 'maxLength'], message: `A personalisation is at most ${personalizationMaxLength} characters; lower this field’s maximum.` });
+      }
+      if (isDueDateField(field)) {
+        if (dueDateLabel !== undefined)
+          ctx.addIssue({ code: 'custom', path: ['fields', index, 'dueDate'], message: `Only one field can be the due date; "${dueDateLabel}" is already.` });
+        dueDateLabel = field.label;
       }
       if (seen.has(field.id)) ctx.addIssue({ code: 'custom', path: ['fields', index, 'id'], message: `Two fields share the id "${field.id}".` });
       seen.add(field.id);

@@ -6,3 +6,6 @@
 export function calendarDateInWords(iso: string): string {
   return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
+
+/** Today's calendar date (ISO) where this runs: in the browser, the person's own time zone. */
+export const localIsoToday = (now = new Date()): string => now.toLocaleDateString('en-CA');

@@ -175,7 +175,9 @@ describe('accessibility of every screen', () => {
     await page.keyboard.type('Ana & Luis · 14.02.2027');
     await tab('q-label_color');
     await tab('q-event_date');
-    await page.keyboard.type('02142027');
+    // The event date is the order's due date, so it lies ahead: two months from today, typed as Chromium's mm/dd/yyyy.
+    const event = new Date(Date.now() + 60 * 86_400_000);
+    await page.keyboard.type([event.getMonth() + 1, event.getDate()].map((n) => String(n).padStart(2, '0')).join('') + String(event.getFullYear()));
     // Chromium's date input has a calendar button of its own: one more stop inside the same control.
     await tab('q-event_date');
     await tab('q-policies');

@@ -15,8 +15,8 @@ export type TestContext = {
   deps: ApiDeps;
   app: ReturnType<typeof createApp>;
   mailbox: DevMailbox;
-  /** Points the clock used by every use case at another time. */
-  setNow(date: Date): void;
+  /** Points the clock used by every use case at `date`; undefined goes back to the real one. */
+  setNow(date: Date | undefined): void;
   dispose(): Promise<void>;
 };
 

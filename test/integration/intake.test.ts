@@ -41,6 +41,42 @@ describe('the public request page', () => {
     expect(personalizations).toEqual(expect.arrayContaining(['The Souzas · est. 2019', 'Ada & Ben · 12.06']));
   });
 
+  it('makes the answer to the form’s due-date question the order’s due date, from today on', async () => {
+    ctx.setNow(new Date('2026-12-02T10:00:00Z'));
+    try {
+      const made = await visitor().post('/api/shops/demo/requests', { name: 'Dee Date', email: 'dee@example.test', answers: { ...boardAnswers, needed_by: '2026-12-20' } });
+      expect(made.status).toBe(201);
+      const { reference } = await made.json();
+      const listed = (await (await seller.get(`/api/orders?q=${reference}`)).json()).items[0];
+      expect(listed.dueDate).toBe('2026-12-20');
+
+      // A date already past everywhere is not when the order is needed; yesterday in UTC is still today west of it.
+      const past = await visitor().post('/api/shops/demo/requests', { name: 'Dee Date', email: 'dee2@example.test', answers: { ...boardAnswers, needed_by: '2026-11-30' } });
+      expect(past.status).toBe(400);
+      expect((await past.json()).error.details.fields).toEqual([{ fieldId: 'needed_by', message: 'Choose Dec 1, 2026 or later.' }]);
+      const westOfUtc = await visitor().post('/api/shops/demo/requests', { name: 'Dee Date', email: 'dee3@example.test', answers: { ...boardAnswers, needed_by: '2026-12-01' } });
+      expect(westOfUtc.status).toBe(201);
+      const tooFar = await visitor().post('/api/shops/demo/requests', { name: 'Dee Date', email: 'dee4@example.test', answers: { ...boardAnswers, needed_by: '2040-01-01' } });
+      expect((await tooFar.json()).error.details.fields).toEqual([{ fieldId: 'needed_by', message: 'Choose Dec 1, 2036 or earlier.' }]);
+
+      // Unanswered, the order has no due date.
+      const open = await (await visitor().post('/api/shops/demo/requests', { name: 'Dee Date', email: 'dee5@example.test', answers: boardAnswers })).json();
+      expect((await (await seller.get(`/api/orders?q=${open.reference}`)).json()).items[0].dueDate).toBeNull();
+    } finally {
+      ctx.setNow(undefined);
+    }
+  });
+
+  it('seeds demo requests with the due date their customers asked for', async () => {
+    const requested = await (await seller.get('/api/orders?status=requested')).json();
+    for (const summary of requested.items as Array<{ orderId: string; dueDate: string | null }>) {
+      const { order } = await (await seller.get(`/api/orders/${summary.orderId}`)).json();
+      const asked = order.intake?.answers.find((a: { fieldId: string }) => a.fieldId === 'needed_by' || a.fieldId === 'event_date');
+      if (asked) expect(summary.dueDate).toBe(asked.value);
+    }
+    expect(requested.items.filter((o: { dueDate: string | null }) => o.dueDate).length).toBeGreaterThanOrEqual(2);
+  });
+
   it('answers 404 for an unknown shop', async () => {
     const res = await visitor().get('/api/shops/nope/intake-form');
     expect(res.status).toBe(404);
@@ -209,6 +245,16 @@ describe('the intake form builder', () => {
     expect(long.status).toBe(400);
     expect((await long.json()).error.message).toContain('fields.0.maxLength: A personalisation is at most 1000 characters');
     expect((await seller.post('/api/shop/intake-forms', { name: 'Fits', fields: [marked('a', 1000)] })).status).toBe(201);
+  });
+
+  it('refuses two due-date questions, and takes the mark on date questions only', async () => {
+    const due = (id: string) => ({ id, type: 'date', label: `Date ${id}`, dueDate: true });
+    const two = await seller.post('/api/shop/intake-forms', { name: 'Two dates', fields: [due('a'), due('b')] });
+    expect(two.status).toBe(400);
+    expect((await two.json()).error.message).toContain('Only one field can be the due date; "Date a" is already.');
+    const text = await seller.post('/api/shop/intake-forms', { name: 'Text due', fields: [{ id: 't', type: 'short_text', label: 'When', dueDate: true }] });
+    expect(text.status).toBe(201);
+    expect((await text.json()).fields[0].dueDate).toBeUndefined();
   });
 
   it('is for sellers only', async () => {

@@ -11,6 +11,7 @@ import { validateAnswers } from '#shared/domain/intake/validate-answers.ts';
 import { createOrder } from '#shared/domain/orders/create-order.ts';
 import { AppError } from '#shared/errors.ts';
 import { personalizationFromAnswers } from '#shared/domain/intake/personalization.ts';
+import { dueDateFromAnswers, earliestTodayAnywhere, withDueDateLimits } from '#shared/domain/intake/due-date-field.ts';
 import type { AnswerValue } from '#shared/schemas/intake-form.ts';
 
 export const requestLimits = {
@@ -52,7 +53,7 @@ export async function submitRequest(ctx: DomainContext, input: CustomerRequest):
   // A bot that filled the honeypot is told it succeeded, and nothing is stored or sent.
   if (input.website?.trim()) return { orderId: 'received', reference: newOrderReference(collection.shop.referencePrefix) };
 
-  const checked = validateAnswers(form.fields, input.answers);
+  const checked = validateAnswers(withDueDateLimits(form.fields, earliestTodayAnywhere(ctx.now())), input.answers);
   if (!checked.ok) {
     throw new AppError('validation_failed', 'Some answers need another look.', { details: { fields: checked.errors } });
   }
@@ -66,6 +67,7 @@ export async function submitRequest(ctx: DomainContext, input: CustomerRequest):
     customer: { email, name: input.name },
     // The text to make on the piece starts as the customer wrote it; they confirm it again when approving a proof.
     personalization: personalizationFromAnswers(form.fields, checked.answers),
+    dueDate: dueDateFromAnswers(form.fields, checked.answers),
     source: 'intake',
     intake: { formId: form.formId, formVersion: form.version, formName: form.name, answers },
     actor: customer,

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { personalizationField, personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
+import { dueDateField, withDueDateLimits } from '#shared/domain/intake/due-date-field.ts';
+import { localIsoToday } from '#shared/text/calendar-date.ts';
 import type { AnswerValue, FieldType, IntakeField } from '#shared/schemas/intake-form.ts';
 import { ApiError, get, post, put } from '../api.ts';
 import { Button } from '../components/button.tsx';
@@ -25,10 +27,18 @@ const typeLabels: Record<FieldType, string> = {
   file: 'Files (photos, sketches)',
 };
 
-/** One line about a form in the list: whether it is the default, its size, which answer becomes the personalisation. */
+/** One line about a form in the list: whether it is the default, its size, which answers become the personalisation and the due date. */
 function formFacts(form: SellerForm): string {
   const marked = personalizationField(form.fields);
-  return [form.isDefault ? 'Default form' : '', `${form.fields.length} ${form.fields.length === 1 ? 'field' : 'fields'}`, marked ? `personalisation: ${marked.label}` : ''].filter(Boolean).join(' · ');
+  const due = dueDateField(form.fields);
+  return [
+    form.isDefault ? 'Default form' : '',
+    `${form.fields.length} ${form.fields.length === 1 ? 'field' : 'fields'}`,
+    marked ? `personalisation: ${marked.label}` : '',
+    due ? `due date: ${due.label}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /**
@@ -64,7 +74,7 @@ function previewOf(field: IntakeField): IntakeField {
   const shown = { ...field, label: field.label || 'Untitled field' };
   if ('options' in shown) shown.options = shown.options.map((o) => o.trim()).filter(Boolean);
   if (shown.type === 'file') shown.maxFiles = Math.min(10, Math.max(1, shown.maxFiles || 1));
-  return shown;
+  return withDueDateLimits([shown], localIsoToday())[0]!;
 }
 
 /** What the API takes for a form. Options are typed one per line: blank lines and spaces around are not options. */
@@ -309,6 +319,7 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; on
             onMove={(by) => move(index, by)}
             onRemove={() => remove(index)}
             onMarkPersonalization={(on) => props.onChange({ ...draft, fields: markPersonalization(draft.fields, on ? index : -1) })}
+            onMarkDueDate={(on) => props.onChange({ ...draft, fields: markDueDate(draft.fields, on ? index : -1) })}
           />
         ))}
         <div class="row add-field">
@@ -395,6 +406,11 @@ function markPersonalization(fields: IntakeField[], index: number): IntakeField[
   });
 }
 
+/** Marks the date field at `index` (none for -1) as the due date, unmarking any other: a form has at most one. */
+function markDueDate(fields: IntakeField[], index: number): IntakeField[] {
+  return fields.map((f, i) => (f.type === 'date' ? { ...f, dueDate: i === index ? true : undefined } : f));
+}
+
 function FieldEditor(props: {
   index: number;
   field: IntakeField;
@@ -403,6 +419,7 @@ function FieldEditor(props: {
   onMove(by: number): void;
   onRemove(): void;
   onMarkPersonalization(on: boolean): void;
+  onMarkDueDate(on: boolean): void;
 }) {
   const { field, index } = props;
   const id = `fe-${index}`;
@@ -479,6 +496,17 @@ function FieldEditor(props: {
             The text we make on the piece
             <span class="hint" id={`${id}-personalization-hint`}>
               Becomes the order’s personalisation; the customer confirms it exactly when approving a proof. One field per form.
+            </span>
+          </span>
+        </label>
+      ) : null}
+      {field.type === 'date' ? (
+        <label class="choice with-hint">
+          <input type="checkbox" checked={field.dueDate === true} onChange={(e) => props.onMarkDueDate(e.currentTarget.checked)} aria-describedby={`${id}-due-date-hint`} />
+          <span>
+            When the order is due
+            <span class="hint" id={`${id}-due-date-hint`}>
+              Becomes the order’s due date, which sorts your orders and marks late ones; customers choose from today on. One field per form.
             </span>
           </span>
         </label>

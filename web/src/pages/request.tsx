@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import type { UnofferedForm } from '#shared/domain/intake/get-public-intake-form.ts';
 import { initialAnswers, validateAnswers } from '#shared/domain/intake/validate-answers.ts';
+import { withDueDateLimits } from '#shared/domain/intake/due-date-field.ts';
+import { localIsoToday } from '#shared/text/calendar-date.ts';
 import type { AnswerValue, IntakeField } from '#shared/schemas/intake-form.ts';
 import { ApiError, get, post } from '../api.ts';
 import { Field, Notice } from '../components/field.tsx';
@@ -18,6 +20,11 @@ type PublicForm = {
   form: { formId: string; version: number; name: string; description: string | null; fields: IntakeField[] };
   forms: Array<{ formId: string; name: string }>;
 };
+
+/** The form with the limits that hold today where the customer is (a due date from today on). */
+function asFilledInToday(read: PublicForm): PublicForm {
+  return { ...read, form: { ...read.form, fields: withDueDateLimits(read.form.fields, localIsoToday()) } };
+}
 
 /** `/s/:slug`: a shop's public page where a customer asks for a custom piece. */
 export default function RequestPage() {
@@ -54,7 +61,7 @@ export default function RequestPage() {
     get<PublicForm>(formPath(formId))
       .then((d) => {
         if (!current) return;
-        setData(d);
+        setData(asFilledInToday(d));
         setAnswers(initialAnswers(d.form.fields));
         setErrors({});
       })
@@ -89,8 +96,9 @@ export default function RequestPage() {
    * answer kept, files included. Answers to questions it no longer has are left out.
    */
   const refreshChangedForm = async (shown: PublicForm): Promise<PublicForm | undefined> => {
-    const fresh = await get<PublicForm>(formPath(shown.form.formId)).catch(() => undefined);
-    if (!fresh || fresh.form.version === shown.form.version) return undefined;
+    const read = await get<PublicForm>(formPath(shown.form.formId)).catch(() => undefined);
+    if (!read || read.form.version === shown.form.version) return undefined;
+    const fresh = asFilledInToday(read);
     setData(fresh);
     setAnswers((all) => ({ ...initialAnswers(fresh.form.fields), ...all }));
     return fresh;
