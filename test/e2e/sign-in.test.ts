@@ -37,6 +37,40 @@ describe('signing in', () => {
     await page.close();
   });
 
+  it('asks the server who is signed in only after someone has signed in here, so public pages log no error', async () => {
+    const page = await journey.browser.newPage();
+    const asked: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (request) => void (new URL(request.url()).pathname === '/api/me' && asked.push(page.url())));
+    page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
+    for (const path of ['/sign-in', '/s/demo', '/dashboard']) {
+      await page.goto(`${journey.server.url}${path}`);
+      await page.locator('main h1').first().waitFor();
+    }
+    // The dashboard sent a stranger to sign in, as before, without asking.
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    expect(asked).toEqual([]);
+    expect(errors).toEqual([]);
+
+    await page.goto(`${journey.server.url}/sign-in`);
+    await page.getByLabel('Email address').fill('ben@demo.test');
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Check your email' }).isVisible()).toBe(true);
+    await openSignInLink(page);
+    await page.getByRole('button', { name: 'Continue to Atelier' }).click();
+    await page.waitForURL(/\/home$/);
+    const marker = (await page.context().cookies()).find((c) => c.name === 'atelier_signed_in');
+    expect(marker).toMatchObject({ value: '1', httpOnly: false, sameSite: 'Lax' });
+    await page.goto(`${journey.server.url}/s/demo`);
+    await expect.poll(() => asked.length).toBeGreaterThan(0);
+    await page.goto(`${journey.server.url}/home`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in$/);
+    expect((await page.context().cookies()).map((c) => c.name)).not.toContain('atelier_signed_in');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows an expired-link page, with a way to get a new link, for a used or unknown token', async () => {
     const page = await journey.browser.newPage();
     await page.goto(`${journey.server.url}/auth/verify?token=${'x'.repeat(43)}`);

@@ -169,6 +169,11 @@ describe('sessions', () => {
       expect(secureCookie).toContain('Secure');
       expect(secureCookie).toContain('HttpOnly');
       expect(secureCookie).not.toContain('Domain');
+      // Beside it, the mark the portal reads: it says only that someone signed in, so it is readable and holds no secret.
+      const marker = signed.headers.getSetCookie()[1]!;
+      expect(marker).toMatch(/^__Host-atelier_signed_in=1;/);
+      expect(marker).toContain('Secure');
+      expect(marker).not.toContain('HttpOnly');
     } finally {
       await secureCtx.dispose();
     }
@@ -199,8 +204,10 @@ describe('sessions', () => {
     const client = new TestClient(ctx, { ip: '198.51.100.23' });
     await signIn(client, 'ben@demo.test');
     const sessionId = client.cookies.get('atelier_session')!;
+    expect(client.cookies.has('atelier_signed_in')).toBe(true);
     expect((await client.delete('/api/auth/sessions/current')).status).toBe(204);
     expect(client.cookies.has('atelier_session')).toBe(false);
+    expect(client.cookies.has('atelier_signed_in')).toBe(false);
     const replay = new TestClient(ctx);
     replay.cookies.set('atelier_session', sessionId);
     expect((await replay.get('/api/me')).status).toBe(401);

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
-import { SessionProvider } from './session.tsx';
+import { SessionProvider, signedInOnly } from './session.tsx';
 // Imported before the router starts, so that it hears Back first.
 import './components/leave-guard.ts';
 import SignInPage, { SignInSentPage } from './pages/sign-in.tsx';
@@ -9,12 +9,12 @@ import './styles.css';
 
 // Everything past sign-in loads on demand, so the first page stays small.
 const VerifyPage = lazy(() => import('./pages/verify.tsx'));
-const DashboardPage = lazy(() => import('./pages/dashboard.tsx'));
-const OrderPage = lazy(() => import('./pages/order.tsx'));
-const HomePage = lazy(() => import('./pages/home.tsx'));
+const DashboardPage = signedInOnly(lazy(() => import('./pages/dashboard.tsx')));
+const OrderPage = signedInOnly(lazy(() => import('./pages/order.tsx')));
+const HomePage = signedInOnly(lazy(() => import('./pages/home.tsx')));
 const RequestPage = lazy(() => import('./pages/request.tsx'));
-const FormsPage = lazy(() => import('./pages/forms.tsx'));
-const SettingsPage = lazy(() => import('./pages/settings.tsx'));
+const FormsPage = signedInOnly(lazy(() => import('./pages/forms.tsx')));
+const SettingsPage = signedInOnly(lazy(() => import('./pages/settings.tsx')));
 const MailboxPage = lazy(() => import('./pages/mailbox.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found.tsx'));
 

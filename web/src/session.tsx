@@ -1,8 +1,11 @@
-import { createContext, type ComponentChildren } from 'preact';
+import { createContext, type ComponentChildren, type ComponentType } from 'preact';
 import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Me } from '#shared/schemas/auth.ts';
 import { ApiError, del, get, sessionEndedEvent } from './api.ts';
+
+/** The server's readable mark that someone signed in in this browser (the session cookie itself is HttpOnly). */
+const signedInHere = () => /(?:^|;\s*)(?:__Host-)?atelier_signed_in=/.test(document.cookie);
 
 type SessionState = {
   me: Me | null | undefined;
@@ -16,8 +19,13 @@ const SessionContext = createContext<SessionState>({ me: undefined, ended: false
 
 /** Who is signed in: `undefined` while asking, `null` when nobody. */
 export function SessionProvider(props: { children: ComponentChildren }) {
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  // With no sign-in mark, nobody is signed in here: known at once, without a request.
+  const [me, setMe] = useState<Me | null | undefined>(() => (signedInHere() ? undefined : null));
   const refresh = useCallback(async () => {
+    if (!signedInHere()) {
+      setMe(null);
+      return null;
+    }
     try {
       const who = await get<Me>('/me');
       setMe(who);
@@ -74,15 +82,29 @@ export function SessionProvider(props: { children: ComponentChildren }) {
 export const useSession = () => useContext(SessionContext);
 
 /**
- * The signed-in person of the kind a page is for, or a redirect: to sign-in (coming back here
- * afterwards) when nobody is signed in, to their own home when they are the other kind.
+ * A page for signed-in people only. With nobody signed in it is not drawn, so it sends no request
+ * only to have it refused, and the person goes to sign in, coming back here afterwards.
+ */
+export function signedInOnly<P extends object>(Page: ComponentType<P>): ComponentType<P> {
+  return function SignedInOnly(props: P) {
+    const { me } = useSession();
+    const location = useLocation();
+    useEffect(() => {
+      if (me === null) location.route(`/sign-in?next=${encodeURIComponent(location.url)}`, true);
+    }, [me]);
+    return me === null ? null : <Page {...props} />;
+  };
+}
+
+/**
+ * The signed-in person of the kind a page is for; one of the other kind is sent to their own
+ * home. (Nobody signed in never reaches such a page: it is `signedInOnly`.)
  */
 export function useRequire<K extends Me['kind']>(kind: K): Extract<Me, { kind: K }> | undefined {
   const { me } = useSession();
   const location = useLocation();
   useEffect(() => {
-    if (me === null) location.route(`/sign-in?next=${encodeURIComponent(location.url)}`, true);
-    else if (me && me.kind !== kind) location.route(me.kind === 'seller' ? '/dashboard' : '/home', true);
+    if (me && me.kind !== kind) location.route(me.kind === 'seller' ? '/dashboard' : '/home', true);
   }, [me, kind]);
   return me && me.kind === kind ? (me as Extract<Me, { kind: K }>) : undefined;
 }
