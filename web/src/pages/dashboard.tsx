@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { OrderStatus } from '#shared/schemas/order-status.ts';
 import { personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
@@ -11,11 +11,14 @@ import { DueBadge, OrderRow, formatDate, orderLinkId, type OrderSummary } from '
 import { useRequire } from '../session.tsx';
 import { useLeaveGuard } from '../components/leave-guard.ts';
 import { useFocusAfterRender } from '../components/focus-after-render.ts';
+import { keepPlace, keptPlace, type DashboardPlace } from '../components/dashboard-place.ts';
 import { dueDateProblem, dueDateRange } from '#shared/domain/orders/due-date.ts';
 import { isoToday } from '#shared/domain/orders/order-views.ts';
 
 type Summary = { shop: { slug: string; name: string }; counts: Record<OrderStatus, number>; open: number; overdue: number; dueSoon: number };
 type Tab = OrderStatus | 'open';
+type OrderPage = { items: OrderSummary[]; nextCursor: string | null };
+const orderLinkPrefix = orderLinkId('');
 const tabs: Tab[] = ['open', 'requested', 'quoted', 'in_design', 'awaiting_approval', 'approved', 'in_production', 'shipped', 'on_hold', 'completed', 'cancelled'];
 const boardColumns: OrderStatus[] = ['requested', 'quoted', 'in_design', 'awaiting_approval', 'approved', 'in_production', 'shipped', 'on_hold'];
 
@@ -36,7 +39,12 @@ export default function DashboardPage() {
   const [creating, setCreating] = useState(false);
   const focusAfterRender = useFocusAfterRender();
   const [loadingMore, setLoadingMore] = useState(false);
+  /** How many pages of the list are shown, for Back to show as many again. */
+  const pagesShown = useRef(1);
+  /** The place to go back to once the list it was kept with is drawn again. */
+  const returningTo = useRef<DashboardPlace>();
   const setQuery = (changes: Record<string, string | undefined>) => {
+    keepPlace({ scrollY: window.scrollY, orderId: undefined });
     const next = new URLSearchParams({ ...q, ...changes } as Record<string, string>);
     for (const [k, v] of [...next]) if (!v || v === 'undefined') next.delete(k);
     location.route(`/dashboard${next.size ? `?${next}` : ''}`);
@@ -50,18 +58,46 @@ export default function DashboardPage() {
     return `/orders?${params}`;
   };
 
+  /**
+   * The first `wanted` pages of the list, one after another: back on the dashboard, as many as the
+   * seller had shown. A later page that fails is left to "Show more", not an error over the rest.
+   */
+  const getPages = async (wanted: number, stillWanted: () => boolean) => {
+    const first = await get<OrderPage>(listPath());
+    const items = [...first.items];
+    let nextCursor = first.nextCursor;
+    let count = 1;
+    while (count < wanted && nextCursor && stillWanted()) {
+      try {
+        const page = await get<OrderPage>(listPath(nextCursor));
+        items.push(...page.items);
+        nextCursor = page.nextCursor;
+        count++;
+      } catch {
+        break;
+      }
+    }
+    return { items, nextCursor, count };
+  };
+
   // The data is asked for at once, beside /api/me, not after it: one round trip less before the list shows.
   // An answer that comes back after the seller moved on (another tab, a search) is dropped, not shown.
+  // Back to this list (or a reload of it) shows again the pages the seller had, where they were.
   useEffect(() => {
     let current = true;
+    const place = keptPlace();
     setOrders(undefined);
     setError(undefined);
-    Promise.all([get<Summary>('/shop/summary'), get<{ items: OrderSummary[]; nextCursor: string | null }>(listPath())])
-      .then(([s, page]) => {
+    Promise.all([get<Summary>('/shop/summary'), getPages(place?.pages ?? 1, () => current)])
+      .then(([s, pages]) => {
         if (!current) return;
         setSummary(s);
-        setOrders(page.items);
-        setCursor(page.nextCursor);
+        pagesShown.current = pages.count;
+        returningTo.current = place;
+        // Only an order still in this list: a request left waiting would take the focus when it turns up later.
+        if (place?.orderId && pages.items.some((o) => o.orderId === place.orderId)) focusAfterRender(orderLinkId(place.orderId));
+        setOrders(pages.items);
+        setCursor(pages.nextCursor);
       })
       .catch((e) => {
         // Not signed in, or not a seller: useRequire is sending the person elsewhere.
@@ -83,12 +119,42 @@ export default function DashboardPage() {
       if (page.items[0]) focusAfterRender(orderLinkId(page.items[0].orderId));
       setOrders((shown) => [...(shown ?? []), ...page.items]);
       setCursor(page.nextCursor);
+      pagesShown.current++;
+      keepPlace({ pages: pagesShown.current });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not load more orders.');
     } finally {
       setLoadingMore(false);
     }
   };
+
+  // Drawn again after Back: as far down as the seller was, and the order they opened in sight
+  // (the same place may not show it when orders have moved meanwhile). Run after the focus went to it.
+  useLayoutEffect(() => {
+    const place = returningTo.current;
+    if (!place || !orders) return;
+    returningTo.current = undefined;
+    if (place.scrollY !== undefined) window.scrollTo(0, place.scrollY);
+    const opened = place.orderId ? document.getElementById(orderLinkId(place.orderId)) : null;
+    const box = opened?.getBoundingClientRect();
+    if (opened && box && (box.top < 0 || box.bottom > window.innerHeight)) opened.scrollIntoView({ block: 'center' });
+  }, [orders]);
+
+  // Leaving by a link (an order, the menu) or a reload notes how far down the page was, and which order was opened.
+  useEffect(() => {
+    const keepWhereLeft = (event: Event) => {
+      const link = event.type === 'click' ? (event.target as Element | null)?.closest?.('a[href]') : null;
+      if (event.type === 'click' && !link) return;
+      keepPlace({ scrollY: window.scrollY, orderId: link?.id.startsWith(orderLinkPrefix) ? link.id.slice(orderLinkPrefix.length) : undefined });
+    };
+    // Captured, so it is noted before the router has moved on to the next page's history entry.
+    addEventListener('click', keepWhereLeft, true);
+    addEventListener('pagehide', keepWhereLeft);
+    return () => {
+      removeEventListener('click', keepWhereLeft, true);
+      removeEventListener('pagehide', keepWhereLeft);
+    };
+  }, []);
 
   if (!seller) return <Layout signedIn><Loading /></Layout>;
   const count = (t: Tab) => (t === 'open' ? summary?.open : summary?.counts[t]);
