@@ -118,4 +118,19 @@ describe('back on the dashboard from an order', () => {
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await page.close();
   });
+
+  it('takes "All orders" on an order back to the list the seller came from: its tab and search', async () => {
+    const page = await sellerPage('/dashboard?status=requested&q=placed', phone);
+    await expect.poll(() => rows(page).count()).toBe(25);
+    const opened = rows(page).first().locator('a');
+    const title = (await opened.locator('.title').textContent())!.trim();
+    await opened.click();
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await page.getByRole('link', { name: '← All orders' }).click();
+    await page.waitForURL(/\/dashboard\?/);
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ status: 'requested', q: 'placed' });
+    expect(await page.locator('#search').inputValue()).toBe('placed');
+    await expect.poll(() => page.getByRole('tab', { selected: true }).innerText()).toContain('Requested');
+    await page.close();
+  });
 });

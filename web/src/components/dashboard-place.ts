@@ -24,3 +24,26 @@ export function keepPlace(changes: Partial<Omit<DashboardPlace, 'address'>>): vo
   const place: DashboardPlace = { pages: 1, ...keptPlace(), ...changes, address: currentAddress() };
   history.replaceState({ ...others, [key]: place }, '');
 }
+
+const lastListKey = 'atelier.dashboardList';
+
+/** Notes the dashboard list shown now (tab, filters, search), for the order page's way back to it. */
+export function noteDashboardList(): void {
+  // While the next page loads, the router keeps the dashboard drawn under the new address.
+  if (location.pathname !== '/dashboard') return;
+  try {
+    sessionStorage.setItem(lastListKey, currentAddress());
+  } catch {
+    // Storage refused (a private window's quota): the way back is then the dashboard's first tab.
+  }
+}
+
+/** The dashboard list the seller last looked at in this tab, or the dashboard itself. */
+export function lastDashboardList(): string {
+  try {
+    const address = sessionStorage.getItem(lastListKey);
+    return address?.startsWith('/dashboard') ? address : '/dashboard';
+  } catch {
+    return '/dashboard';
+  }
+}

@@ -11,7 +11,7 @@ import { DueBadge, OrderRow, formatDate, orderLinkId, type OrderSummary } from '
 import { useRequire } from '../session.tsx';
 import { useLeaveGuard } from '../components/leave-guard.ts';
 import { useFocusAfterRender } from '../components/focus-after-render.ts';
-import { keepPlace, keptPlace, type DashboardPlace } from '../components/dashboard-place.ts';
+import { keepPlace, keptPlace, noteDashboardList, type DashboardPlace } from '../components/dashboard-place.ts';
 import { dueDateProblem, dueDateRange } from '#shared/domain/orders/due-date.ts';
 import { isoToday } from '#shared/domain/orders/order-views.ts';
 
@@ -86,6 +86,7 @@ export default function DashboardPage() {
   useEffect(() => {
     let current = true;
     const place = keptPlace();
+    noteDashboardList();
     setOrders(undefined);
     setError(undefined);
     Promise.all([get<Summary>('/shop/summary'), getPages(place?.pages ?? 1, () => current)])

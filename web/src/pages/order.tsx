@@ -12,6 +12,7 @@ import { EditDetails, ReadDetails } from '../components/order-details.tsx';
 import { OrderRequest } from '../components/order-request.tsx';
 import { Proofs } from '../components/proofs.tsx';
 import { useSession } from '../session.tsx';
+import { lastDashboardList } from '../components/dashboard-place.ts';
 
 /** One order, for its seller (details, next steps, edits) or its customer (where it stands). */
 export default function OrderPageView() {
@@ -70,7 +71,7 @@ export default function OrderPageView() {
   return (
     <Layout signedIn>
       <p class="small">
-        <a href={page.viewer === 'seller' ? '/dashboard' : '/home'}>← {page.viewer === 'seller' ? 'All orders' : 'Your orders'}</a>
+        <a href={page.viewer === 'seller' ? lastDashboardList() : '/home'}>← {page.viewer === 'seller' ? 'All orders' : 'Your orders'}</a>
       </p>
       <div class="page-head">
         <div>
