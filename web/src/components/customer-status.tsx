@@ -118,7 +118,7 @@ function Withdraw(props: { page: OrderPage; onChanged(message: string): Promise<
         <form class="stack withdraw" onSubmit={withdraw}>
           <p>The shop stops work on it. This cannot be undone: to ask again, you would send a new request.</p>
           {error ? <Notice kind="error">{error}</Notice> : null}
-          <Field id="withdraw-why" label="Why? (optional)" hint="The shop reads it in the order's activity.">
+          <Field id="withdraw-why" label="Why? (optional)" hint="The shop reads it in the order's activity." count={{ value: why, max: 400 }}>
             {(aria) => <textarea {...aria} maxLength={400} value={why} onInput={(e) => setWhy(e.currentTarget.value)} />}
           </Field>
           <div class="row">

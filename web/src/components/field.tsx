@@ -1,12 +1,24 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { describedWithCount, LengthCount, type LengthLimit } from './length-count.tsx';
 
 /** The ids of a control's hint and error, as its `aria-describedby` (`<id>-hint`, `<id>-error`). */
 export const describedByOf = (id: string, hint: string | undefined, error: string | undefined) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-/** A labelled form control with its hint and error tied to it for screen readers. */
-export function Field(props: { id: string; label: string; hint?: string | undefined; error?: string | undefined; required?: boolean; children: (aria: Record<string, string | boolean | undefined>) => ComponentChildren }) {
-  const describedBy = describedByOf(props.id, props.hint, props.error);
+/**
+ * A labelled form control with its hint and error tied to it for screen readers; given `count`
+ * (a text control's value and maxLength), the room left too, once near the end.
+ */
+export function Field(props: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  required?: boolean;
+  count?: LengthLimit | undefined;
+  children: (aria: Record<string, string | boolean | undefined>) => ComponentChildren;
+}) {
+  const describedBy = describedWithCount(describedByOf(props.id, props.hint, props.error), props.id, props.count);
   return (
     <div class="field">
       <label for={props.id}>
@@ -24,6 +36,7 @@ export function Field(props: { id: string; label: string; hint?: string | undefi
           {props.error}
         </span>
       ) : null}
+      {props.count ? <LengthCount id={props.id} {...props.count} /> : null}
     </div>
   );
 }

@@ -94,8 +94,10 @@ export function IntakeFieldInput(props: {
 
   const confirmLater = isPersonalizationField(field) ? 'You confirm this exact text again before the piece is made.' : '';
   const hint = joinSentences(field.help, fieldLimits(field), confirmLater);
+  // A text answer's limit is the seller's to set, as low as they like: it is shown near its end.
+  const count = field.type === 'long_text' || field.type === 'short_text' ? { value: text, max: field.maxLength } : undefined;
   return (
-    <Field id={id} label={field.label} hint={hint} error={props.error} required={field.required}>
+    <Field id={id} label={field.label} hint={hint} error={props.error} required={field.required} count={count}>
       {(aria) => {
         switch (field.type) {
           case 'long_text':

@@ -87,7 +87,7 @@ export function EditDetails(props: { page: OrderPage; onSaved(message: string): 
   };
   return (
     <form onSubmit={save}>
-      <Field id="edit-title" label="Title" required>
+      <Field id="edit-title" label="Title" required count={{ value: values.title, max: 140 }}>
         {(aria) => <input {...aria} type="text" maxLength={140} value={values.title} onInput={set('title')} />}
       </Field>
       <Field id="edit-due" label="Due date" hint="The date the piece must ship by.">
@@ -101,7 +101,7 @@ export function EditDetails(props: { page: OrderPage; onSaved(message: string): 
           The customer approved v{approved.version} with {quoted(approved.text)}. This text is not what they approved: send a new proof for their approval, or make the piece as approved.
         </Notice>
       ) : null}
-      <Field id="edit-description" label="Notes" hint="The customer reads these on their order too.">
+      <Field id="edit-description" label="Notes" hint="The customer reads these on their order too." count={{ value: values.description, max: 5000 }}>
         {(aria) => <textarea {...aria} maxLength={5000} value={values.description} onInput={set('description')} />}
       </Field>
       {error ? <Notice kind="error">{error}</Notice> : null}

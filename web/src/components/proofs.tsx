@@ -205,7 +205,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
           </li>
         ))}
       </ul>
-      <Field id="proof-note" label={byShop ? 'Note to the customer' : 'Note to the shop'}>
+      <Field id="proof-note" label={byShop ? 'Note to the customer' : 'Note to the shop'} count={{ value: note, max: 2000 }}>
         {(aria) => <textarea {...aria} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
       </Field>
       {/* Beside the button just pressed: the file list above can be long. */}
@@ -320,7 +320,7 @@ function Decide(props: { page: OrderPage; design: DesignView; draft: DecisionDra
           {tickError}
         </span>
       ) : null}
-      <Field id="decision-note" label="Note for the shop" hint="Optional to approve; to ask for changes, say what should change." error={noteError}>
+      <Field id="decision-note" label="Note for the shop" hint="Optional to approve; to ask for changes, say what should change." error={noteError} count={{ value: note, max: 2000 }}>
         {(aria) => <textarea {...aria} maxLength={2000} value={note} onInput={(e) => props.onDraft({ ...draft, note: e.currentTarget.value })} />}
       </Field>
       <p class="small muted">{revisionRounds(page)}</p>

@@ -382,7 +382,7 @@ function NewOrderForm(props: { onCancel(): void; onCreated(orderId: string): voi
     <form class="card" onSubmit={submit} noValidate style={{ marginBottom: '24px' }} aria-labelledby="new-order-title">
       <h2 id="new-order-title">New order</h2>
       <p class="muted small">For a request that reached you another way, such as Etsy Messages.</p>
-      <Field id="new-title" label="What is it?" required error={errors.title}>
+      <Field id="new-title" label="What is it?" required error={errors.title} count={{ value: values.title, max: 140 }}>
         {(aria) => <input {...aria} type="text" maxLength={140} value={values.title} onInput={set('title')} />}
       </Field>
       <div class="row" style={{ alignItems: 'flex-start' }}>

@@ -298,10 +298,10 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; on
         aria-labelledby="editor-title"
       >
         <h2 id="editor-title">{draft.formId ? `Edit “${draft.name.trim()}”` : 'New form'}</h2>
-        <Field id="form-name" label="Form name" hint="What customers pick, e.g. “Engraved cutting board”." required>
+        <Field id="form-name" label="Form name" hint="What customers pick, e.g. “Engraved cutting board”." required count={{ value: draft.name, max: 80 }}>
           {(aria) => <input {...aria} type="text" maxLength={80} value={draft.name} onInput={(e) => props.onChange({ ...draft, name: e.currentTarget.value })} />}
         </Field>
-        <Field id="form-description" label="Introduction">
+        <Field id="form-description" label="Introduction" count={{ value: draft.description, max: 1000 }}>
           {(aria) => <textarea {...aria} maxLength={1000} value={draft.description} onInput={(e) => props.onChange({ ...draft, description: e.currentTarget.value })} />}
         </Field>
         <label class="choice">
@@ -458,10 +458,10 @@ function FieldEditor(props: {
           </button>
         </span>
       </div>
-      <Field id={`${id}-label`} label="Question" required>
+      <Field id={`${id}-label`} label="Question" required count={{ value: field.label, max: 120 }}>
         {(aria) => <input {...aria} type="text" maxLength={120} value={field.label} onInput={(e) => update({ label: e.currentTarget.value })} />}
       </Field>
-      <Field id={`${id}-help`} label="Help text">
+      <Field id={`${id}-help`} label="Help text" count={{ value: field.help ?? '', max: 300 }}>
         {(aria) => <input {...aria} type="text" maxLength={300} value={field.help ?? ''} onInput={(e) => update({ help: e.currentTarget.value || undefined })} />}
       </Field>
       {field.type === 'single_choice' || field.type === 'multiple_choice' ? (

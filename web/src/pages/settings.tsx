@@ -93,7 +93,7 @@ export default function SettingsPage() {
             />
           )}
         </Field>
-        <Field id="revision-message" label="Message past the free rounds" hint={`Optional, up to 500 characters. For example a link to a paid-revision listing. ${500 - message.length} left.`}>
+        <Field id="revision-message" label="Message past the free rounds" hint="Optional, up to 500 characters. For example a link to a paid-revision listing." count={{ value: message, max: 500 }}>
           {(aria) => <textarea {...aria} rows={4} maxLength={500} value={message} placeholder={settings.defaultRevisionMessage} onInput={(e) => setMessage(e.currentTarget.value)} />}
         </Field>
         <div class="preview-box" aria-live="polite">
