@@ -6,6 +6,7 @@ import { Button } from './button.tsx';
 import { Field, Notice } from './field.tsx';
 import { statusLabels } from '#shared/schemas/order-status.ts';
 import { useLeaveGuard } from './leave-guard.ts';
+import { proofAwaitingDecision } from './proofs.tsx';
 
 /** Asking for approval and approving are design review's steps, not buttons here (ADR 0009). */
 const reviewHints: Partial<Record<OrderStatus, string>> = {
@@ -14,11 +15,13 @@ const reviewHints: Partial<Record<OrderStatus, string>> = {
 };
 
 /** How the seller's button for one step reads, and how much it stands out. */
-function stepButton(from: OrderStatus, step: OrderPage['allowedTransitions'][number]): { label: string; style: 'primary' | 'secondary' | 'danger' } {
+function stepButton(page: OrderPage, step: OrderPage['allowedTransitions'][number]): { label: string; style: 'primary' | 'secondary' | 'danger' } {
+  const from = page.order.status;
   if (step.to === 'cancelled') return { label: 'Cancel order', style: 'danger' };
   if (step.to === 'in_production' && step.requiresReason) return { label: 'Start production without approval', style: 'secondary' };
   // Back to design while the customer is asked: the shop takes its proof back; waiting is the expected course.
-  if (from === 'awaiting_approval' && step.to === 'in_design') return { label: 'Withdraw the proof', style: 'secondary' };
+  // A design the customer sent is not the shop's to withdraw: the shop takes the order back into design.
+  if (from === 'awaiting_approval' && step.to === 'in_design') return { label: proofAwaitingDecision(page)?.author.kind === 'customer' ? 'Return to design' : 'Withdraw the proof', style: 'secondary' };
   return { label: `Move to ${statusLabels[step.to]}`, style: step.requiresReason || step.to === 'on_hold' ? 'secondary' : 'primary' };
 }
 
@@ -88,7 +91,7 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
       {steps.length === 0 ? <p class="muted">This order is closed.</p> : null}
       <div class="row">
         {steps.map((s) => {
-          const button = stepButton(props.page.order.status, s);
+          const button = stepButton(props.page, s);
           return (
             <Button
               key={s.to}
@@ -118,7 +121,7 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
             void move(reasonFor, reason.trim() || undefined);
           }}
         >
-          <Field id="reason" label={asked.label} hint={asked.hint} required={asked.required} error={reasonError}>
+          <Field id="reason" label={asked.label} hint={asked.hint} required={asked.required} error={reasonError} count={{ value: reason, max: 500 }}>
             {(aria) => (
               <textarea
                 {...aria}

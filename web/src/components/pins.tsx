@@ -5,6 +5,7 @@ import type { CommentView, DesignView } from '#shared/schemas/design.ts';
 import { ApiError, patch, post } from '../api.ts';
 import { Button } from './button.tsx';
 import { Field, Notice } from './field.tsx';
+import { describedWithCount, LengthCount } from './length-count.tsx';
 import { fileUrl, type ImageSource } from './file-images.ts';
 import { formatDateTime } from './order-bits.tsx';
 import { useLeaveGuard } from './leave-guard.ts';
@@ -121,7 +122,12 @@ export function PinnedReview(props: { orderId: string; design: DesignView; comme
   const composer = (
     <form onSubmit={send} class="comment-form">
       {error ? <Notice kind="error">{error}</Notice> : null}
-      <Field id={composerId} label={draft ? 'Comment on the pinned spot' : 'Comment on this proof'} hint={draft ? `Pinned where you pointed${draft.page ? ` on page ${draft.page}` : ''}.` : 'Tap or click the image or page first to pin it to a spot.'}>
+      <Field
+        id={composerId}
+        label={draft ? 'Comment on the pinned spot' : 'Comment on this proof'}
+        hint={draft ? `Pinned where you pointed${draft.page ? ` on page ${draft.page}` : ''}.` : 'Tap or click the image or page first to pin it to a spot.'}
+        count={{ value: body, max: 2000 }}
+      >
         {(aria) => <textarea {...aria} maxLength={2000} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
       </Field>
       <div class="row">
@@ -189,6 +195,7 @@ function Thread(props: { orderId: string; designId: string; thread: CommentView;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const base = `/orders/${props.orderId}/designs/${props.designId}/comments`;
+  const replyId = `reply-${thread.commentId}`;
   const who = (c: CommentView) => (c.author.kind === 'seller' ? 'Shop' : 'Customer');
   /** One reply or resolve at a time; a refusal is said beside the thread, and the reply typed is kept. */
   const act = async (request: () => Promise<unknown>, done: string, failed: string) => {
@@ -236,15 +243,17 @@ function Thread(props: { orderId: string; designId: string; thread: CommentView;
         }}
       >
         <input
-          id={`reply-${thread.commentId}`}
+          id={replyId}
           // A pinned thread is known by its number; one on the whole proof, by whose words it is.
           aria-label={thread.pin ? `Reply to comment ${props.n}` : `Reply to ${who(thread)}: “${thread.body.length > 40 ? `${thread.body.slice(0, 40)}…` : thread.body}”`}
+          aria-describedby={describedWithCount(undefined, replyId, { value: reply, max: 2000 })}
           type="text"
           maxLength={2000}
           placeholder="Reply…"
           value={reply}
           onInput={(e) => setReply(e.currentTarget.value)}
         />
+        <LengthCount id={replyId} value={reply} max={2000} />
         <Button class="button secondary" type="submit" unavailable={busy || !reply.trim()}>
           Reply
         </Button>
@@ -261,62 +270,127 @@ function Thread(props: { orderId: string; designId: string; thread: CommentView;
   );
 }
 
-/** Any two versions side by side, or stacked with a slider that reveals one over the other. */
+type DesignFile = DesignView['files'][number];
+/** One side of the comparison: a version and which of its files. */
+type CompareSide = { designId: string; fileId: string };
+
+/**
+ * Any two versions side by side, or stacked with a slider that reveals one over the other. A
+ * version of several files (a front and a back) is compared file by file: each side picks which.
+ */
 export function CompareVersions(props: { orderId: string; designs: DesignView[]; image: ImageSource }) {
-  // What each version looks like: its first image, or the first page of its first PDF.
-  const visualOf = (d: DesignView) => {
-    const picture = d.files.find((f) => props.image(f, 'preview'));
-    if (picture) return { kind: 'image' as const, src: props.image(picture, 'preview')!, alt: `Proof v${d.version}: ${picture.filename}` };
-    const pdf = d.files.find((f) => f.kind === 'pdf');
-    return pdf ? { kind: 'pdf' as const, url: fileUrl(props.orderId, pdf.fileId), filename: pdf.filename, alt: `Proof v${d.version}: ${pdf.filename}` } : undefined;
-  };
-  const comparable = props.designs.filter((d) => visualOf(d));
-  const [left, setLeft] = useState(comparable[1]?.designId ?? '');
-  const [right, setRight] = useState(comparable[0]?.designId ?? '');
+  // What can be compared: images (or their renderings) and PDFs, by their first page.
+  const filesOf = (d: DesignView) => d.files.filter((f) => props.image(f, 'preview') || f.kind === 'pdf');
+  const comparable = props.designs.filter((d) => filesOf(d).length > 0);
+  // Nothing chosen yet: the newest version on the right, the one before on the left.
+  const [chosen, setChosen] = useState<{ left?: CompareSide; right?: CompareSide }>({});
   const [overlay, setOverlay] = useState(false);
   const [reveal, setReveal] = useState(50);
   if (comparable.length < 2) return null;
-  const pick = (id: string) => {
-    const d = comparable.find((x) => x.designId === id);
-    return d ? visualOf(d) : undefined;
+  const designOf = (side: CompareSide | undefined, fallback: DesignView) => comparable.find((d) => d.designId === side?.designId) ?? fallback;
+  const fileIn = (d: DesignView, fileId: string | undefined) => filesOf(d).find((f) => f.fileId === fileId);
+  // Unless a file was chosen, a side shows the file named as the one across from it (front with front), else its first.
+  const matching = (d: DesignView, across: DesignFile | undefined) => filesOf(d).find((f) => f.filename === across?.filename) ?? filesOf(d)[0]!;
+  const rightDesign = designOf(chosen.right, comparable[0]!);
+  const leftDesign = designOf(chosen.left, comparable[1]!);
+  const rightFile = fileIn(rightDesign, chosen.right?.fileId) ?? matching(rightDesign, fileIn(leftDesign, chosen.left?.fileId));
+  const leftFile = fileIn(leftDesign, chosen.left?.fileId) ?? matching(leftDesign, rightFile);
+  const shown = { left: { design: leftDesign, file: leftFile }, right: { design: rightDesign, file: rightFile } };
+  // Any choice settles both sides as they are seen, so the other one does not move under the person's eyes.
+  const choose = (which: 'left' | 'right', side: CompareSide) =>
+    setChosen({ left: { designId: leftDesign.designId, fileId: leftFile.fileId }, right: { designId: rightDesign.designId, fileId: rightFile.fileId }, [which]: side });
+  const chooseVersion = (which: 'left' | 'right', designId: string) => {
+    const d = comparable.find((x) => x.designId === designId);
+    if (d) choose(which, { designId, fileId: matching(d, shown[which === 'left' ? 'right' : 'left'].file).fileId });
   };
-  const a = pick(left);
-  const b = pick(right);
-  const bothImages = a?.kind === 'image' && b?.kind === 'image';
-  const side = (v: NonNullable<typeof a>) => (v.kind === 'image' ? <img src={v.src} alt={v.alt} /> : <PdfPages url={v.url} filename={v.filename} maxPages={1} />);
-  const select = (id: string, value: string, set: (v: string) => void, label: string) => (
-    <Field id={id} label={label}>
-      {(aria) => (
-        <select {...aria} value={value} onChange={(e) => set(e.currentTarget.value)}>
-          {comparable.map((d) => (
-            <option key={d.designId} value={d.designId}>
-              v{d.version}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
+
+  const visualOf = (d: DesignView, f: DesignFile) => {
+    const src = props.image(f, 'preview');
+    const alt = `Proof v${d.version}: ${f.filename}`;
+    return src ? { kind: 'image' as const, src, alt } : { kind: 'pdf' as const, url: fileUrl(props.orderId, f.fileId), filename: f.filename, alt };
+  };
+  const a = visualOf(leftDesign, leftFile);
+  const b = visualOf(rightDesign, rightFile);
+  const bothImages = a.kind === 'image' && b.kind === 'image';
+  /** The file's name as a choice; a name given twice in one version is told apart by its place. */
+  const optionName = (d: DesignView, f: DesignFile) => {
+    const named = filesOf(d).filter((x) => x.filename === f.filename);
+    return named.length > 1 ? `${f.filename} (${named.indexOf(f) + 1})` : f.filename;
+  };
+  const caption = (d: DesignView, f: DesignFile) => `v${d.version} · ${optionName(d, f)}`;
+  const pickers = (which: 'left' | 'right', label: string) => {
+    const { design, file } = shown[which];
+    return (
+      <div class="compare-pick">
+        <Field id={`compare-${which}`} label={`${label} version`}>
+          {(aria) => (
+            <select {...aria} value={design.designId} onChange={(e) => chooseVersion(which, e.currentTarget.value)}>
+              {comparable.map((d) => (
+                <option key={d.designId} value={d.designId}>
+                  v{d.version}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {filesOf(design).length > 1 ? (
+          <Field id={`compare-${which}-file`} label={`${label} file`}>
+            {(aria) => (
+              <select {...aria} value={file.fileId} onChange={(e) => choose(which, { designId: design.designId, fileId: e.currentTarget.value })}>
+                {filesOf(design).map((f) => (
+                  <option key={f.fileId} value={f.fileId}>
+                    {optionName(design, f)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+      </div>
+    );
+  };
+  // Captioned as the proof's own images are, with the way to the full-size file.
+  const side = (which: 'left' | 'right') => {
+    const { design, file } = shown[which];
+    const v = which === 'left' ? a : b;
+    return (
+      <figure key={which} class="compare-figure">
+        <figcaption class="small muted">
+          {caption(design, file)} ·{' '}
+          <a href={fileUrl(props.orderId, file.fileId)} target="_blank" rel="noopener noreferrer" aria-label={`Open full size: ${file.filename}, v${design.version}`}>
+            Open full size
+          </a>
+        </figcaption>
+        {v.kind === 'image' ? <img key={file.fileId} src={v.src} alt={v.alt} /> : <PdfPages key={file.fileId} url={v.url} filename={v.filename} maxPages={1} />}
+      </figure>
+    );
+  };
   return (
     <section class="compare" aria-labelledby="compare-title">
       <h3 id="compare-title">Compare versions</h3>
-      <div class="row">
-        {select('compare-left', left, setLeft, 'Left')}
-        {select('compare-right', right, setRight, 'Right')}
-        {bothImages ? (
-          <label class="choice">
-            <input type="checkbox" checked={overlay} onChange={(e) => setOverlay(e.currentTarget.checked)} />
-            <span>Overlay with a slider</span>
-          </label>
-        ) : null}
+      <div class="compare-pickers">
+        {pickers('left', 'Left')}
+        {pickers('right', 'Right')}
       </div>
-      {a && b && !(overlay && bothImages) ? (
-        <div class="compare-side">
-          {side(a)}
-          {side(b)}
-        </div>
+      {bothImages ? (
+        <label class="choice">
+          <input type="checkbox" checked={overlay} onChange={(e) => setOverlay(e.currentTarget.checked)} />
+          <span>Overlay with a slider</span>
+        </label>
       ) : null}
-      {a?.kind === 'image' && b?.kind === 'image' && overlay ? <OverlayComparison bottom={a} top={b} reveal={reveal} onReveal={setReveal} /> : null}
+      {overlay && bothImages ? (
+        <>
+          <p class="small muted compare-overlay-caption">
+            Left: {caption(leftDesign, leftFile)} · Right: {caption(rightDesign, rightFile)}
+          </p>
+          <OverlayComparison bottom={a} top={b} reveal={reveal} onReveal={setReveal} />
+        </>
+      ) : (
+        <div class="compare-side">
+          {side('left')}
+          {side('right')}
+        </div>
+      )}
     </section>
   );
 }
