@@ -30,7 +30,6 @@ export class FileStore {
             credentials: localCredentials,
             requestChecksumCalculation: 'WHEN_REQUIRED' as const,
             responseChecksumValidation: 'WHEN_REQUIRED' as const,
-            maxAttempts: 1,
           }
         : {}),
     });

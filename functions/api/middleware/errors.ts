@@ -17,8 +17,10 @@ function isDependencyDown(error: unknown): boolean {
   let current: unknown = error;
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
-    const e = current as { code?: string; name?: string; errors?: unknown[]; cause?: unknown };
+    const e = current as { code?: string; name?: string; $fault?: string; errors?: unknown[]; cause?: unknown };
     if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE'].includes(e.code ?? '')) return true;
+    // An AWS service's own failure (S3's InternalError or SlowDown, past the SDK's retries): theirs, and passing.
+    if (e.$fault === 'server') return true;
     if (['TimeoutError', 'RequestTimeout', 'ServiceUnavailable', 'ProvisionedThroughputExceededException', 'ThrottlingException', 'InternalServerError'].includes(e.name ?? ''))
       return true;
     current = e.errors?.[0] ?? e.cause;
