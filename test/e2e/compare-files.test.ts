@@ -147,8 +147,11 @@ describe('the seller’s step back to design', () => {
     await expect.poll(() => back.isVisible()).toBe(true);
     expect(await back.getAttribute('class')).toContain('secondary');
     expect(await seller.getByRole('button', { name: 'Withdraw the proof' }).count()).toBe(0);
+    expect(await seller.getByText('The customer sent their own design below: check it; they approve it as the one to make.').isVisible()).toBe(true);
     await back.click();
     await expect.poll(() => seller.getByText('Moved to In design.').isVisible()).toBe(true);
+    // Their design is not called withdrawn: it was never the shop's proof.
+    await expect.poll(() => seller.locator('.versions > li').first().locator('.badge').first().innerText()).toBe('Returned to design by the shop');
 
     // The shop's own proof, sent next, is the shop's to withdraw.
     await sendProof(seller, 'proof-v1.png', 2);

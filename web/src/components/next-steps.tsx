@@ -14,6 +14,13 @@ const reviewHints: Partial<Record<OrderStatus, string>> = {
   awaiting_approval: 'The customer approves the proof below or asks for changes.',
 };
 
+/** The line above the seller's steps: what design review waits for, from whom. */
+function reviewHint(page: OrderPage): string | undefined {
+  if (page.order.status === 'awaiting_approval' && proofAwaitingDecision(page)?.author.kind === 'customer')
+    return 'The customer sent their own design below: check it; they approve it as the one to make.';
+  return reviewHints[page.order.status];
+}
+
 /** How the seller's button for one step reads, and how much it stands out. */
 function stepButton(page: OrderPage, step: OrderPage['allowedTransitions'][number]): { label: string; style: 'primary' | 'secondary' | 'danger' } {
   const from = page.order.status;
@@ -86,7 +93,7 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
   return (
     <section class="card" aria-labelledby="steps-title">
       <h2 id="steps-title">Next step</h2>
-      {reviewHints[props.page.order.status] ? <p class="muted">{reviewHints[props.page.order.status]}</p> : null}
+      {reviewHint(props.page) ? <p class="muted">{reviewHint(props.page)}</p> : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
       {steps.length === 0 ? <p class="muted">This order is closed.</p> : null}
       <div class="row">

@@ -40,7 +40,9 @@ export function approvedPersonalization(page: OrderPage): { version: number; tex
 const stateLabel = (design: DesignView, awaited: DesignView | undefined, page: OrderPage) =>
   design.state === 'awaiting_decision' && design !== awaited
     ? ['requested', 'quoted', 'in_design'].includes(page.order.status) && design === page.designs[0]
-      ? 'Withdrawn by the shop'
+      ? design.author.kind === 'customer'
+        ? 'Returned to design by the shop'
+        : 'Withdrawn by the shop'
       : 'Not decided'
     : design.state === 'awaiting_decision' && page.viewer === 'customer'
       ? 'Waiting for you'
