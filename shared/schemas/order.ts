@@ -11,6 +11,9 @@ export const isoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a real date');
 
+/** The viewer's own calendar date, for "overdue" and "due soon" as they see it (see `viewerToday`). */
+export const viewerTodayQuerySchema = z.object({ today: isoDateSchema.optional() });
+
 export const orderStatusSchema = z.enum(orderStatuses);
 const text = (max: number) => z.string().trim().max(max);
 
@@ -45,6 +48,7 @@ export const orderListQuerySchema = z.object({
   sort: z.enum(['due', 'activity']).default('due'),
   cursor: z.string().max(2048).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
+  today: isoDateSchema.optional(),
 });
 
 /** A public custom request: the form's answers plus who is asking; `website` is a honeypot. */

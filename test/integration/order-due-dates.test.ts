@@ -66,3 +66,32 @@ describe('an order’s details, refused in words', () => {
     expect(name.message).toBe('customerName: Enter the customer’s name.');
   });
 });
+
+describe('overdue, as the viewer’s calendar has it', () => {
+  it('is not "Overdue" on its own day in the evening west of UTC, when the portal sends the date there', async () => {
+    // 7 pm on Dec 1 in Los Angeles is already Dec 2 in UTC.
+    ctx.setNow(new Date('2026-12-02T03:00:00Z'));
+    try {
+      const created = await seller.post('/api/orders', { title: 'Due on the day', customer, dueDate: '2026-12-01' });
+      expect(created.status).toBe(201);
+      const { orderId, reference } = (await created.json()) as { orderId: string; reference: string };
+      const listed = async (query: string) => ((await (await seller.get(`/api/orders?q=${reference}${query}`)).json()) as { items: Array<{ dueState: string }> }).items[0]!.dueState;
+      expect(await listed('')).toBe('overdue');
+      expect(await listed('&today=2026-12-01')).toBe('due_soon');
+      const page = (await (await seller.get(`/api/orders/${orderId}?today=2026-12-01`)).json()) as { order: { dueState: string } };
+      expect(page.order.dueState).toBe('due_soon');
+      const summary = async (query: string) => (await (await seller.get(`/api/shop/summary${query}`)).json()) as { overdue: number; dueSoon: number };
+      const [utc, losAngeles] = [await summary(''), await summary('?today=2026-12-01')];
+      expect(losAngeles.overdue).toBeLessThan(utc.overdue);
+      expect(losAngeles.dueSoon).toBeGreaterThanOrEqual(1);
+
+      // A date that is not today anywhere on Earth is refused in words, not used.
+      for (const path of [`/api/orders?today=2026-11-29`, `/api/orders/${orderId}?today=2026-12-04`, '/api/shop/summary?today=2026-11-30']) {
+        const error = await refusal(await seller.get(path));
+        expect(error.message).toContain('today must be the calendar date where you are now');
+      }
+    } finally {
+      ctx.setNow(undefined);
+    }
+  });
+});

@@ -15,6 +15,7 @@ import {
   orderPatchSchema,
   orderSummarySchema,
   transitionSchema,
+  viewerTodayQuerySchema,
 } from '#shared/schemas/order.ts';
 
 const orderIdParam = z.object({ orderId: z.string().regex(/^[a-z0-9]{16}$/, 'is not an order id') });
@@ -46,8 +47,8 @@ const page = createRoute({
   path: '/orders/{orderId}',
   tags,
   summary: 'The order page: details, answers, activity and the next steps the viewer may take',
-  request: { params: orderIdParam },
-  responses: { 200: jsonResponse('The order page', orderPageSchema), ...errorResponses(401, 404) },
+  request: { params: orderIdParam, query: viewerTodayQuerySchema },
+  responses: { 200: jsonResponse('The order page', orderPageSchema), ...errorResponses(400, 401, 404) },
 });
 
 const patch = createRoute({
@@ -79,7 +80,7 @@ export const orderRoutes = createRouter()
     return c.json(toOrderDetail(order, isoToday(c.var.deps.now())), 201);
   })
   .openapi(page, async (c) => {
-    const result = await getOrderPage(c.var.deps, requirePrincipal(c), c.req.valid('param').orderId);
+    const result = await getOrderPage(c.var.deps, requirePrincipal(c), c.req.valid('param').orderId, c.req.valid('query').today);
     c.header('Cache-Control', 'no-store');
     return c.json(result, 200);
   })

@@ -8,6 +8,7 @@ import { getShopSettings } from '#shared/domain/shop/get-shop-settings.ts';
 import { saveShopSettings } from '#shared/domain/shop/save-shop-settings.ts';
 import { intakeFormInputSchema, intakeFormSchema } from '#shared/schemas/intake-form.ts';
 import { orderStatuses } from '#shared/schemas/order-status.ts';
+import { viewerTodayQuerySchema } from '#shared/schemas/order.ts';
 import { shopSettingsInputSchema, shopSettingsSchema } from '#shared/schemas/shop-settings.ts';
 
 const tags = ['shop'];
@@ -21,6 +22,7 @@ const summary = createRoute({
   path: '/shop/summary',
   tags,
   summary: 'Dashboard counts per status, overdue and due-soon orders',
+  request: { query: viewerTodayQuerySchema },
   responses: {
     200: jsonResponse(
       'The summary',
@@ -83,7 +85,7 @@ export const shopRoutes = createRouter()
   .openapi(summary, async (c) => {
     const seller = requireSeller(c);
     c.header('Cache-Control', 'no-store');
-    return c.json(await getDashboardSummary(c.var.deps, seller.shopId), 200);
+    return c.json(await getDashboardSummary(c.var.deps, seller.shopId, c.req.valid('query').today), 200);
   })
   .openapi(getSettings, async (c) => c.json(await getShopSettings(c.var.deps, requireSeller(c).shopId), 200))
   .openapi(putSettings, async (c) => c.json(await saveShopSettings(c.var.deps, requireSeller(c).shopId, c.req.valid('json')), 200))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IntakeField } from '#shared/schemas/intake-form.ts';
-import { dueDateFromAnswers, earliestTodayAnywhere, withDueDateLimits } from './due-date-field.ts';
+import { earliestTodayAnywhere } from '#shared/domain/orders/order-views.ts';
+import { dueDateFromAnswers, withDueDateLimits } from './due-date-field.ts';
 
 const due = (limits: { min?: string; max?: string } = {}): IntakeField => ({ id: 'when', type: 'date', label: 'Needed by', required: false, dueDate: true, ...limits });
 const other: IntakeField = { id: 'birthday', type: 'date', label: 'Their birthday', required: false };

@@ -24,12 +24,6 @@ export function withDueDateLimits(fields: IntakeField[], today: string): IntakeF
   });
 }
 
-/**
- * The earliest date that is still today somewhere: the server checks a customer's date against
- * it, since their calendar may be up to 12 hours behind UTC.
- */
-export const earliestTodayAnywhere = (now: Date): string => new Date(now.getTime() - 12 * 60 * 60_000).toISOString().slice(0, 10);
-
 /** What a request's answers make the order's due date: the marked field's answer, if given. */
 export function dueDateFromAnswers(fields: IntakeField[], answers: StoredAnswer[]): string | undefined {
   const marked = dueDateField(fields);

@@ -7,7 +7,7 @@ import { toFileView } from '#shared/domain/files/file-view.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import { allowedTransitions } from '#shared/domain/orders/lifecycle.ts';
 import { loadOrderCollectionFor } from '#shared/domain/orders/order-access.ts';
-import { isoToday, toOrderDetail } from '#shared/domain/orders/order-views.ts';
+import { toOrderDetail, viewerToday } from '#shared/domain/orders/order-views.ts';
 import type { OrderPage } from '#shared/schemas/order.ts';
 
 /**
@@ -15,14 +15,15 @@ import type { OrderPage } from '#shared/schemas/order.ts';
  * ones the viewer may take: every allowed step for the shop, withdrawal of an unanswered
  * request for the customer.
  */
-export async function getOrderPage(ctx: DomainContext, principal: Principal, orderId: string): Promise<OrderPage> {
+export async function getOrderPage(ctx: DomainContext, principal: Principal, orderId: string, today?: string): Promise<OrderPage> {
+  const viewersToday = viewerToday(ctx.now(), today);
   const { order, activity, items } = await loadOrderCollectionFor(ctx, principal, orderId);
   const designs = items.filter(isDesignItem).map(toDesign).sort((a, b) => b.version - a.version);
   const files = items.filter((i) => String(i.sk).startsWith(fileSkPrefix)).map(toOrderFile);
   const policy = revisionPolicy(order.shop);
   const steps = allowedTransitions(order.status, order.heldFrom);
   return {
-    order: toOrderDetail(order, isoToday(ctx.now())),
+    order: toOrderDetail(order, viewersToday),
     shop: { name: order.shop.name, slug: order.shop.slug },
     activity,
     allowedTransitions: principal.kind === 'seller' ? steps : steps.filter((s) => order.status === 'requested' && s.to === 'cancelled'),

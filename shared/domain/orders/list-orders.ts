@@ -3,7 +3,7 @@ import { getOrder, getOrderIdByReference, queryCustomerOrders, queryShopOrders, 
 import type { Principal } from '#shared/db/session.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import { canSeeOrder } from '#shared/domain/orders/order-access.ts';
-import { isoToday, toOrderSummary } from '#shared/domain/orders/order-views.ts';
+import { toOrderSummary, viewerToday } from '#shared/domain/orders/order-views.ts';
 import type { OrderSummary } from '#shared/schemas/order.ts';
 import type { OrderStatus } from '#shared/schemas/order-status.ts';
 
@@ -14,6 +14,8 @@ export type ListOrdersInput = {
   sort: 'due' | 'activity';
   cursor?: string | undefined;
   limit: number;
+  /** The viewer's calendar date (see `viewerToday`). */
+  today?: string | undefined;
 };
 
 const referencePattern = /^[A-Z0-9]{1,6}-[A-Z0-9]{4}$/i;
@@ -23,7 +25,7 @@ const referencePattern = /^[A-Z0-9]{1,6}-[A-Z0-9]{4}$/i;
  * A search that is an exact reference is answered by the reference itself.
  */
 export async function listOrders(ctx: DomainContext, principal: Principal, input: ListOrdersInput): Promise<Page<OrderSummary>> {
-  const today = isoToday(ctx.now());
+  const today = viewerToday(ctx.now(), input.today);
   const summarise = (page: Page<Order>) => ({ items: page.items.map((o) => toOrderSummary(o, today)), nextCursor: page.nextCursor });
 
   if (principal.kind === 'customer') {

@@ -1,4 +1,5 @@
 import type { Order } from '#shared/db/order.ts';
+import { AppError } from '#shared/errors.ts';
 import { isOpen } from '#shared/domain/orders/lifecycle.ts';
 import type { OrderSummary } from '#shared/schemas/order.ts';
 
@@ -15,6 +16,24 @@ export function dueState(order: Pick<Order, 'status' | 'dueDate'>, today: string
 }
 
 export const isoToday = (now: Date) => now.toISOString().slice(0, 10);
+
+const hours = 60 * 60_000;
+/** The earliest date that is still today somewhere (UTC−12): a calendar may lag UTC by 12 hours. */
+export const earliestTodayAnywhere = (now: Date): string => isoToday(new Date(now.getTime() - 12 * hours));
+/** The latest date that is already today somewhere (UTC+14). */
+export const latestTodayAnywhere = (now: Date): string => isoToday(new Date(now.getTime() + 14 * hours));
+
+/**
+ * "Today" for the person looking: the calendar date the portal sends (`today`), so an order due
+ * today is not "Overdue" in the evening west of UTC. A date that is not today anywhere is refused;
+ * without one (an API client), UTC's.
+ */
+export function viewerToday(now: Date, asked: string | undefined): string {
+  if (asked === undefined) return isoToday(now);
+  if (asked < earliestTodayAnywhere(now) || asked > latestTodayAnywhere(now))
+    throw new AppError('validation_failed', 'today must be the calendar date where you are now, as YYYY-MM-DD.');
+  return asked;
+}
 
 export function toOrderSummary(order: Order, today: string): OrderSummary {
   return {

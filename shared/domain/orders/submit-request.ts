@@ -11,7 +11,8 @@ import { validateAnswers } from '#shared/domain/intake/validate-answers.ts';
 import { createOrder } from '#shared/domain/orders/create-order.ts';
 import { AppError } from '#shared/errors.ts';
 import { personalizationFromAnswers } from '#shared/domain/intake/personalization.ts';
-import { dueDateFromAnswers, earliestTodayAnywhere, withDueDateLimits } from '#shared/domain/intake/due-date-field.ts';
+import { dueDateFromAnswers, withDueDateLimits } from '#shared/domain/intake/due-date-field.ts';
+import { earliestTodayAnywhere } from '#shared/domain/orders/order-views.ts';
 import type { AnswerValue } from '#shared/schemas/intake-form.ts';
 
 export const requestLimits = {

@@ -1,7 +1,7 @@
 import { getShopCollection } from '#shared/db/intake-form.ts';
 import { queryShopOrders } from '#shared/db/order.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
-import { dueSoonDays, dueState, isoToday } from '#shared/domain/orders/order-views.ts';
+import { dueSoonDays, dueState, viewerToday } from '#shared/domain/orders/order-views.ts';
 import { AppError } from '#shared/errors.ts';
 import { orderStatuses, type OrderStatus } from '#shared/schemas/order-status.ts';
 
@@ -17,8 +17,8 @@ export type DashboardSummary = {
  * The dashboard's tab counts and due badges: the shop partition (one Query: shop, forms,
  * counts) and the open orders due within a few days (one Query, A5).
  */
-export async function getDashboardSummary(ctx: DomainContext, shopId: string): Promise<DashboardSummary> {
-  const today = isoToday(ctx.now());
+export async function getDashboardSummary(ctx: DomainContext, shopId: string, viewersToday?: string): Promise<DashboardSummary> {
+  const today = viewerToday(ctx.now(), viewersToday);
   const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + (dueSoonDays + 1) * 86_400_000).toISOString().slice(0, 10);
   const [collection, dueWindow] = await Promise.all([
     getShopCollection(ctx.db, shopId),
