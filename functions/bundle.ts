@@ -26,6 +26,33 @@ const englishOnlyZod: esbuild.Plugin = {
   },
 };
 
+/**
+ * The DynamoDB client builds an endpoint-discovery cache even though DynamoDB does not use
+ * endpoint discovery unless asked (we never ask). Its LRU comes from mnemonist (~7 KB with
+ * obliterator, loaded at every cold start); a Map with the same methods does for a cache that
+ * stays empty. The SDK's tests of this cache are not ours to redo: the api's own integration
+ * tests run the real bundle against DynamoDB Local.
+ */
+const mapForEndpointCache: esbuild.Plugin = {
+  name: 'endpoint-cache-map',
+  setup(build) {
+    build.onResolve({ filter: /^mnemonist\/lru-cache$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/@aws-sdk/endpoint-cache/`) ? { path: 'lru-cache', namespace: 'endpoint-cache-map' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'endpoint-cache-map' }, () => ({
+      contents: `export default class LRUCache {
+  constructor(capacity) { this.capacity = capacity; this.map = new Map(); }
+  has(key) { return this.map.has(key); }
+  peek(key) { return this.map.get(key); }
+  get(key) { if (!this.map.has(key)) return undefined; const value = this.map.get(key); this.map.delete(key); this.map.set(key, value); return value; }
+  set(key, value) { this.map.delete(key); this.map.set(key, value); if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value); return this; }
+  clear() { this.map.clear(); }
+}`,
+      loader: 'js',
+    }));
+  },
+};
+
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export type FunctionBundle = {
@@ -80,7 +107,7 @@ export async function bundleFunction(entry: string, outdir: string, options: { n
     metafile: true,
     banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
     external: native,
-    plugins: [englishOnlyZod],
+    plugins: [englishOnlyZod, mapForEndpointCache],
   });
   const outputs = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith('.mjs'));
   const byPath = new Map(outputs);
