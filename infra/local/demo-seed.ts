@@ -43,7 +43,7 @@ const boardForm: z.input<typeof intakeFormInputSchema> = {
     { id: 'wood', type: 'single_choice', label: 'Wood', required: true, options: ['Walnut', 'Oak', 'Maple'] },
     { id: 'size', type: 'single_choice', label: 'Size', required: true, options: ['Small (30 × 20 cm)', 'Medium (40 × 25 cm)', 'Large (50 × 30 cm)'] },
     { id: 'extras', type: 'multiple_choice', label: 'Extras', options: ['Gift box', 'Juice groove', 'Board oil'] },
-    { id: 'needed_by', type: 'date', label: 'Needed by', help: 'Leave empty if there is no rush.', dueDate: true },
+    { id: 'needed_by', type: 'date', label: 'Needed by', help: 'Leave empty if there is no rush.', dueDate: true, dueDaysBefore: 3 },
     { id: 'notes', type: 'long_text', label: 'Anything else?', maxLength: 1000 },
     { id: 'photos', type: 'file', label: 'Photos or sketches', help: 'Handwriting to copy, a logo, a photo of the kitchen.', maxFiles: 3 },
   ],
@@ -58,7 +58,7 @@ const candleForm: z.input<typeof intakeFormInputSchema> = {
     { id: 'scent', type: 'single_choice', label: 'Scent', required: true, options: ['Unscented', 'Fig & cedar', 'Sea salt', 'Lavender'] },
     { id: 'label_text', type: 'short_text', label: 'Label text', required: true, maxLength: 60, personalization: true },
     { id: 'label_color', type: 'color', label: 'Label colour' },
-    { id: 'event_date', type: 'date', label: 'Event date', required: true, dueDate: true },
+    { id: 'event_date', type: 'date', label: 'Event date', required: true, dueDate: true, dueDaysBefore: 5 },
     { id: 'policies', type: 'checkbox', label: 'I have read the shop policies on custom orders', required: true },
   ],
 };
@@ -135,9 +135,10 @@ export async function seedDemo(ctx: DomainContext): Promise<{ shop: Shop }> {
     const customer = demo.customers[spec.customer];
     const form = spec.form ? forms[spec.form] : undefined;
     const dueDate = spec.dueInDays === undefined ? undefined : isoDate(new Date(realNow.getTime() + spec.dueInDays * 86_400_000));
-    // A request's due date is the customer's answer to the form's due-date question.
+    // A request's due date comes from the customer's answer to the form's due-date question: the day they need it, days for delivery later.
     const dueQuestion = form && dueDateField(form.fields);
-    const answers = spec.answers && dueQuestion && dueDate ? { ...spec.answers, [dueQuestion.id]: dueDate } : spec.answers;
+    const neededBy = dueQuestion && spec.dueInDays !== undefined ? isoDate(new Date(realNow.getTime() + (spec.dueInDays + (dueQuestion.dueDaysBefore ?? 0)) * 86_400_000)) : undefined;
+    const answers = spec.answers && dueQuestion && neededBy ? { ...spec.answers, [dueQuestion.id]: neededBy } : spec.answers;
     const checked = form && answers ? validateAnswers(form.fields, answers) : undefined;
     if (checked && !checked.ok) throw new Error(`Demo answers for "${spec.title}" do not fit the form: ${JSON.stringify(checked.errors)}`);
     later();

@@ -8,12 +8,13 @@ export type FieldType = (typeof fieldTypes)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 const fieldId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be 1-40 lower-case letters, digits, - or _');
-const option = z.string().trim().min(1).max(100);
+const option = z.string().trim().min(1, 'An option cannot be empty.').max(100, 'An option is at most 100 characters.');
+const options = z.array(option).min(2, 'A choice needs at least two options.').max(30, 'A choice has at most 30 options.');
 
 const base = {
   id: fieldId,
-  label: z.string().trim().min(1, 'A field needs a label.').max(120),
-  help: z.string().trim().max(300).optional(),
+  label: z.string().trim().min(1, 'A field needs a label.').max(120, 'A question is at most 120 characters.'),
+  help: z.string().trim().max(300, 'Help text is at most 300 characters.').optional(),
   required: z.boolean().default(false),
 };
 /** A text field whose answer is the text made on the piece: it becomes the order's personalization. */
@@ -23,16 +24,26 @@ export const intakeFieldSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('short_text'), minLength: z.int().min(0).max(500).optional(), maxLength: z.int().min(1).max(500).default(200), personalization }),
   z.object({ ...base, type: z.literal('long_text'), minLength: z.int().min(0).max(5000).optional(), maxLength: z.int().min(1).max(5000).default(2000), personalization }),
   z.object({ ...base, type: z.literal('number'), min: z.number().optional(), max: z.number().optional(), integer: z.boolean().default(false) }),
-  z.object({ ...base, type: z.literal('single_choice'), options: z.array(option).min(2).max(30) }),
+  z.object({ ...base, type: z.literal('single_choice'), options }),
   z.object({
     ...base,
     type: z.literal('multiple_choice'),
-    options: z.array(option).min(2).max(30),
+    options,
     minSelected: z.int().min(0).optional(),
     maxSelected: z.int().min(1).optional(),
   }),
-  /** `dueDate`: the answer is when the order is due (a "Needed by" or an event's date): it becomes the order's due date. */
-  z.object({ ...base, type: z.literal('date'), min: isoDate.optional(), max: isoDate.optional(), dueDate: z.boolean().optional() }),
+  /**
+   * `dueDate`: the answer is when the piece is needed (a "Needed by", an event's date): less
+   * `dueDaysBefore` (time for delivery), it becomes the order's due date, the day to ship by.
+   */
+  z.object({
+    ...base,
+    type: z.literal('date'),
+    min: isoDate.optional(),
+    max: isoDate.optional(),
+    dueDate: z.boolean().optional(),
+    dueDaysBefore: z.int('Days for delivery is a whole number, from 0 to 60.').min(0, 'Days for delivery is from 0 to 60.').max(60, 'Days for delivery is from 0 to 60.').optional(),
+  }),
   z.object({ ...base, type: z.literal('color') }),
   z.object({ ...base, type: z.literal('checkbox') }),
   z.object({ ...base, type: z.literal('file'), maxFiles: z.int('Most files is a whole number, from 1 to 10.').min(1, 'Most files is from 1 to 10.').max(10, 'Most files is from 1 to 10.').default(3) }),

@@ -22,8 +22,10 @@ describe('a form’s due-date question', () => {
     const mark = seller.getByRole('checkbox', { name: /When the order is due/ });
     expect(await mark.count()).toBe(1);
     await mark.check();
-    const today = localIsoToday();
-    await expect.poll(() => seller.locator('.preview-frame').getByText(`From ${calendarDateInWords(today)} to`).isVisible()).toBe(true);
+    // Two days for delivery: the customer's date is when they need it, the order ships two days before.
+    await seller.getByLabel('Days for delivery', { exact: true }).fill('2');
+    const earliest = daysFromToday(2);
+    await expect.poll(() => seller.locator('.preview-frame').getByText(`From ${calendarDateInWords(earliest)} to`).isVisible()).toBe(true);
     await seller.getByRole('button', { name: 'Save form' }).click();
     await expect.poll(() => seller.getByText('Saved “Party banner” (version 1).').isVisible()).toBe(true);
     await seller.getByRole('button', { name: 'Close' }).click();
@@ -34,14 +36,14 @@ describe('a form’s due-date question', () => {
     await customer.goto(`${journey.server.url}/s/demo`);
     await customer.getByRole('link', { name: 'Party banner' }).click();
     const date = customer.getByLabel('Party date');
-    expect(await date.getAttribute('min')).toBe(today);
+    expect(await date.getAttribute('min')).toBe(earliest);
     await customer.getByLabel('Banner words').fill('Happy 40th, Ife');
     await customer.getByLabel('Your name').fill('Ife Okafor');
     await customer.getByLabel('Your email').fill('ife.party@example.test');
-    // A date already past is refused on the page, in words, before anything is sent.
-    await date.fill(daysFromToday(-3));
+    // A date the shop can no longer meet is refused on the page, in words, before anything is sent.
+    await date.fill(daysFromToday(1));
     await customer.getByRole('button', { name: 'Send my request' }).click();
-    await expect.poll(() => customer.getByText(`Choose ${calendarDateInWords(today)} or later.`).isVisible()).toBe(true);
+    await expect.poll(() => customer.getByText(`Choose ${calendarDateInWords(earliest)} or later.`).isVisible()).toBe(true);
     const dateId = await date.getAttribute('id');
     await expect.poll(() => customer.evaluate(() => document.activeElement?.id)).toBe(dateId);
     const party = daysFromToday(30);
@@ -53,8 +55,26 @@ describe('a form’s due-date question', () => {
     // The seller finds the order on the dashboard with the customer's date as its due date.
     await seller.goto(`${journey.server.url}/dashboard?q=${encodeURIComponent(reference)}`);
     const row = seller.getByRole('listitem').filter({ hasText: reference });
-    await expect.poll(() => row.innerText()).toContain(calendarDateInWords(party));
+    await expect.poll(() => row.innerText()).toContain(calendarDateInWords(daysFromToday(28)));
     await seller.close();
     await customer.close();
   }, 120_000);
+  it('asks for the dashboard and an order as of the seller’s own calendar day, wherever they are', async () => {
+    // Kiritimati is UTC+14: its date is ahead of UTC's for most of the day.
+    const context = await journey.browser.newContext({ timezoneId: 'Pacific/Kiritimati' });
+    const page = await context.newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (/^\/api\/(orders|shop\/summary)/.test(url.pathname)) asked.push(`${url.pathname} ${url.searchParams.get('today')}`);
+    });
+    await signInAs(journey, page, 'seller@demo.test');
+    await page.waitForURL(/\/dashboard$/);
+    await page.getByRole('list', { name: 'Orders' }).waitFor();
+    const kiritimatiToday = new Date(Date.now() + 14 * 60 * 60_000).toISOString().slice(0, 10);
+    expect(asked).toEqual(expect.arrayContaining([`/api/shop/summary ${kiritimatiToday}`, `/api/orders ${kiritimatiToday}`]));
+    await page.getByRole('list', { name: 'Orders' }).getByRole('link').first().click();
+    await expect.poll(() => asked.some((a) => /^\/api\/orders\/[a-z0-9]{16} /.test(a) && a.endsWith(kiritimatiToday))).toBe(true);
+    await context.close();
+  });
 });

@@ -41,20 +41,21 @@ describe('the public request page', () => {
     expect(personalizations).toEqual(expect.arrayContaining(['The Souzas · est. 2019', 'Ada & Ben · 12.06']));
   });
 
-  it('makes the answer to the form’s due-date question the order’s due date, from today on', async () => {
+  it('makes the answer to the form’s due-date question, less the days for delivery, the order’s due date', async () => {
     ctx.setNow(new Date('2026-12-02T10:00:00Z'));
     try {
+      // The demo board form allows 3 days for delivery: needed on Dec 20, it ships by Dec 17.
       const made = await visitor().post('/api/shops/demo/requests', { name: 'Dee Date', email: 'dee@example.test', answers: { ...boardAnswers, needed_by: '2026-12-20' } });
       expect(made.status).toBe(201);
       const { reference } = await made.json();
       const listed = (await (await seller.get(`/api/orders?q=${reference}`)).json()).items[0];
-      expect(listed.dueDate).toBe('2026-12-20');
+      expect(listed.dueDate).toBe('2026-12-17');
 
-      // A date already past everywhere is not when the order is needed; yesterday in UTC is still today west of it.
-      const past = await visitor().post('/api/shops/demo/requests', { name: 'Dee Date', email: 'dee2@example.test', answers: { ...boardAnswers, needed_by: '2026-11-30' } });
-      expect(past.status).toBe(400);
-      expect((await past.json()).error.details.fields).toEqual([{ fieldId: 'needed_by', message: 'Choose Dec 1, 2026 or later.' }]);
-      const westOfUtc = await visitor().post('/api/shops/demo/requests', { name: 'Dee Date', email: 'dee3@example.test', answers: { ...boardAnswers, needed_by: '2026-12-01' } });
+      // A date the piece can no longer reach in time is refused. Yesterday in UTC is still today west of it, so the earliest is Dec 1 + 3 days.
+      const tooSoon = await visitor().post('/api/shops/demo/requests', { name: 'Dee Date', email: 'dee2@example.test', answers: { ...boardAnswers, needed_by: '2026-12-03' } });
+      expect(tooSoon.status).toBe(400);
+      expect((await tooSoon.json()).error.details.fields).toEqual([{ fieldId: 'needed_by', message: 'Choose Dec 4, 2026 or later.' }]);
+      const westOfUtc = await visitor().post('/api/shops/demo/requests', { name: 'Dee Date', email: 'dee3@example.test', answers: { ...boardAnswers, needed_by: '2026-12-04' } });
       expect(westOfUtc.status).toBe(201);
       const tooFar = await visitor().post('/api/shops/demo/requests', { name: 'Dee Date', email: 'dee4@example.test', answers: { ...boardAnswers, needed_by: '2040-01-01' } });
       expect((await tooFar.json()).error.details.fields).toEqual([{ fieldId: 'needed_by', message: 'Choose Dec 1, 2036 or earlier.' }]);
@@ -67,12 +68,13 @@ describe('the public request page', () => {
     }
   });
 
-  it('seeds demo requests with the due date their customers asked for', async () => {
+  it('seeds demo requests with the due date their customers asked for, less the days for delivery', async () => {
     const requested = await (await seller.get('/api/orders?status=requested')).json();
+    const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
     for (const summary of requested.items as Array<{ orderId: string; dueDate: string | null }>) {
       const { order } = await (await seller.get(`/api/orders/${summary.orderId}`)).json();
       const asked = order.intake?.answers.find((a: { fieldId: string }) => a.fieldId === 'needed_by' || a.fieldId === 'event_date');
-      if (asked) expect(summary.dueDate).toBe(asked.value);
+      if (asked) expect(daysBetween(summary.dueDate!, asked.value)).toBe(asked.fieldId === 'needed_by' ? 3 : 5);
     }
     expect(requested.items.filter((o: { dueDate: string | null }) => o.dueDate).length).toBeGreaterThanOrEqual(2);
   });
@@ -255,6 +257,20 @@ describe('the intake form builder', () => {
     const text = await seller.post('/api/shop/intake-forms', { name: 'Text due', fields: [{ id: 't', type: 'short_text', label: 'When', dueDate: true }] });
     expect(text.status).toBe(201);
     expect((await text.json()).fields[0].dueDate).toBeUndefined();
+  });
+
+  it('refuses a due-date question that leaves customers no date to choose, in the builder’s words', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const due = { id: 'when', type: 'date', label: 'Needed by', dueDate: true, dueDaysBefore: 5, max: today };
+    const none = await seller.post('/api/shop/intake-forms', { name: 'No date left', fields: [due] });
+    expect(none.status).toBe(400);
+    expect((await none.json()).error.details).toEqual([{ path: 'fields.0.max', message: 'No date is left for customers to choose: move the latest date later, or the earliest sooner.' }]);
+    // Raw zod wording never reaches the seller: a choice with one option, an option too long.
+    const one = await seller.post('/api/shop/intake-forms', { name: 'One option', fields: [{ id: 'c', type: 'single_choice', label: 'Finish', options: ['Oiled'] }] });
+    expect((await one.json()).error.details).toEqual([{ path: 'fields.0.options', message: 'A choice needs at least two options.' }]);
+    const long = await seller.post('/api/shop/intake-forms', { name: 'Long option', fields: [{ id: 'c', type: 'single_choice', label: 'Finish', options: ['Oiled', 'x'.repeat(101)] }] });
+    expect((await long.json()).error.details).toEqual([{ path: 'fields.0.options.1', message: 'An option is at most 100 characters.' }]);
+    expect((await seller.post('/api/shop/intake-forms', { name: 'Date left', fields: [{ ...due, dueDaysBefore: 0 }] })).status).toBe(201);
   });
 
   it('is for sellers only', async () => {

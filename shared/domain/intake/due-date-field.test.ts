@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IntakeField } from '#shared/schemas/intake-form.ts';
 import { earliestTodayAnywhere } from '#shared/domain/orders/order-views.ts';
-import { dueDateFromAnswers, withDueDateLimits } from './due-date-field.ts';
+import { dueDateFromAnswers, dueDateQuestionProblem, withDueDateLimits } from './due-date-field.ts';
 
 const due = (limits: { min?: string; max?: string } = {}): IntakeField => ({ id: 'when', type: 'date', label: 'Needed by', required: false, dueDate: true, ...limits });
 const other: IntakeField = { id: 'birthday', type: 'date', label: 'Their birthday', required: false };
@@ -27,5 +27,12 @@ describe('the due-date question', () => {
     expect(dueDateFromAnswers(fields, [{ fieldId: 'birthday', label: 'Their birthday', type: 'date', value: '1990-05-01' }])).toBeUndefined();
     expect(dueDateFromAnswers(fields, [{ fieldId: 'when', label: 'Needed by', type: 'date', value: '2027-02-14' }])).toBe('2027-02-14');
     expect(dueDateFromAnswers([other], [{ fieldId: 'birthday', label: 'Their birthday', type: 'date', value: '2027-02-14' }])).toBeUndefined();
+  });
+  it('allows the days for delivery: customers choose from the first date the shop can still meet, and the order is due that many days earlier', () => {
+    const withDelivery: IntakeField = { ...due(), dueDaysBefore: 5 } as IntakeField;
+    expect(withDueDateLimits([withDelivery], '2026-12-30')[0]).toMatchObject({ min: '2027-01-04' });
+    expect(dueDateFromAnswers([withDelivery], [{ fieldId: 'when', label: 'Needed by', type: 'date', value: '2027-01-04' }])).toBe('2026-12-30');
+    expect(dueDateQuestionProblem([{ ...withDelivery, max: '2027-01-03' } as IntakeField], '2026-12-30')?.index).toBe(0);
+    expect(dueDateQuestionProblem([{ ...withDelivery, max: '2027-01-04' } as IntakeField], '2026-12-30')).toBeUndefined();
   });
 });

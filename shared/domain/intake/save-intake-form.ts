@@ -3,6 +3,8 @@ import { getShopCollection } from '#shared/db/intake-form.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import { newId } from '#shared/domain/ids.ts';
 import { AppError } from '#shared/errors.ts';
+import { dueDateQuestionProblem } from '#shared/domain/intake/due-date-field.ts';
+import { isoToday } from '#shared/domain/orders/order-views.ts';
 import type { IntakeFormInput } from '#shared/schemas/intake-form.ts';
 
 /**
@@ -19,6 +21,12 @@ export async function saveIntakeForm(
   if (input.formId && !existing) throw new AppError('not_found', 'No such intake form.');
   if (existing && input.expectedVersion !== existing.version) {
     throw new AppError('version_conflict', 'This form was changed meanwhile. Reload it and try again.', { details: { currentVersion: existing.version } });
+  }
+  // Archiving a form whose dates have run out is how a seller ends it: only a form offered must leave a date to choose.
+  const noDateLeft = input.archived ? undefined : dueDateQuestionProblem(input.form.fields, isoToday(ctx.now()));
+  if (noDateLeft) {
+    const path = `fields.${noDateLeft.index}.max`;
+    throw new AppError('validation_failed', `${path}: ${noDateLeft.message}`, { details: [{ path, message: noDateLeft.message }] });
   }
   const isFirst = collection.forms.filter((f) => !f.archived).length === 0;
   const makeDefault = !input.archived && (input.form.isDefault || isFirst);

@@ -408,7 +408,7 @@ function markPersonalization(fields: IntakeField[], index: number): IntakeField[
 
 /** Marks the date field at `index` (none for -1) as the due date, unmarking any other: a form has at most one. */
 function markDueDate(fields: IntakeField[], index: number): IntakeField[] {
-  return fields.map((f, i) => (f.type === 'date' ? { ...f, dueDate: i === index ? true : undefined } : f));
+  return fields.map((f, i) => (f.type === 'date' ? { ...f, dueDate: i === index ? true : undefined, dueDaysBefore: i === index ? f.dueDaysBefore : undefined } : f));
 }
 
 function FieldEditor(props: {
@@ -506,10 +506,26 @@ function FieldEditor(props: {
           <span>
             When the order is due
             <span class="hint" id={`${id}-due-date-hint`}>
-              Becomes the order’s due date, which sorts your orders and marks late ones; customers choose from today on. One field per form.
+              The customer’s date, less the days for delivery, becomes the order’s due date: the day it must ship by. It sorts your orders and marks late ones. One field per form.
             </span>
           </span>
         </label>
+      ) : null}
+      {field.type === 'date' && field.dueDate ? (
+        <Field id={`${id}-due-days`} label="Days for delivery" hint="Ship this many days before the customer’s date; customers then choose from the first date you can still meet.">
+          {(aria) => (
+            <input
+              {...aria}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={60}
+              step={1}
+              value={field.dueDaysBefore === undefined ? '' : String(field.dueDaysBefore)}
+              onInput={(e) => update({ dueDaysBefore: e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value) } as Partial<IntakeField>)}
+            />
+          )}
+        </Field>
       ) : null}
       {field.type === 'number' ? (
         <label class="choice">
