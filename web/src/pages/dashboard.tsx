@@ -11,9 +11,10 @@ import { DueBadge, OrderRow, formatDate, orderLinkId, type OrderSummary } from '
 import { useRequire } from '../session.tsx';
 import { useLeaveGuard } from '../components/leave-guard.ts';
 import { useFocusAfterRender } from '../components/focus-after-render.ts';
-import { keepPlace, keptPlace, noteDashboardList, type DashboardPlace } from '../components/dashboard-place.ts';
+import { keepPlace, keptPlace, noteDashboardList, noteOpenedOrder, type DashboardPlace } from '../components/dashboard-place.ts';
 import { dueDateProblem, dueDateRange } from '#shared/domain/orders/due-date.ts';
 import { isoToday } from '#shared/domain/orders/order-views.ts';
+import { localIsoToday } from '#shared/text/calendar-date.ts';
 
 type Summary = { shop: { slug: string; name: string }; counts: Record<OrderStatus, number>; open: number; overdue: number; dueSoon: number };
 type Tab = OrderStatus | 'open';
@@ -51,7 +52,7 @@ export default function DashboardPage() {
   };
 
   const listPath = (after?: string | null) => {
-    const params = new URLSearchParams({ status: view === 'board' ? 'open' : tab, sort: q.sort || 'due', limit: view === 'board' ? '100' : '25' });
+    const params = new URLSearchParams({ status: view === 'board' ? 'open' : tab, sort: q.sort || 'due', limit: view === 'board' ? '100' : '25', today: localIsoToday() });
     if (q.q) params.set('q', q.q);
     if (q.dueBefore) params.set('dueBefore', q.dueBefore);
     if (after) params.set('cursor', after);
@@ -89,7 +90,7 @@ export default function DashboardPage() {
     noteDashboardList();
     setOrders(undefined);
     setError(undefined);
-    Promise.all([get<Summary>('/shop/summary'), getPages(place?.pages ?? 1, () => current)])
+    Promise.all([get<Summary>(`/shop/summary?today=${localIsoToday()}`), getPages(place?.pages ?? 1, () => current)])
       .then(([s, pages]) => {
         if (!current) return;
         setSummary(s);
@@ -146,7 +147,11 @@ export default function DashboardPage() {
     const keepWhereLeft = (event: Event) => {
       const link = event.type === 'click' ? (event.target as Element | null)?.closest?.('a[href]') : null;
       if (event.type === 'click' && !link) return;
-      keepPlace({ scrollY: window.scrollY, orderId: link?.id.startsWith(orderLinkPrefix) ? link.id.slice(orderLinkPrefix.length) : undefined });
+      const orderId = link?.id.startsWith(orderLinkPrefix) ? link.id.slice(orderLinkPrefix.length) : undefined;
+      keepPlace({ scrollY: window.scrollY, orderId });
+      // Opened in this tab (a plain click): the order page's "All orders" can then go Back here.
+      const click = event as MouseEvent;
+      if (orderId && link instanceof HTMLAnchorElement && click.button === 0 && !click.ctrlKey && !click.metaKey && !click.shiftKey && !click.altKey) noteOpenedOrder(link.pathname);
     };
     // Captured, so it is noted before the router has moved on to the next page's history entry.
     addEventListener('click', keepWhereLeft, true);

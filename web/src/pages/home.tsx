@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { localIsoToday } from '#shared/text/calendar-date.ts';
 import { ApiError, get } from '../api.ts';
 import { Button } from '../components/button.tsx';
 import { Notice } from '../components/field.tsx';
@@ -11,9 +12,9 @@ import { useRequire } from '../session.tsx';
 const byActivity = (a: OrderSummary, b: OrderSummary) => b.lastActivityAt.localeCompare(a.lastActivityAt);
 
 /**
- * The customer's home: proofs waiting for their decision first, then every order under their
- * email, from every shop: the ones still under way, then the finished ones (completed or
- * cancelled), each newest activity first.
+ * The customer's home: every order under their email, from every shop, each shown once. Proofs
+ * waiting for their decision first, then the other orders still under way, then the finished
+ * ones (completed or cancelled), each newest activity first.
  */
 export default function HomePage() {
   const customer = useRequire('customer');
@@ -22,7 +23,7 @@ export default function HomePage() {
   const [error, setError] = useState<string>();
   const [loadingMore, setLoadingMore] = useState(false);
   const load = async (after?: string | null) => {
-    const page = await get<{ items: OrderSummary[]; nextCursor: string | null }>(`/orders?limit=25${after ? `&cursor=${encodeURIComponent(after)}` : ''}`);
+    const page = await get<{ items: OrderSummary[]; nextCursor: string | null }>(`/orders?limit=25&today=${localIsoToday()}${after ? `&cursor=${encodeURIComponent(after)}` : ''}`);
     setOrders((current) => [...(after ? (current ?? []) : []), ...page.items]);
     setCursor(page.nextCursor);
   };
@@ -45,7 +46,8 @@ export default function HomePage() {
   if (!customer) return <Layout signedIn><Loading /></Layout>;
   const waiting = orders?.filter((o) => o.status === 'awaiting_approval') ?? [];
   // Ordered here, not by the server: a later page may bring an order under way, and it joins the others.
-  const active = orders?.filter((o) => isOpen(o.status)).sort(byActivity) ?? [];
+  // An order waiting for a decision is in the section above, not again below it: one order listed twice reads as two.
+  const active = orders?.filter((o) => isOpen(o.status) && o.status !== 'awaiting_approval').sort(byActivity) ?? [];
   const finished = orders?.filter((o) => !isOpen(o.status)).sort(byActivity) ?? [];
   return (
     <Layout signedIn>
@@ -73,7 +75,10 @@ export default function HomePage() {
         </section>
       ) : null}
       {active.length > 0 ? (
-        <OrderList orders={active} label="Your orders" />
+        <section aria-labelledby="active-title">
+          <h2 id="active-title">{waiting.length > 0 ? 'Other orders under way' : 'Under way'}</h2>
+          <OrderList orders={active} label="Your orders under way" />
+        </section>
       ) : null}
       {finished.length > 0 ? (
         <section class="finished-orders" aria-labelledby="finished-title" style={{ marginTop: 'var(--space-5)' }}>

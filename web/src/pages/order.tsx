@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { localIsoToday } from '#shared/text/calendar-date.ts';
 import { useRoute } from 'preact-iso';
 import type { OrderPage } from '#shared/schemas/order.ts';
 import { ApiError, get } from '../api.ts';
@@ -12,7 +13,7 @@ import { EditDetails, ReadDetails } from '../components/order-details.tsx';
 import { OrderRequest } from '../components/order-request.tsx';
 import { Proofs } from '../components/proofs.tsx';
 import { useSession } from '../session.tsx';
-import { lastDashboardList } from '../components/dashboard-place.ts';
+import { lastDashboardList, useWayBackToDashboard } from '../components/dashboard-place.ts';
 
 /** One order, for its seller (details, next steps, edits) or its customer (where it stands). */
 export default function OrderPageView() {
@@ -21,13 +22,14 @@ export default function OrderPageView() {
   const [page, setPage] = useState<OrderPage>();
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<{ kind: 'success' | 'warn'; text: string }>();
+  const backToDashboard = useWayBackToDashboard();
 
   // Two actions close together reload twice: only the last reload asked for is shown, so an
   // earlier one arriving late cannot put back the order as it was before the second action.
   const latestLoad = useRef(0);
   const load = () => {
     const asked = ++latestLoad.current;
-    return get<OrderPage>(`/orders/${params.orderId}`)
+    return get<OrderPage>(`/orders/${params.orderId}?today=${localIsoToday()}`)
       .then((p) => {
         if (asked !== latestLoad.current) return;
         setPage(p);
@@ -71,7 +73,7 @@ export default function OrderPageView() {
   return (
     <Layout signedIn>
       <p class="small">
-        <a href={page.viewer === 'seller' ? lastDashboardList() : '/home'}>← {page.viewer === 'seller' ? 'All orders' : 'Your orders'}</a>
+        <a href={page.viewer === 'seller' ? lastDashboardList() : '/home'} onClick={page.viewer === 'seller' ? backToDashboard : undefined}>← {page.viewer === 'seller' ? 'All orders' : 'Your orders'}</a>
       </p>
       <div class="page-head">
         <div>
