@@ -38,6 +38,20 @@ async function sendProof(seller: Page, file: string, version: number) {
   expect(await boxes.count()).toBe(before + 1);
 }
 
+/**
+ * Opens the customer's "Send a design of your own". A click while the page still moves (images
+ * arriving on a busy machine) can land beside the summary; a person would click again, and so do we.
+ */
+async function openOwnDesignForm(page: Page) {
+  const details = page.locator('details.earlier-review');
+  await expect
+    .poll(async () => {
+      if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await page.getByText('Send a design of your own').click();
+      return details.evaluate((d: HTMLDetailsElement) => d.open);
+    })
+    .toBe(true);
+}
+
 describe('design review in the portal', () => {
   it('runs a proof from upload to approval: changes on v1, approval on v2, a receipt', async () => {
     const seller = await sellerPage();
@@ -127,13 +141,13 @@ describe('design review in the portal', () => {
     await signInAs(journey, customer, 'ana@demo.test');
     // On an approved order, the customer is told before sending that a new version replaces their approval.
     await customer.getByRole('link', { name: /linen napkins/ }).click();
-    await customer.getByText('Send a design of your own').click();
+    await openOwnDesignForm(customer);
     await expect.poll(() => customer.getByText(/^You approved v1\. A new version replaces that approval/).isVisible()).toBe(true);
     await customer.goBack();
     await customer.getByRole('link', { name: /Wedding favour candles/ }).click();
     await customer.getByRole('heading', { name: 'Design proofs' }).waitFor();
     const orderUrl = customer.url();
-    await customer.getByText('Send a design of your own').click();
+    await openOwnDesignForm(customer);
     expect(await customer.getByText(/A new version replaces that approval/).count()).toBe(0);
     await customer.locator('.dropzone input[type=file]').setInputFiles(fixture('proof-v2.png'));
     const send = customer.getByRole('button', { name: 'Send design v1' });

@@ -1,13 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { describedWithCount, LengthCount, type LengthLimit } from './length-count.tsx';
+import { describedWithCount, LengthCount, type LengthLimit, usePasteCut } from './length-count.tsx';
 
 /** The ids of a control's hint and error, as its `aria-describedby` (`<id>-hint`, `<id>-error`). */
 export const describedByOf = (id: string, hint: string | undefined, error: string | undefined) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
 /**
  * A labelled form control with its hint and error tied to it for screen readers; given `count`
- * (a text control's value and maxLength), the room left too, once near the end.
+ * (a text control's value and maxLength), the room left too, once near the end, and what a paste
+ * that did not fit left out.
  */
 export function Field(props: {
   id: string;
@@ -18,7 +19,8 @@ export function Field(props: {
   count?: LengthLimit | undefined;
   children: (aria: Record<string, string | boolean | undefined>) => ComponentChildren;
 }) {
-  const describedBy = describedWithCount(describedByOf(props.id, props.hint, props.error), props.id, props.count);
+  const cut = usePasteCut(props.id, props.count);
+  const describedBy = describedWithCount(describedByOf(props.id, props.hint, props.error), props.id, props.count, cut);
   return (
     <div class="field">
       <label for={props.id}>
@@ -36,7 +38,7 @@ export function Field(props: {
           {props.error}
         </span>
       ) : null}
-      {props.count ? <LengthCount id={props.id} {...props.count} /> : null}
+      {props.count ? <LengthCount id={props.id} {...props.count} cut={cut} /> : null}
     </div>
   );
 }

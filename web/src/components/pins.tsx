@@ -5,7 +5,7 @@ import type { CommentView, DesignView } from '#shared/schemas/design.ts';
 import { ApiError, patch, post } from '../api.ts';
 import { Button } from './button.tsx';
 import { Field, Notice } from './field.tsx';
-import { describedWithCount, LengthCount } from './length-count.tsx';
+import { describedWithCount, LengthCount, usePasteCut } from './length-count.tsx';
 import { fileUrl, type ImageSource } from './file-images.ts';
 import { formatDateTime } from './order-bits.tsx';
 import { useLeaveGuard } from './leave-guard.ts';
@@ -196,6 +196,7 @@ function Thread(props: { orderId: string; designId: string; thread: CommentView;
   const [error, setError] = useState<string>();
   const base = `/orders/${props.orderId}/designs/${props.designId}/comments`;
   const replyId = `reply-${thread.commentId}`;
+  const replyCut = usePasteCut(replyId, { value: reply, max: 2000 });
   const who = (c: CommentView) => (c.author.kind === 'seller' ? 'Shop' : 'Customer');
   /** One reply or resolve at a time; a refusal is said beside the thread, and the reply typed is kept. */
   const act = async (request: () => Promise<unknown>, done: string, failed: string) => {
@@ -236,7 +237,7 @@ function Thread(props: { orderId: string; designId: string; thread: CommentView;
       ))}
       {error ? <Notice kind="error">{error}</Notice> : null}
       <form
-        class="row"
+        class="reply-form"
         onSubmit={async (e) => {
           e.preventDefault();
           if (await act(() => post(base, { body: reply, parentId: thread.commentId }), 'Reply added.', 'Could not add the reply.')) setReply('');
@@ -246,14 +247,13 @@ function Thread(props: { orderId: string; designId: string; thread: CommentView;
           id={replyId}
           // A pinned thread is known by its number; one on the whole proof, by whose words it is.
           aria-label={thread.pin ? `Reply to comment ${props.n}` : `Reply to ${who(thread)}: “${thread.body.length > 40 ? `${thread.body.slice(0, 40)}…` : thread.body}”`}
-          aria-describedby={describedWithCount(undefined, replyId, { value: reply, max: 2000 })}
+          aria-describedby={describedWithCount(undefined, replyId, { value: reply, max: 2000 }, replyCut)}
           type="text"
           maxLength={2000}
           placeholder="Reply…"
           value={reply}
           onInput={(e) => setReply(e.currentTarget.value)}
         />
-        <LengthCount id={replyId} value={reply} max={2000} />
         <Button class="button secondary" type="submit" unavailable={busy || !reply.trim()}>
           Reply
         </Button>
@@ -265,6 +265,10 @@ function Thread(props: { orderId: string; designId: string; thread: CommentView;
         >
           {thread.resolved ? 'Reopen' : 'Resolve'}
         </Button>
+        {/* The room left has a line of its own under the box and its buttons, so they do not move as it comes and goes. */}
+        <div class="reply-count">
+          <LengthCount id={replyId} value={reply} max={2000} cut={replyCut} />
+        </div>
       </form>
     </article>
   );
@@ -400,7 +404,8 @@ type OverlayImage = { src: string; alt: string };
 /**
  * Two versions stacked in one frame, the slider revealing the top one. The frame takes the
  * taller proportions of the two and each image is fitted and centred in it, so versions of
- * different shapes line up as the same sheet would.
+ * different shapes line up as the same sheet would. A tall frame is made narrower, not cut: at
+ * most 70% of the screen's height, so the whole sheet and the slider under it are seen together.
  */
 function OverlayComparison(props: { bottom: OverlayImage; top: OverlayImage; reveal: number; onReveal: (value: number) => void }) {
   const [heightPerWidth, setHeightPerWidth] = useState<Record<string, number>>({});
@@ -409,9 +414,11 @@ function OverlayComparison(props: { bottom: OverlayImage; top: OverlayImage; rev
     if (img.naturalWidth > 0) setHeightPerWidth((known) => ({ ...known, [src]: img.naturalHeight / img.naturalWidth }));
   };
   const tallest = Math.max(heightPerWidth[props.bottom.src] ?? 0, heightPerWidth[props.top.src] ?? 0);
+  const proportions = tallest > 0 ? tallest : 3 / 4;
   return (
-    <div class="compare-overlay">
-      <div class="frame" style={{ aspectRatio: tallest > 0 ? `1 / ${tallest}` : '4 / 3' }}>
+    // The slider is as wide as the frame: its thumb stays over the edge it reveals.
+    <div class="compare-overlay" style={{ width: `min(100%, ${(70 / proportions).toFixed(2)}svh)` }}>
+      <div class="frame" style={{ aspectRatio: `1 / ${proportions}` }}>
         <img src={props.bottom.src} alt={props.bottom.alt} onLoad={measure(props.bottom.src)} />
         <img src={props.top.src} alt={props.top.alt} class="top" onLoad={measure(props.top.src)} style={{ clipPath: `inset(0 0 0 ${props.reveal}%)` }} />
       </div>

@@ -303,25 +303,28 @@ function Decide(props: { page: OrderPage; design: DesignView; draft: DecisionDra
           The personalisation was “{tickedOtherText || 'none'}” when you ticked the box; the shop has changed it to “{personalization || 'none'}”.
         </p>
       ) : null}
-      <label class="choice">
-        <input
-          id="decision-confirm"
-          type="checkbox"
-          checked={checked}
-          aria-invalid={tickError ? 'true' : undefined}
-          aria-describedby={describedByOf('decision-confirm', undefined, tickError)}
-          onChange={(e) => {
-            setTickError(undefined);
-            props.onDraft({ ...draft, ticked: e.currentTarget.checked ? { designId: design.designId, personalization } : undefined });
-          }}
-        />
-        <span>I checked the files and the personalisation above, exactly as they are.</span>
-      </label>
-      {tickError ? (
-        <span class="error" id="decision-confirm-error">
-          {tickError}
-        </span>
-      ) : null}
+      {/* The box and its message are one group: in error, the group is marked, as a field in error is. */}
+      <div class={tickError ? 'decide-confirm has-error' : 'decide-confirm'}>
+        <label class="choice">
+          <input
+            id="decision-confirm"
+            type="checkbox"
+            checked={checked}
+            aria-invalid={tickError ? 'true' : undefined}
+            aria-describedby={describedByOf('decision-confirm', undefined, tickError)}
+            onChange={(e) => {
+              setTickError(undefined);
+              props.onDraft({ ...draft, ticked: e.currentTarget.checked ? { designId: design.designId, personalization } : undefined });
+            }}
+          />
+          <span>I checked the files and the personalisation above, exactly as they are.</span>
+        </label>
+        {tickError ? (
+          <span class="error" id="decision-confirm-error">
+            {tickError}
+          </span>
+        ) : null}
+      </div>
       <Field id="decision-note" label="Note for the shop" hint="Optional to approve; to ask for changes, say what should change." error={noteError} count={{ value: note, max: 2000 }}>
         {(aria) => <textarea {...aria} maxLength={2000} value={note} onInput={(e) => props.onDraft({ ...draft, note: e.currentTarget.value })} />}
       </Field>

@@ -1,0 +1,147 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { signInAs, useJourney } from '#test/helpers/journey.ts';
+
+const journey = useJourney();
+const contexts = new Map<string, BrowserContext>();
+const phone = { width: 390, height: 844 };
+const desktop = { width: 1280, height: 900 };
+
+/** A page signed in as `email` (once per file and address: sign-in links are limited per address). */
+async function pageAs(email: string, path: string, viewport = phone): Promise<Page> {
+  let context = contexts.get(email);
+  if (!context) {
+    context = await journey.browser.newContext({ viewport });
+    contexts.set(email, context);
+    await signInAs(journey, await context.newPage(), email);
+  }
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  await page.goto(`${journey.server.url}${path}`);
+  return page;
+}
+
+/** The control's accessible description as Chromium computes it for screen readers. */
+async function descriptionOf(page: Page, selector: string): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    return String(nodes[0]?.description?.value ?? '');
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Pastes `text` into the focused control the way a person does: the system clipboard, then Ctrl+V. */
+async function paste(page: Page, text: string) {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: journey.server.url });
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+const cutNote = (page: Page, id: string) => page.locator(`#${id}-cut`).evaluateAll((all) => all.map((el) => el.textContent));
+/** What the screen reader is told, in the live region beside the control. */
+const spoken = (page: Page, id: string) => page.locator(`.field:has(> #${id}) > [aria-live=polite]`).textContent();
+
+describe('a paste cut at a field’s limit says what was left out', () => {
+  it('on a 40-character engraving, counting the selection the paste replaces, until the person types again', async () => {
+    const page = await (await journey.browser.newContext({ viewport: phone })).newPage();
+    await page.goto(`${journey.server.url}/s/demo`);
+    const id = 'q-engraving';
+    const engraving = page.locator(`#${id}`);
+    // What is selected makes room: the whole of "Ana & Luis · " is replaced, and 40 of the 46 pasted fit.
+    await engraving.fill('Ana & Luis · ');
+    await engraving.press('ControlOrMeta+A');
+    await paste(page, 'The Carvalho family kitchen, est. 2019, Lisbon');
+    await expect.poll(() => engraving.inputValue()).toBe('The Carvalho family kitchen, est. 2019, ');
+    const said = 'Only the first 40 characters you pasted fitted: the last 6 were left out.';
+    await expect.poll(() => cutNote(page, id)).toEqual([said]);
+    // Next to the count, in the error colour, and part of the box's description like the count.
+    expect(await page.locator(`#${id}-count`).textContent()).toBe('You have reached the limit of 40 characters');
+    expect(await page.locator(`#${id}-cut`).evaluate((el) => getComputedStyle(el).color)).toBe('rgb(161, 43, 43)');
+    const under = (await page.locator(`#${id}-cut`).boundingBox())!;
+    expect(under.y).toBeGreaterThan((await page.locator(`#${id}-count`).boundingBox())!.y);
+    expect(await engraving.getAttribute('aria-describedby')).toBe(`${id}-hint ${id}-count ${id}-cut`);
+    await expect.poll(() => descriptionOf(page, `#${id}`)).toContain(`You have reached the limit of 40 characters ${said}`);
+    await expect.poll(() => spoken(page, id)).toBe(`You have reached the limit of 40 characters. ${said}`);
+
+    // Typing or deleting again, the note goes; the count stays.
+    await engraving.press('Backspace');
+    await expect.poll(() => cutNote(page, id)).toEqual([]);
+    expect(await page.locator(`#${id}-count`).textContent()).toBe('1 character left');
+    expect(await engraving.getAttribute('aria-describedby')).toBe(`${id}-hint ${id}-count`);
+    // A paste that fits says nothing; one at the full limit, that none of it fitted.
+    await paste(page, 'L');
+    await expect.poll(() => engraving.inputValue()).toBe('The Carvalho family kitchen, est. 2019,L');
+    expect(await cutNote(page, id)).toEqual([]);
+    await paste(page, 'Lisbon');
+    await expect.poll(() => cutNote(page, id)).toEqual(['None of the 6 characters you pasted fitted.']);
+    await engraving.press('Backspace');
+    await expect.poll(() => cutNote(page, id)).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('in a reply’s one-line box on a proof', async () => {
+    const page = await pageAs('ana@demo.test', '/home');
+    await page.getByRole('link', { name: /Nonna/ }).first().click();
+    await page.getByRole('heading', { name: 'Design proofs' }).waitFor();
+    await page.getByLabel('Comment on this proof', { exact: true }).first().fill('Could the border be thinner?');
+    await page.getByRole('button', { name: 'Add comment' }).first().click();
+    const reply = page.getByRole('textbox', { name: 'Reply to Customer: “Could the border be thinner?”' });
+    const id = (await reply.getAttribute('id'))!;
+    await reply.fill('r'.repeat(1990));
+    await reply.press('End');
+    await paste(page, 'Thanks, see you then!');
+    await expect.poll(() => reply.inputValue()).toBe(`${'r'.repeat(1990)}Thanks, se`);
+    const said = 'Only the first 10 characters you pasted fitted: the last 11 were left out.';
+    await expect.poll(() => cutNote(page, id)).toEqual([said]);
+    expect(await reply.getAttribute('aria-describedby')).toBe(`${id}-count ${id}-cut`);
+    await expect.poll(() => descriptionOf(page, `#${id}`)).toBe(`You have reached the limit of 2,000 characters ${said}`);
+    await reply.press('Backspace');
+    await expect.poll(() => cutNote(page, id)).toEqual([]);
+    expect(await reply.getAttribute('aria-describedby')).toBe(`${id}-count`);
+    await page.close();
+  }, 60_000);
+});
+
+describe('the dashboard’s status tabs', () => {
+  /** Each tab's name and whether all of it is seen: inside the tab bar and the screen, not scrolled or cut off. */
+  const tabsSeen = (page: Page) =>
+    page.getByRole('tablist', { name: 'Orders by status' }).evaluate((bar) => {
+      const edge = bar.getBoundingClientRect();
+      return [...bar.querySelectorAll('[role=tab]')].map((tab) => {
+        const box = tab.getBoundingClientRect();
+        const whole = box.left >= edge.left - 0.5 && box.right <= edge.right + 0.5 && box.right <= window.innerWidth && bar.scrollWidth <= bar.clientWidth;
+        return `${tab.textContent}${whole ? '' : ' (cut off)'}`;
+      });
+    });
+
+  it('are all in sight on a desktop and a phone, and the arrow keys, Home and End still choose among them', async () => {
+    const page = await pageAs('seller@demo.test', '/dashboard', desktop);
+    const bar = page.getByRole('tablist', { name: 'Orders by status' });
+    await expect.poll(() => bar.getByRole('tab', { name: /Cancelled/ }).textContent()).toMatch(/Cancelled\d/);
+    for (const viewport of [desktop, phone]) {
+      await page.setViewportSize(viewport);
+      const seen = await tabsSeen(page);
+      expect(seen).toHaveLength(11);
+      expect(seen.filter((t) => t.endsWith('(cut off)'))).toEqual([]);
+    }
+
+    // The tabs pattern: Home and End, and the arrows going round from the last to the first.
+    await bar.getByRole('tab', { selected: true }).focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => bar.getByRole('tab', { selected: true }).textContent()).toMatch(/^Cancelled/);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Cancelled/);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => bar.getByRole('tab', { selected: true }).textContent()).toMatch(/^All open/);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => bar.getByRole('tab', { selected: true }).textContent()).toMatch(/^Completed/);
+    await page.keyboard.press('Home');
+    await expect.poll(() => bar.getByRole('tab', { selected: true }).textContent()).toMatch(/^All open/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tab');
+    await page.close();
+  }, 60_000);
+});
