@@ -278,4 +278,16 @@ describe('the customer’s home', () => {
     expect(await page.getByRole('list', { name: 'Your orders under way' }).locator('.title').allInnerTexts()).toEqual(['Probe stool']);
     await page.close();
   });
+  it('keeps the form builder’s preview in view on a wide screen while the seller edits far down', async () => {
+    const page = await pageAs(seller, '/forms');
+    await page.getByRole('button', { name: 'New form' }).click();
+    await page.getByLabel('Form name').fill('Long form');
+    for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Add field' }).click();
+    const lastQuestion = page.locator('#fe-6-label');
+    await lastQuestion.fill('The last question');
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+    const heading = page.getByRole('heading', { name: 'Preview', level: 2 });
+    await expect.poll(() => heading.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
+    await page.close();
+  });
 });

@@ -382,7 +382,7 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; on
           </div>
         ) : null}
       </form>
-      <section aria-labelledby="preview-title">
+      <section class="form-preview" aria-labelledby="preview-title">
         <h2 id="preview-title">Preview</h2>
         <p class="muted small">As the customer will see it.</p>
         <div class="preview-frame">
