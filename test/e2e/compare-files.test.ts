@@ -1,26 +1,14 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { signInAs, useJourney } from '#test/helpers/journey.ts';
+import { useJourney } from '#test/helpers/journey.ts';
+import { signedInPages } from '#test/helpers/signed-in-pages.ts';
 import { fixture, sendProof } from '#test/helpers/proofs.ts';
 
 const journey = useJourney();
-const contexts = new Map<string, BrowserContext>();
+const pageAs = signedInPages(journey, { width: 1280, height: 900 });
 const phone = { width: 390, height: 844 };
 
-/** A page signed in as `email` (once per file and address: sign-in links are limited per address). */
-async function pageAs(email: string, path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  let context = contexts.get(email);
-  if (!context) {
-    context = await journey.browser.newContext();
-    contexts.set(email, context);
-    await signInAs(journey, await context.newPage(), email);
-  }
-  const page = await context.newPage();
-  await page.setViewportSize(viewport);
-  await page.goto(`${journey.server.url}${path}`);
-  return page;
-}
 
 /** A quoted order made through the API as the signed-in seller, for `customerEmail`. */
 async function quotedOrder(page: Page, title: string, customerEmail: string): Promise<string> {

@@ -1,37 +1,15 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { signInAs, useJourney } from '#test/helpers/journey.ts';
+import { useJourney } from '#test/helpers/journey.ts';
+import { replyBoxOnNonnasProof } from '#test/helpers/proofs.ts';
+import { descriptionOf, signedInPages } from '#test/helpers/signed-in-pages.ts';
 
 const journey = useJourney();
-const contexts = new Map<string, BrowserContext>();
 const phone = { width: 390, height: 844 };
+const pageAs = signedInPages(journey, phone);
 
-/** A page on a phone signed in as `email` (once per file and address: sign-in links are limited per address). */
-async function pageAs(email: string, path: string): Promise<Page> {
-  let context = contexts.get(email);
-  if (!context) {
-    context = await journey.browser.newContext({ viewport: phone });
-    contexts.set(email, context);
-    await signInAs(journey, await context.newPage(), email);
-  }
-  const page = await context.newPage();
-  await page.goto(`${journey.server.url}${path}`);
-  return page;
-}
 
-/** The control's accessible description as Chromium computes it for screen readers. */
-async function descriptionOf(page: Page, selector: string): Promise<string> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument');
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
-    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
-    return String(nodes[0]?.description?.value ?? '');
-  } finally {
-    await cdp.detach();
-  }
-}
 
 /** axe's findings on the page as it stands, and a page wider than the phone (as test/e2e/accessibility.test.ts checks). */
 async function violations(page: Page): Promise<string[]> {
@@ -112,12 +90,7 @@ describe('the room left in a text with a limit', () => {
 
   it('counts a reply in its one-line box, under the box and in its description', async () => {
     const page = await pageAs('ana@demo.test', '/home');
-    await page.getByRole('link', { name: /Nonna/ }).first().click();
-    await page.getByRole('heading', { name: 'Design proofs' }).waitFor();
-    await page.getByLabel('Comment on this proof', { exact: true }).first().fill('Could the border be thinner?');
-    await page.getByRole('button', { name: 'Add comment' }).first().click();
-    const reply = page.getByRole('textbox', { name: 'Reply to Customer: “Could the border be thinner?”' });
-    const id = (await reply.getAttribute('id'))!;
+    const { reply, id } = await replyBoxOnNonnasProof(page, 'Could the border be thinner?');
     await reply.fill('r'.repeat(1950));
     await expect.poll(() => countText(page, id)).toEqual(['50 characters left']);
     expect(await reply.getAttribute('aria-describedby')).toBe(`${id}-count`);

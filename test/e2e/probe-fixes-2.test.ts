@@ -1,38 +1,15 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { signInAs, useJourney } from '#test/helpers/journey.ts';
+import { useJourney } from '#test/helpers/journey.ts';
+import { replyBoxOnNonnasProof } from '#test/helpers/proofs.ts';
+import { descriptionOf, signedInPages } from '#test/helpers/signed-in-pages.ts';
 
 const journey = useJourney();
-const contexts = new Map<string, BrowserContext>();
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1280, height: 900 };
+const pageAs = signedInPages(journey, phone);
 
-/** A page signed in as `email` (once per file and address: sign-in links are limited per address). */
-async function pageAs(email: string, path: string, viewport = phone): Promise<Page> {
-  let context = contexts.get(email);
-  if (!context) {
-    context = await journey.browser.newContext({ viewport });
-    contexts.set(email, context);
-    await signInAs(journey, await context.newPage(), email);
-  }
-  const page = await context.newPage();
-  await page.setViewportSize(viewport);
-  await page.goto(`${journey.server.url}${path}`);
-  return page;
-}
 
-/** The control's accessible description as Chromium computes it for screen readers. */
-async function descriptionOf(page: Page, selector: string): Promise<string> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument');
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
-    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
-    return String(nodes[0]?.description?.value ?? '');
-  } finally {
-    await cdp.detach();
-  }
-}
 
 /** Pastes `text` into the focused control the way a person does: the system clipboard, then Ctrl+V. */
 async function paste(page: Page, text: string) {
@@ -85,12 +62,7 @@ describe('a paste cut at a field’s limit says what was left out', () => {
 
   it('in a reply’s one-line box on a proof', async () => {
     const page = await pageAs('ana@demo.test', '/home');
-    await page.getByRole('link', { name: /Nonna/ }).first().click();
-    await page.getByRole('heading', { name: 'Design proofs' }).waitFor();
-    await page.getByLabel('Comment on this proof', { exact: true }).first().fill('Could the border be thinner?');
-    await page.getByRole('button', { name: 'Add comment' }).first().click();
-    const reply = page.getByRole('textbox', { name: 'Reply to Customer: “Could the border be thinner?”' });
-    const id = (await reply.getAttribute('id'))!;
+    const { reply, id } = await replyBoxOnNonnasProof(page, 'Could the border be thinner?');
     await reply.fill('r'.repeat(1990));
     await reply.press('End');
     await paste(page, 'Thanks, see you then!');

@@ -1,28 +1,16 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { signInAs, useJourney } from '#test/helpers/journey.ts';
+import { useJourney } from '#test/helpers/journey.ts';
+import { signedInPages } from '#test/helpers/signed-in-pages.ts';
 import { sendProof } from '#test/helpers/proofs.ts';
 
 const journey = useJourney();
-const contexts = new Map<string, BrowserContext>();
 const desktop = { width: 1280, height: 900 };
 const phone = { width: 390, height: 844 };
+const pageAs = signedInPages(journey, desktop);
 const seller = 'seller@demo.test';
 const customer = 'dee@probe.test';
 
-/** A page signed in as `email` (once per file and address: sign-in links are limited per address). */
-async function pageAs(email: string, path: string, viewport = desktop): Promise<Page> {
-  let context = contexts.get(email);
-  if (!context) {
-    context = await journey.browser.newContext({ viewport: desktop });
-    contexts.set(email, context);
-    await signInAs(journey, await context.newPage(), email);
-  }
-  const page = await context.newPage();
-  await page.setViewportSize(viewport);
-  await page.goto(`${journey.server.url}${path}`);
-  return page;
-}
 
 /** An order for Dee made through the API as the signed-in seller, moved on to quoted. */
 async function quotedOrder(page: Page, title: string): Promise<string> {

@@ -1,23 +1,11 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { signInAs, useJourney } from '#test/helpers/journey.ts';
+import { useJourney } from '#test/helpers/journey.ts';
+import { signedInPages } from '#test/helpers/signed-in-pages.ts';
 
 const journey = useJourney();
-const contexts = new Map<string, BrowserContext>();
+const pageAs = signedInPages(journey, { width: 1280, height: 900 });
 
-/** A page signed in as `email` (once per file and address: sign-in links are limited per address). */
-async function pageAs(email: string, path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  let context = contexts.get(email);
-  if (!context) {
-    context = await journey.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.set(email, context);
-    await signInAs(journey, await context.newPage(), email);
-  }
-  const page = await context.newPage();
-  await page.setViewportSize(viewport);
-  await page.goto(`${journey.server.url}${path}`);
-  return page;
-}
 const phone = { width: 390, height: 844 };
 
 /** An order made through the API as the signed-in seller; `quoted` moves it on one step. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from '#test/helpers/browser.ts';
 import { startTestServer } from '#test/helpers/test-server.ts';
 
-type Journey = { server: Awaited<ReturnType<typeof startTestServer>>; browser: Browser };
+export type Journey = { server: Awaited<ReturnType<typeof startTestServer>>; browser: Browser };
 
 /** For a browser-journey file: the whole product and Chromium, started once, stopped after. */
 export function useJourney(): Journey {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** A file of test/fixtures. */
@@ -28,4 +28,17 @@ export async function sendProof(page: Page, file: string, version: number, optio
   await options.beforeSend?.();
   await send[options.press ?? 'click']();
   await expect.poll(() => page.getByText(`Proof v${version} sent to the customer.`).isVisible()).toBe(true);
+}
+
+/**
+ * As a customer with a demo proof waiting (Ana and "Nonna's kitchen"): from their home to a new
+ * comment on the proof, and the reply box under it, with its id.
+ */
+export async function replyBoxOnNonnasProof(page: Page, comment: string): Promise<{ reply: Locator; id: string }> {
+  await page.getByRole('link', { name: /Nonna/ }).first().click();
+  await page.getByRole('heading', { name: 'Design proofs' }).waitFor();
+  await page.getByLabel('Comment on this proof', { exact: true }).first().fill(comment);
+  await page.getByRole('button', { name: 'Add comment' }).first().click();
+  const reply = page.getByRole('textbox', { name: `Reply to Customer: “${comment}”` });
+  return { reply, id: (await reply.getAttribute('id'))! };
 }
