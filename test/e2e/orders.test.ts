@@ -299,6 +299,10 @@ describe('a custom request, from the customer to the seller', () => {
     expect(await link.getAttribute('href')).toBe('https://parcels.example/track?id=RN123456785GB');
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
+    // In the activity too, inside the step's brackets, the address is a link without the closing bracket.
+    const inActivity = customer.getByRole('region', { name: 'Activity' }).getByRole('link', { name: 'https://parcels.example/track?id=RN123456785GB' });
+    expect(await inActivity.getAttribute('href')).toBe('https://parcels.example/track?id=RN123456785GB');
+    expect(await inActivity.getAttribute('rel')).toBe('noopener noreferrer nofollow');
     await customer.close();
   });
 });

@@ -8,6 +8,7 @@ import { statusLabels } from '#shared/schemas/order-status.ts';
 import { journey, whatHappensNext } from './order-bits.tsx';
 import { proofAwaitingDecision } from './proofs.tsx';
 import { useLeaveGuard } from './leave-guard.ts';
+import { WithLinks } from './with-links.tsx';
 
 /**
  * What the shop wrote as it moved the order to `status` (its quote, the parcel's tracking), if it
@@ -17,24 +18,6 @@ import { useLeaveGuard } from './leave-guard.ts';
 function latestNote(page: OrderPage, status: OrderStatus): string | undefined {
   const notes = page.activity.filter((a) => a.type === 'status.changed' && a.data.to === status && typeof a.data.reason === 'string');
   return notes.sort((a, b) => b.at.localeCompare(a.at))[0]?.data.reason as string | undefined;
-}
-
-/** The seller's text with its web addresses as links, opened away from the portal. */
-function WithLinks(props: { text: string }) {
-  const parts = props.text.split(/(https?:\/\/[^\s<>"]*[^\s<>".,;:!?)])/);
-  return (
-    <>
-      {parts.map((part, i) =>
-        i % 2 === 1 ? (
-          <a key={i} href={part} target="_blank" rel="noopener noreferrer nofollow">
-            {part}
-          </a>
-        ) : (
-          part
-        ),
-      )}
-    </>
-  );
 }
 
 /** The customer's view of where the order stands and what happens next. */

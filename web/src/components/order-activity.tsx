@@ -1,6 +1,7 @@
 import type { OrderPage } from '#shared/schemas/order.ts';
 import { statusLabels, type OrderStatus } from '#shared/schemas/order-status.ts';
 import { formatDate, formatDateTime } from './order-bits.tsx';
+import { WithLinks } from './with-links.tsx';
 
 type ActivityEvent = OrderPage['activity'][number];
 
@@ -12,7 +13,9 @@ export function OrderActivity(props: { activity: ActivityEvent[]; /** Named wher
       <ol class="timeline">
         {props.activity.map((event) => (
           <li key={event.eventId}>
-            <span>{describeEvent(event)}</span>
+            <span>
+              <WithLinks text={describeEvent(event)} />
+            </span>
             <time dateTime={event.at}>
               {formatDateTime(event.at)} · {event.actor.kind === 'system' ? 'Atelier' : event.actor.kind === 'seller' ? 'Shop' : event.actor.name ?? props.customerName}
             </time>
