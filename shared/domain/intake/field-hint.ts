@@ -28,11 +28,16 @@ export function fieldLimits(field: IntakeField): string | undefined {
       if (max !== undefined) return `Choose up to ${max}.`;
       return undefined;
     }
-    case 'date':
-      if (field.min && field.max) return `From ${calendarDateInWords(field.min)} to ${calendarDateInWords(field.max)}.`;
+    case 'date': {
+      // On the due-date question, a latest day years off is Atelier's guard against a slipped year
+      // (ten years, ADR 15), not a limit a customer plans by: it is left unsaid.
+      const yearsOff = field.min && field.max ? Number(field.max.slice(0, 4)) - Number(field.min.slice(0, 4)) : 0;
+      const max = field.dueDate && yearsOff >= 5 ? undefined : field.max;
+      if (field.min && max) return `From ${calendarDateInWords(field.min)} to ${calendarDateInWords(max)}.`;
       if (field.min) return `From ${calendarDateInWords(field.min)}.`;
-      if (field.max) return `${calendarDateInWords(field.max)} at the latest.`;
+      if (max) return `${calendarDateInWords(max)} at the latest.`;
       return undefined;
+    }
     default:
       return undefined;
   }
