@@ -70,7 +70,7 @@ describe('the room left in a text with a limit', () => {
     // The count and the limit agree: exactly 2,000 UTF-16 code units, line breaks counted once.
     expect(await box.inputValue()).toBe(pasted.slice(0, 2000));
     expect(await countOf(page, id).evaluate((el) => getComputedStyle(el).color)).toBe('rgb(161, 43, 43)');
-    // And what of the paste was left out (test/e2e/probe-fixes-2.test.ts).
+    // And what of the paste was left out (test/e2e/paste-cut-and-tabs.test.ts).
     const cut = 'Only the first 2,000 characters you pasted fitted: the last 850 were left out.';
     await expect.poll(() => descriptionOf(page, `#${id}`)).toBe(`${hint} You have reached the limit of 2,000 characters ${cut}`);
     await expect.poll(() => spoken(page, id)).toBe(`You have reached the limit of 2,000 characters. ${cut}`);

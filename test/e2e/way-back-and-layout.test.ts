@@ -266,7 +266,10 @@ describe('the customer’s home', () => {
     expect(await page.getByRole('list', { name: 'Your orders under way' }).locator('.title').allInnerTexts()).toEqual(['Probe stool']);
     await page.close();
   });
-  it('keeps the form builder’s preview in view on a wide screen while the seller edits far down', async () => {
+});
+
+describe('the form builder', () => {
+  it('keeps the preview in view on a wide screen while the seller edits far down', async () => {
     const page = await pageAs(seller, '/forms');
     await page.getByRole('button', { name: 'New form' }).click();
     await page.getByLabel('Form name').fill('Long form');
