@@ -1,4 +1,5 @@
 import { dueDateRange } from '#shared/domain/orders/due-date.ts';
+import { addDays } from '#shared/text/calendar-date.ts';
 import type { IntakeField, StoredAnswer } from '#shared/schemas/intake-form.ts';
 
 type DateField = Extract<IntakeField, { type: 'date' }>;
@@ -8,8 +9,6 @@ export const isDueDateField = (field: IntakeField): field is DateField => field.
 
 /** The form's field whose answer is the order's due date, if the seller marked one. */
 export const dueDateField = (fields: IntakeField[]): DateField | undefined => fields.find(isDueDateField);
-
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The form as a customer fills it in on `today`: the due-date field, if any, takes dates from

@@ -1,5 +1,6 @@
 import type { Order } from '#shared/db/order.ts';
 import { AppError } from '#shared/errors.ts';
+import { addDays } from '#shared/text/calendar-date.ts';
 import { isOpen } from '#shared/domain/orders/lifecycle.ts';
 import type { OrderSummary } from '#shared/schemas/order.ts';
 
@@ -11,7 +12,7 @@ export function dueState(order: Pick<Order, 'status' | 'dueDate'>, today: string
   if (!isOpen(order.status) || order.status === 'shipped') return 'closed';
   if (!order.dueDate) return 'no_date';
   if (order.dueDate < today) return 'overdue';
-  const soon = new Date(Date.parse(`${today}T00:00:00Z`) + dueSoonDays * 86_400_000).toISOString().slice(0, 10);
+  const soon = addDays(today, dueSoonDays);
   return order.dueDate <= soon ? 'due_soon' : 'on_track';
 }
 

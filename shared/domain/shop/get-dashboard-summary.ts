@@ -3,6 +3,7 @@ import { queryShopOrders } from '#shared/db/order.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import { dueSoonDays, dueState, viewerToday } from '#shared/domain/orders/order-views.ts';
 import { AppError } from '#shared/errors.ts';
+import { addDays } from '#shared/text/calendar-date.ts';
 import { orderStatuses, type OrderStatus } from '#shared/schemas/order-status.ts';
 
 export type DashboardSummary = {
@@ -19,7 +20,7 @@ export type DashboardSummary = {
  */
 export async function getDashboardSummary(ctx: DomainContext, shopId: string, viewersToday?: string): Promise<DashboardSummary> {
   const today = viewerToday(ctx.now(), viewersToday);
-  const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + (dueSoonDays + 1) * 86_400_000).toISOString().slice(0, 10);
+  const horizon = addDays(today, dueSoonDays + 1);
   const [collection, dueWindow] = await Promise.all([
     getShopCollection(ctx.db, shopId),
     queryShopOrders(ctx.db, { shopId, scope: 'open', sort: 'due', dueBefore: horizon, limit: 100 }),
