@@ -279,6 +279,24 @@ describe('the form builder', () => {
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
     const heading = page.getByRole('heading', { name: 'Preview', level: 2 });
     await expect.poll(() => heading.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
+    expect(await page.getByRole('link', { name: 'See the preview' }).isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('links from the form to the preview and back on a phone, where the preview follows the whole form', async () => {
+    const page = await pageAs(seller, '/forms', phone);
+    await page.getByRole('button', { name: 'New form' }).click();
+    await page.getByLabel('Form name').fill('Phone form');
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Add field' }).click();
+    const toPreview = page.getByRole('link', { name: 'See the preview' });
+    await toPreview.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedId(page)).toBe('preview-title');
+    await expect.poll(() => inView(page, 'preview-title')).toBe(true);
+    expect(await page.locator('.preview-frame h3').textContent()).toBe('Phone form');
+    await page.getByRole('link', { name: 'Back to the form' }).click();
+    await expect.poll(() => focusedId(page)).toBe('editor-title');
+    await expect.poll(() => inView(page, 'editor-title')).toBe(true);
     await page.close();
   });
 });

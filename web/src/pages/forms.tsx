@@ -297,7 +297,10 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; on
         }}
         aria-labelledby="editor-title"
       >
-        <h2 id="editor-title">{draft.formId ? `Edit “${draft.name.trim()}”` : 'New form'}</h2>
+        <h2 id="editor-title" tabIndex={-1}>{draft.formId ? `Edit “${draft.name.trim()}”` : 'New form'}</h2>
+        <JumpLink to="preview-title" class="phone-only">
+          See the preview
+        </JumpLink>
         <Field id="form-name" label="Form name" hint="What customers pick, e.g. “Engraved cutting board”." required count={{ value: draft.name, max: 80 }}>
           {(aria) => <input {...aria} type="text" maxLength={80} value={draft.name} onInput={(e) => props.onChange({ ...draft, name: e.currentTarget.value })} />}
         </Field>
@@ -383,7 +386,7 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; on
         ) : null}
       </form>
       <section class="form-preview" aria-labelledby="preview-title">
-        <h2 id="preview-title">Preview</h2>
+        <h2 id="preview-title" tabIndex={-1}>Preview</h2>
         <p class="muted small">As the customer will see it.</p>
         <div class="preview-frame">
           <h3>{draft.name.trim() || 'Untitled form'}</h3>
@@ -392,8 +395,30 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; on
             <IntakeFieldInput key={field.id} idPrefix="preview" field={previewOf(field)} value={previewAnswers[field.id]} onChange={(v) => setPreviewAnswers({ ...previewAnswers, [field.id]: v })} />
           ))}
         </div>
+        <JumpLink to="editor-title" class="phone-only">
+          Back to the form
+        </JumpLink>
       </section>
     </div>
+  );
+}
+
+/** On a phone the preview sits under the whole form: a link there and back, which moves the focus with the view. */
+function JumpLink(props: { to: string; class: string; children: string }) {
+  return (
+    <p class={props.class}>
+      <a
+        href={`#${props.to}`}
+        onClick={(e) => {
+          e.preventDefault();
+          const target = document.getElementById(props.to);
+          target?.scrollIntoView({ block: 'start' });
+          target?.focus({ preventScroll: true });
+        }}
+      >
+        {props.children}
+      </a>
+    </p>
   );
 }
 
