@@ -151,7 +151,7 @@ describe('a custom request, from the customer to the seller', () => {
       { name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) },
     ]);
     const rows = page.getByRole('list', { name: 'Files for Photos or sketches' }).getByRole('listitem');
-    await expect.poll(() => rows.locator('.error').allInnerTexts()).toEqual(['This is not a PNG, JPEG, WebP, GIF, PDF, SVG, AI or EPS file, whatever its name says.', 'The file is empty.']);
+    await expect.poll(() => rows.locator('.error').allInnerTexts()).toEqual(['Only images (PNG, JPEG, WebP, GIF), PDF, SVG, AI and EPS files can be sent: this file is none of these.', 'The file is empty.']);
     expect(await rows.getByText('Attached').count()).toBe(0);
     expect(signed).toEqual([]);
     await page.close();

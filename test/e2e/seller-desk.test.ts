@@ -456,7 +456,7 @@ describe('the seller’s desk', () => {
     // A web page named .png: refused by the check of its bytes the server also makes, before it is sent.
     await input.setInputFiles({ name: 'artwork.png', mimeType: 'image/png', buffer: Buffer.from('<!doctype html><script>alert(1)</script>') });
     const refused = files.getByRole('listitem').filter({ hasText: 'artwork.png' });
-    await expect.poll(() => refused.locator('.error').innerText()).toBe('This is not a PNG, JPEG, WebP, GIF, PDF, SVG, AI or EPS file, whatever its name says.');
+    await expect.poll(() => refused.locator('.error').innerText()).toBe('Only images (PNG, JPEG, WebP, GIF), PDF, SVG, AI and EPS files can be sent: this file is none of these.');
     expect(await page.getByRole('checkbox', { name: 'In this proof' }).count()).toBe(0);
     await refused.getByRole('button', { name: 'Remove artwork.png' }).click();
     expect(await refused.count()).toBe(0);

@@ -57,7 +57,7 @@ export function detectFileType(head: Uint8Array): DetectedType | undefined {
 export function checkFileContent(size: number, head: Uint8Array): { ok: true; detected: DetectedType } | { ok: false; reason: string } {
   if (size === 0) return { ok: false, reason: 'The file is empty.' };
   const detected = detectFileType(head);
-  return detected ? { ok: true, detected } : { ok: false, reason: 'This is not a PNG, JPEG, WebP, GIF, PDF, SVG, AI or EPS file, whatever its name says.' };
+  return detected ? { ok: true, detected } : { ok: false, reason: 'Only images (PNG, JPEG, WebP, GIF), PDF, SVG, AI and EPS files can be sent: this file is none of these.' };
 }
 
 /** How many first bytes decide a file's type. */

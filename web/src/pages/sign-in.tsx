@@ -73,7 +73,7 @@ export function SignInSentPage() {
         <Notice kind="success">
           If <strong>{query.email || 'that address'}</strong> belongs to an Atelier shop or order, a sign-in link is on its way.
         </Notice>
-        <p>The link works once and expires in 15 minutes. Open it on this device.</p>
+        <p>The link works once and expires in 15 minutes. You are signed in on the device and browser where you open it.</p>
         <p class="row">
           <a href="/sign-in">Use a different email</a>
           {mailbox ? <a href="/dev/mailbox">Open the dev mailbox</a> : null}
