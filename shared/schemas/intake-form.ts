@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isDueDateField } from '#shared/domain/intake/due-date-field.ts';
 import { isPersonalizationField, personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
+import { sameOptionsProblem } from '#shared/domain/intake/choice-options.ts';
 
 /** The field types a seller can put on an intake form; `file` lets customers attach references. */
 export const fieldTypes = ['short_text', 'long_text', 'number', 'single_choice', 'multiple_choice', 'date', 'color', 'checkbox', 'file'] as const;
@@ -53,9 +54,9 @@ export type IntakeField = z.infer<typeof intakeFieldSchema>;
 /** What a seller saves: the form's name, its fields in order, and whether it is the default. */
 export const intakeFormInputSchema = z
   .object({
-    name: z.string().trim().min(1).max(80),
-    description: z.string().trim().max(1000).optional(),
-    fields: z.array(intakeFieldSchema).min(1, 'A form needs at least one field.').max(40),
+    name: z.string().trim().min(1, 'A form needs a name.').max(80, 'A form’s name is at most 80 characters.'),
+    description: z.string().trim().max(1000, 'An introduction is at most 1,000 characters.').optional(),
+    fields: z.array(intakeFieldSchema).min(1, 'A form needs at least one field.').max(40, 'A form has at most 40 fields.'),
     isDefault: z.boolean().default(false),
   })
   .superRefine((form, ctx) => {
@@ -84,8 +85,8 @@ export const intakeFormInputSchema = z
         ctx.addIssue({ code: 'custom', path: ['fields', index, 'min'], message: 'The minimum is above the maximum.' });
       if (field.type === 'multiple_choice' && limits.maxSelected !== undefined && limits.maxSelected > field.options.length)
         ctx.addIssue({ code: 'custom', path: ['fields', index, 'maxSelected'], message: 'More selections allowed than there are options.' });
-      if ('options' in field && new Set(field.options).size !== field.options.length)
-        ctx.addIssue({ code: 'custom', path: ['fields', index, 'options'], message: 'Two options are the same.' });
+      const sameOptions = 'options' in field ? sameOptionsProblem(field.options) : undefined;
+      if (sameOptions) ctx.addIssue({ code: 'custom', path: ['fields', index, 'options'], message: sameOptions });
     });
   });
 export type IntakeFormInput = z.infer<typeof intakeFormInputSchema>;

@@ -563,7 +563,7 @@ describe('the seller’s desk', () => {
     // A refusal names the field as the builder shows it, not by its place in the data, beside Save.
     await page.getByLabel('Options').fill('Oak\nOak');
     await page.getByRole('button', { name: 'Save form' }).click();
-    const refused = page.getByRole('alert').filter({ hasText: 'Field 2 (“Wood”): Two options are the same.' });
+    const refused = page.getByRole('alert').filter({ hasText: 'Field 2 (“Wood”): “Oak” is listed twice.' });
     await expect.poll(() => refused.isVisible()).toBe(true);
     expect(await refused.evaluate((el) => el.nextElementSibling?.textContent)).toContain('Save form');
     // As people type a list: a blank line between, a new line at the end. The preview shows what customers will get.

@@ -111,6 +111,6 @@ describe('saving an intake form', () => {
       ],
     });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => i.message).sort()).toEqual(['The minimum length is above the maximum.', 'Two fields share the id "a".', 'Two options are the same.']);
+    expect(result.error?.issues.map((i) => i.message).sort()).toEqual(['The minimum length is above the maximum.', 'Two fields share the id "a".', '“x” is listed twice.']);
   });
 });

@@ -5,7 +5,7 @@ import { localIsoToday } from '#shared/text/calendar-date.ts';
 import type { AnswerValue, FieldType, IntakeField } from '#shared/schemas/intake-form.ts';
 import { ApiError, get, post, put } from '../api.ts';
 import { Button } from '../components/button.tsx';
-import { Announcement, Field, Notice } from '../components/field.tsx';
+import { Announcement, describedByOf, Field, Notice } from '../components/field.tsx';
 import { useFocusAfterRender } from '../components/focus-after-render.ts';
 import { IntakeFieldInput } from '../components/intake-field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
@@ -84,20 +84,70 @@ function formBody(form: { name: string; description?: string | undefined; isDefa
 }
 
 /**
- * The server's refusal in the builder's words: "fields.2.options: Two options are the same."
- * becomes "Field 3 (“Wood”): Two options are the same."
+ * One thing a save was refused for: in the form itself (`key` "name", "fields"; "" for a refusal
+ * of the whole save) or in one field (`fieldId`) at one of its settings (`key` "options").
+ * `seen` is that part as it was refused: once the seller changes it, the message goes.
  */
-function describeRefusal(error: ApiError, fields: IntakeField[]): string {
-  const issues = Array.isArray(error.details) ? (error.details as Array<{ path?: string; message?: string }>) : [];
-  if (issues.length === 0) return error.message;
-  return issues
-    .map((issue) => {
-      const index = /^fields\.(\d+)/.exec(issue.path ?? '')?.[1];
-      if (index === undefined) return issue.message ?? '';
-      const label = fields[Number(index)]?.label;
-      return `Field ${Number(index) + 1}${label ? ` (“${label}”)` : ''}: ${issue.message ?? ''}`;
-    })
-    .join(' ');
+type SaveProblem = { message: string; key: string; fieldId?: string | undefined; seen: string };
+
+const formPart = (draft: Draft, key: string) => (key in draft ? JSON.stringify(draft[key as keyof Draft]) : '');
+
+/**
+ * The server's refusal by the part of the draft each problem is about: its `details` give each
+ * problem's path ("fields.2.options"), the index of the field as sent, which is its index in the draft.
+ */
+function refusalProblems(error: unknown, draft: Draft): SaveProblem[] {
+  const details = error instanceof ApiError && Array.isArray(error.details) ? (error.details as Array<{ path?: unknown; message?: unknown }>) : [];
+  const issues = details.filter((issue): issue is { path?: unknown; message: string } => typeof issue?.message === 'string');
+  if (issues.length === 0) return [{ message: error instanceof ApiError ? error.message : 'Could not save the form.', key: '', seen: '' }];
+  return issues.map(({ path, message }) => {
+    const [top = '', index = '', key = ''] = typeof path === 'string' ? path.split('.') : [];
+    const field = top === 'fields' && /^\d+$/.test(index) ? draft.fields[Number(index)] : undefined;
+    return field ? { message, key, fieldId: field.id, seen: JSON.stringify(field) } : { message, key: top, seen: formPart(draft, top) };
+  });
+}
+
+const fieldAsRefused = (problem: SaveProblem, fields: IntakeField[]) => fields.findIndex((f) => f.id === problem.fieldId && JSON.stringify(f) === problem.seen);
+const stillAsRefused = (problem: SaveProblem, draft: Draft) => (problem.fieldId === undefined ? formPart(draft, problem.key) === problem.seen : fieldAsRefused(problem, draft.fields) >= 0);
+
+/** The form's own controls a problem can be about, in the order the editor shows them. */
+const formControls: Record<string, string> = { name: 'form-name', description: 'form-description', isDefault: 'form-default', fields: 'add-field' };
+/** A field's settings with a control in its card, in the card's order; any other (its id) is said at its question. */
+const fieldSettings = ['label', 'help', 'options', 'minLength', 'maxLength', 'min', 'max', 'maxSelected', 'maxFiles', 'personalization', 'dueDate', 'dueDaysBefore'];
+const settingIds: Record<string, string> = { dueDate: 'due-date', dueDaysBefore: 'due-days' };
+
+/** A problem where the editor shows it: the control to fix it by (none for the whole save), its words in the summary. */
+type PlacedProblem = { message: string; summary: string; target?: string | undefined; fieldIndex?: number; setting?: string; rank: number[] };
+
+/**
+ * The problems in the order of the form, as GOV.UK's error summary lists them: the form's own
+ * first, then each field's by its place now (a field moved since keeps its problems), each once.
+ */
+function placeProblems(problems: SaveProblem[], draft: Draft): PlacedProblem[] {
+  const placed = problems.flatMap((problem, n): PlacedProblem[] => {
+    if (problem.fieldId === undefined) {
+      const order = Object.keys(formControls).indexOf(problem.key);
+      return [{ message: problem.message, summary: problem.message, target: formControls[problem.key], rank: [-1, order < 0 ? -1 : order, n] }];
+    }
+    const index = fieldAsRefused(problem, draft.fields);
+    if (index < 0) return [];
+    const setting = fieldSettings.includes(problem.key) ? problem.key : 'label';
+    const label = draft.fields[index]!.label.trim();
+    const summary = `Field ${index + 1}${label ? ` (“${label}”)` : ''}: ${problem.message}`;
+    return [{ message: problem.message, summary, target: `fe-${index}-${settingIds[setting] ?? setting}`, fieldIndex: index, setting, rank: [index, fieldSettings.indexOf(setting), n] }];
+  });
+  const byRank = (a: PlacedProblem, b: PlacedProblem) => a.rank.reduce((order, r, i) => order || r - b.rank[i]!, 0);
+  const seen = new Set<string>();
+  return placed.sort(byRank).filter((p) => {
+    const id = `${p.summary}\u0000${p.target}`;
+    return seen.has(id) ? false : Boolean(seen.add(id));
+  });
+}
+
+/** The messages for one control, joined: a setting refused twice over (two options too long) says it once. */
+function messagesAt(placed: PlacedProblem[], matches: (p: PlacedProblem) => boolean): string | undefined {
+  const messages = [...new Set(placed.filter(matches).map((p) => p.message))];
+  return messages.length ? messages.join(' ') : undefined;
 }
 
 /** The seller designs the questions customers answer when they ask for a piece. */
@@ -107,6 +157,7 @@ export default function FormsPage() {
   const [slug, setSlug] = useState('');
   const [draft, setDraft] = useState<Draft>();
   const [error, setError] = useState<string>();
+  const [problems, setProblems] = useState<SaveProblem[]>();
   const [saved, setSaved] = useState<string>();
   const load = () =>
     get<{ forms: SellerForm[]; shopSlug: string }>('/shop/intake-forms').then((r) => {
@@ -125,6 +176,16 @@ export default function FormsPage() {
     setDraft(next);
     setSavedSnapshot(snapshot(next));
   };
+  // A problem's message goes once the seller changes the part it is about, and stays gone.
+  const change = (next: Draft) => {
+    setDraft(next);
+    setProblems((current) => current?.filter((p) => stillAsRefused(p, next)));
+  };
+  const close = () => {
+    setDraft(undefined);
+    setProblems(undefined);
+  };
+  const focusAfterRender = useFocusAfterRender();
   // Opening the editor puts the keyboard in its first field; closing it, back on the button that
   // opened it (or on New form, when that form has gone to the archive).
   const editing = Boolean(draft);
@@ -137,6 +198,7 @@ export default function FormsPage() {
     returnTo.current = form ? `edit-${form.formId}` : 'new-form';
     setSaved(undefined);
     setError(undefined);
+    setProblems(undefined);
     open(
       form
         ? { formId: form.formId, version: form.version, name: form.name, description: form.description ?? '', isDefault: form.isDefault, fields: form.fields }
@@ -148,7 +210,7 @@ export default function FormsPage() {
   const [saving, setSaving] = useState(false);
   const save = async (archived = false) => {
     if (!draft) return;
-    setError(undefined);
+    setProblems(undefined);
     setSaving(true);
     const body = formBody(draft);
     const { fields } = body;
@@ -157,13 +219,15 @@ export default function FormsPage() {
         ? await put<SellerForm>(`/shop/intake-forms/${draft.formId}`, { ...body, version: draft.version, archived })
         : await post<SellerForm>('/shop/intake-forms', body);
       await load();
-      if (archived) setDraft(undefined);
+      if (archived) close();
       // The draft becomes the form as stored (its name and introduction trimmed), so the heading and list agree.
       else open({ ...draft, fields, formId: result.formId, version: result.version, isDefault: result.isDefault, name: result.name, description: result.description ?? '' });
       // Said with the form as saved, not before it.
       setSaved(archived ? `“${result.name}” is archived: customers no longer see it. It waits under Archived forms if you want it back.` : `Saved “${result.name}” (version ${result.version}).`);
     } catch (e) {
-      setError(e instanceof ApiError ? describeRefusal(e, fields) : 'Could not save the form.');
+      setProblems(refusalProblems(e, draft));
+      // As GOV.UK's error summary: the list of problems takes the focus, beside the Save just pressed.
+      focusAfterRender('save-problems');
     } finally {
       setSaving(false);
     }
@@ -213,12 +277,12 @@ export default function FormsPage() {
         <FormEditor
           draft={draft}
           unsaved={snapshot(draft) !== savedSnapshot}
-          onChange={setDraft}
+          onChange={change}
           saving={saving}
           onSave={() => save()}
           onArchive={() => save(true)}
-          onClose={() => setDraft(undefined)}
-          error={error}
+          onClose={close}
+          problems={problems}
         />
       )}
       {!draft && error ? <Notice kind="error">{error}</Notice> : null}
@@ -258,8 +322,19 @@ function FormRow(props: { form: SellerForm; action: string; busy?: boolean; onAc
   );
 }
 
-function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; onChange(d: Draft): void; onSave(): void; onArchive(): void; onClose(): void; error?: string | undefined }) {
+function FormEditor(props: {
+  draft: Draft;
+  unsaved: boolean;
+  saving: boolean;
+  onChange(d: Draft): void;
+  onSave(): void;
+  onArchive(): void;
+  onClose(): void;
+  problems?: SaveProblem[] | undefined;
+}) {
   const { draft } = props;
+  const problems = placeProblems(props.problems ?? [], draft);
+  const formError = (key: string) => messagesAt(problems, (p) => p.fieldIndex === undefined && p.target === formControls[key]);
   const [closing, setClosing] = useState(false);
   const closeButton = useRef<HTMLButtonElement>(null);
   const [previewAnswers, setPreviewAnswers] = useState<Record<string, AnswerValue>>({});
@@ -301,14 +376,14 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; on
         <JumpLink to="preview-title" class="phone-only">
           See the preview
         </JumpLink>
-        <Field id="form-name" label="Form name" hint="What customers pick, e.g. “Engraved cutting board”." required count={{ value: draft.name, max: 80 }}>
+        <Field id="form-name" label="Form name" hint="What customers pick, e.g. “Engraved cutting board”." required error={formError('name')} count={{ value: draft.name, max: 80 }}>
           {(aria) => <input {...aria} type="text" maxLength={80} value={draft.name} onInput={(e) => props.onChange({ ...draft, name: e.currentTarget.value })} />}
         </Field>
-        <Field id="form-description" label="Introduction" count={{ value: draft.description, max: 1000 }}>
+        <Field id="form-description" label="Introduction" error={formError('description')} count={{ value: draft.description, max: 1000 }}>
           {(aria) => <textarea {...aria} maxLength={1000} value={draft.description} onInput={(e) => props.onChange({ ...draft, description: e.currentTarget.value })} />}
         </Field>
         <label class="choice">
-          <input type="checkbox" checked={draft.isDefault} onChange={(e) => props.onChange({ ...draft, isDefault: e.currentTarget.checked })} />
+          <input id="form-default" type="checkbox" checked={draft.isDefault} onChange={(e) => props.onChange({ ...draft, isDefault: e.currentTarget.checked })} />
           <span>Default form of the request page</span>
         </label>
         <h3 style={{ marginTop: '24px' }}>Fields</h3>
@@ -318,6 +393,7 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; on
             index={index}
             field={field}
             count={draft.fields.length}
+            errors={Object.fromEntries(fieldSettings.map((setting) => [setting, messagesAt(problems, (p) => p.fieldIndex === index && p.setting === setting)]))}
             onChange={(next) => setField(index, next)}
             onMove={(by) => move(index, by)}
             onRemove={() => remove(index)}
@@ -326,7 +402,7 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; on
           />
         ))}
         <div class="row add-field">
-          <Field id="add-field" label="New field’s type">
+          <Field id="add-field" label="New field’s type" error={formError('fields')}>
             {(aria) => (
               // Choosing only picks the type: a select that added on change would add a field at every arrow key.
               <select {...aria} value={newType} onChange={(e) => setNewType(e.currentTarget.value as FieldType)}>
@@ -350,7 +426,7 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; on
           </button>
         </div>
         {/* Beside Save: the fields above can run long on a phone. */}
-        {props.error ? <Notice kind="error">{props.error}</Notice> : null}
+        {problems.length ? <SaveProblems problems={problems} /> : null}
         <div class="row" style={{ marginTop: '24px' }}>
           <Button class="button primary" type="submit" unavailable={props.saving}>
             Save form
@@ -403,6 +479,39 @@ function FormEditor(props: { draft: Draft; unsaved: boolean; saving: boolean; on
   );
 }
 
+/**
+ * Why the form was not saved, as GOV.UK's error summary: a list in the form's order, each problem
+ * a link that takes the keyboard to the control to fix, its label in view.
+ */
+function SaveProblems(props: { problems: PlacedProblem[] }) {
+  return (
+    <div id="save-problems" class="notice error save-problems" role="alert" tabIndex={-1} aria-labelledby="save-problems-title">
+      <h3 id="save-problems-title">The form was not saved</h3>
+      <ul>
+        {props.problems.map((problem) => (
+          <li key={`${problem.target}:${problem.summary}`}>
+            {problem.target ? (
+              <a
+                href={`#${problem.target}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  const control = document.getElementById(problem.target!);
+                  (control?.closest('.field, .choice') ?? control)?.scrollIntoView({ block: 'center' });
+                  control?.focus({ preventScroll: true });
+                }}
+              >
+                {problem.summary}
+              </a>
+            ) : (
+              problem.summary
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** On a phone the preview sits under the whole form: a link there and back, which moves the focus with the view. */
 function JumpLink(props: { to: string; class: string; children: string }) {
   return (
@@ -440,17 +549,31 @@ function FieldEditor(props: {
   index: number;
   field: IntakeField;
   count: number;
+  /** What the last save refused at each setting of this field, as it still is. */
+  errors: Record<string, string | undefined>;
   onChange(f: IntakeField): void;
   onMove(by: number): void;
   onRemove(): void;
   onMarkPersonalization(on: boolean): void;
   onMarkDueDate(on: boolean): void;
 }) {
-  const { field, index } = props;
+  const { field, index, errors } = props;
   const id = `fe-${index}`;
+  // A mark's checkbox: its hint, and what was refused about it, under its words.
+  const markAria = (setting: string, control: string) => ({
+    id: control,
+    'aria-describedby': describedByOf(control, 'hint', errors[setting]),
+    'aria-invalid': errors[setting] ? ('true' as const) : undefined,
+  });
+  const markError = (setting: string, control: string) =>
+    errors[setting] ? (
+      <span class="error" id={`${control}-error`}>
+        {errors[setting]}
+      </span>
+    ) : null;
   const update = (changes: Partial<IntakeField>) => props.onChange({ ...field, ...changes } as IntakeField);
   const numberInput = (key: string, label: string) => (
-    <Field id={`${id}-${key}`} label={label}>
+    <Field id={`${id}-${key}`} label={label} error={errors[key]}>
       {(aria) => (
         <input
           {...aria}
@@ -465,7 +588,7 @@ function FieldEditor(props: {
     </Field>
   );
   return (
-    <fieldset class="builder-field">
+    <fieldset class={`builder-field${Object.values(errors).some(Boolean) ? ' has-error' : ''}`}>
       <legend class="visually-hidden">Field {index + 1}</legend>
       <div class="row">
         <strong>
@@ -483,14 +606,14 @@ function FieldEditor(props: {
           </button>
         </span>
       </div>
-      <Field id={`${id}-label`} label="Question" required count={{ value: field.label, max: 120 }}>
+      <Field id={`${id}-label`} label="Question" required error={errors.label} count={{ value: field.label, max: 120 }}>
         {(aria) => <input {...aria} type="text" maxLength={120} value={field.label} onInput={(e) => update({ label: e.currentTarget.value })} />}
       </Field>
-      <Field id={`${id}-help`} label="Help text" count={{ value: field.help ?? '', max: 300 }}>
+      <Field id={`${id}-help`} label="Help text" error={errors.help} count={{ value: field.help ?? '', max: 300 }}>
         {(aria) => <input {...aria} type="text" maxLength={300} value={field.help ?? ''} onInput={(e) => update({ help: e.currentTarget.value || undefined })} />}
       </Field>
       {field.type === 'single_choice' || field.type === 'multiple_choice' ? (
-        <Field id={`${id}-options`} label="Options" hint="One per line.">
+        <Field id={`${id}-options`} label="Options" hint="One per line." error={errors.options}>
           {(aria) => <textarea {...aria} value={field.options.join('\n')} onInput={(e) => update({ options: e.currentTarget.value.split('\n') } as Partial<IntakeField>)} />}
         </Field>
       ) : null}
@@ -516,28 +639,30 @@ function FieldEditor(props: {
       </label>
       {field.type === 'short_text' || field.type === 'long_text' ? (
         <label class="choice with-hint">
-          <input type="checkbox" checked={field.personalization === true} onChange={(e) => props.onMarkPersonalization(e.currentTarget.checked)} aria-describedby={`${id}-personalization-hint`} />
+          <input type="checkbox" checked={field.personalization === true} onChange={(e) => props.onMarkPersonalization(e.currentTarget.checked)} {...markAria('personalization', `${id}-personalization`)} />
           <span>
             The text we make on the piece
             <span class="hint" id={`${id}-personalization-hint`}>
               Becomes the order’s personalisation; the customer confirms it exactly when approving a proof. One field per form.
             </span>
+            {markError('personalization', `${id}-personalization`)}
           </span>
         </label>
       ) : null}
       {field.type === 'date' ? (
         <label class="choice with-hint">
-          <input type="checkbox" checked={field.dueDate === true} onChange={(e) => props.onMarkDueDate(e.currentTarget.checked)} aria-describedby={`${id}-due-date-hint`} />
+          <input type="checkbox" checked={field.dueDate === true} onChange={(e) => props.onMarkDueDate(e.currentTarget.checked)} {...markAria('dueDate', `${id}-due-date`)} />
           <span>
             When the order is due
             <span class="hint" id={`${id}-due-date-hint`}>
               The customer’s date, less the days for delivery, becomes the order’s due date: the day it must ship by. It sorts your orders and marks late ones. One field per form.
             </span>
+            {markError('dueDate', `${id}-due-date`)}
           </span>
         </label>
       ) : null}
       {field.type === 'date' && field.dueDate ? (
-        <Field id={`${id}-due-days`} label="Days for delivery" hint="Ship this many days before the customer’s date; customers then choose from the first date you can still meet.">
+        <Field id={`${id}-due-days`} label="Days for delivery" error={errors.dueDaysBefore} hint="Ship this many days before the customer’s date; customers then choose from the first date you can still meet.">
           {(aria) => (
             <input
               {...aria}
