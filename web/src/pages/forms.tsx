@@ -463,7 +463,7 @@ function FormEditor(props: {
       </form>
       <section class="form-preview" aria-labelledby="preview-title">
         <h2 id="preview-title" tabIndex={-1}>Preview</h2>
-        <p class="muted small">As the customer will see it.</p>
+        <p class="muted small">The questions as the customer will see them. “Your name”, “Your email” and “Send my request” follow them.</p>
         <div class="preview-frame">
           <h3>{draft.name.trim() || 'Untitled form'}</h3>
           {draft.description ? <p>{draft.description}</p> : null}
