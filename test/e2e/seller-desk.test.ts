@@ -163,6 +163,7 @@ describe('the seller’s desk', () => {
     // The reload after putting the order on hold is answered, then held back until a comment is added.
     const reload = await holdFirstAnswer(page, (url) => url.pathname === `/api${orderPath}`);
     await page.getByRole('button', { name: 'Move to On hold' }).click();
+    await page.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => reload.isHeld()).toBe(true);
     await page.getByLabel('Comment on this proof').first().fill('Ears a touch rounder, as in the photo.');
     await page.getByRole('button', { name: 'Add comment' }).first().click();
@@ -293,6 +294,7 @@ describe('the seller’s desk', () => {
     const hold = page.getByRole('button', { name: 'Move to On hold' });
     await hold.scrollIntoViewIfNeeded();
     await hold.click();
+    await page.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Moved to On hold.');
     const seen = await page.evaluate(() => {
       const box = document.activeElement!.getBoundingClientRect();
@@ -341,6 +343,7 @@ describe('the seller’s desk', () => {
     type WithRegion = { region: Element | null };
     await page.evaluate(() => void ((window as unknown as WithRegion).region = document.querySelector('[role=status].announcement')));
     await page.getByRole('button', { name: 'Move to On hold' }).click();
+    await page.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => page.getByText('Moved to On hold.').isVisible()).toBe(true);
     expect(await page.evaluate(() => (window as unknown as WithRegion).region?.isConnected && (window as unknown as WithRegion).region?.textContent)).toBe('Moved to On hold.');
     expect(await page.locator('.page-head .badge').first().innerText()).toBe('On hold');
@@ -380,7 +383,7 @@ describe('the seller’s desk', () => {
     await expect.poll(() => theirs.getByText('Saved.').isVisible()).toBe(true);
 
     await mine.getByRole('button', { name: 'Save details' }).click();
-    await expect.poll(() => mine.getByText(/^Someone changed this order while you were editing\. Your changes are kept below/).isVisible()).toBe(true);
+    await expect.poll(() => mine.getByText(/^Someone changed this order while you were editing\. Your changes are kept in the fields above/).isVisible()).toBe(true);
     await expect.poll(() => mine.getByLabel('Title').inputValue()).toBe('Monogrammed linen napkins (12), ivory');
     expect(await mine.getByLabel('Notes').inputValue()).toBe('Pack with tissue paper');
     await mine.getByRole('button', { name: 'Save details' }).click();

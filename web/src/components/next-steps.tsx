@@ -38,6 +38,8 @@ function stepButton(page: OrderPage, step: OrderPage['allowedTransitions'][numbe
  */
 const noteForCustomer: Partial<Record<OrderStatus, { label: string; hint: string }>> = {
   quoted: { label: 'Your quote (optional)', hint: 'The price, what it includes and how to pay, such as the Etsy listing made for them. The customer reads it on their order.' },
+  // Without a word, a held order only tells its customer the shop "will be in touch".
+  on_hold: { label: 'Note for the customer (optional)', hint: 'Why the order is paused, and when work should start again. The customer reads it on their order.' },
   shipped: { label: 'Tracking (optional)', hint: 'The carrier and the tracking number or link. The customer reads it on their order.' },
 };
 
@@ -55,25 +57,34 @@ function reasonField(to: OrderStatus): { label: string; hint: string; required: 
 /** The seller's buttons for the steps the order may take next, a reason asked where one is kept. */
 export function NextSteps(props: { page: OrderPage; onChanged(message: string): Promise<void>; onConflict(): Promise<void> }) {
   const [askedFor, setAskedFor] = useState<OrderStatus>();
-  const [reason, setReason] = useState('');
+  // What was typed for each step, kept when its form is closed and opened again: a cancellation's
+  // reason is not a quote, so what was typed for one step does not follow to another.
+  const [drafts, setDrafts] = useState<Partial<Record<OrderStatus, string>>>({});
   const [error, setError] = useState<string>();
   const [reasonError, setReasonError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const steps = props.page.allowedTransitions;
   // A step someone else's change has taken away (the order was put on hold meanwhile) closes its form.
   const reasonFor = steps.some((s) => s.to === askedFor) ? askedFor : undefined;
+  const reason = (reasonFor && drafts[reasonFor]) || '';
   useLeaveGuard(Boolean(reasonFor) && reason.trim() !== '');
   const asked = reasonFor ? reasonField(reasonFor) : undefined;
   const reasonInput = useRef<HTMLTextAreaElement>(null);
+  const stepButtons = useRef<HTMLDivElement>(null);
   // The step's button opened the form: typing goes on in it, for the keyboard as for the mouse.
   useEffect(() => {
     if (reasonFor) reasonInput.current?.focus();
   }, [reasonFor]);
   const openForm = (to: OrderStatus) => {
-    // A cancellation's reason is not a quote: what was typed for one step does not follow to another.
-    if (reasonFor && reasonFor !== to) setReason('');
     setReasonError(undefined);
     setAskedFor(reasonFor === to ? undefined : to);
+  };
+  // The form and the focused field in it go: the focus returns to the step's button, where it began.
+  const closeForm = () => {
+    if (!reasonFor) return;
+    setAskedFor(undefined);
+    setReasonError(undefined);
+    stepButtons.current?.querySelector<HTMLButtonElement>(`[data-step="${reasonFor}"]`)?.focus();
   };
   const move = async (to: OrderStatus, withReason?: string) => {
     setBusy(true);
@@ -81,7 +92,7 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
     try {
       await post(`/orders/${props.page.order.orderId}/transitions`, { to, version: props.page.order.version, ...(withReason ? { reason: withReason } : {}) });
       setAskedFor(undefined);
-      setReason('');
+      setDrafts({});
       await props.onChanged(`Moved to ${statusLabels[to]}.`);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not change the status.');
@@ -91,12 +102,21 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
     }
   };
   return (
-    <section class="card" aria-labelledby="steps-title">
+    <section
+      class="card"
+      aria-labelledby="steps-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && reasonFor && !e.isComposing) {
+          e.preventDefault();
+          closeForm();
+        }
+      }}
+    >
       <h2 id="steps-title">Next step</h2>
       {reviewHint(props.page) ? <p class="muted">{reviewHint(props.page)}</p> : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
       {steps.length === 0 ? <p class="muted">This order is closed.</p> : null}
-      <div class="row">
+      <div class="row" ref={stepButtons}>
         {steps.map((s) => {
           const button = stepButton(props.page, s);
           return (
@@ -104,6 +124,7 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
               key={s.to}
               type="button"
               class={`button ${button.style}`}
+              data-step={s.to}
               unavailable={busy}
               aria-expanded={asksFirst(s) ? reasonFor === s.to : undefined}
               onClick={() => (asksFirst(s) ? openForm(s.to) : move(s.to))}
@@ -115,7 +136,7 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
       </div>
       {reasonFor && asked ? (
         <form
-          style={{ marginTop: '16px' }}
+          class="step-form"
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
@@ -136,15 +157,21 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
                 maxLength={500}
                 value={reason}
                 onInput={(e) => {
-                  setReason(e.currentTarget.value);
+                  setDrafts({ ...drafts, [reasonFor]: e.currentTarget.value });
                   if (e.currentTarget.value.trim()) setReasonError(undefined);
                 }}
               />
             )}
           </Field>
-          <Button class="button primary" type="submit" unavailable={busy}>
-            Confirm
-          </Button>
+          <div class="row">
+            <Button class="button primary" type="submit" unavailable={busy}>
+              Confirm
+            </Button>
+            {/* "Cancel" beside a cancellation would read as going ahead with it. */}
+            <button type="button" class="button secondary" onClick={closeForm}>
+              {reasonFor === 'cancelled' ? 'Keep the order' : 'Cancel'}
+            </button>
+          </div>
         </form>
       ) : null}
     </section>

@@ -47,19 +47,25 @@ export function ReadDetails(props: { page: OrderPage }) {
 type DetailValues = { title: string; dueDate: string; personalization: string; description: string };
 
 /** The order's details as its seller edits them (optimistic locking on the order's version). */
-export function EditDetails(props: { page: OrderPage; onSaved(message: string): Promise<void>; onConflict(): Promise<void> }) {
+export function EditDetails(props: { page: OrderPage; onSaved(): Promise<void>; onConflict(): Promise<void> }) {
   const o = props.page.order;
   const approved = approvedPersonalization(props.page);
   const initial: DetailValues = { title: o.title, dueDate: o.dueDate ?? '', personalization: o.personalization ?? '', description: o.description ?? '' };
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<string>();
+  // Said beside the button pressed, where the seller is looking: held over the top of a long page,
+  // it covered the cards. It goes once the details are changed again: they are no longer what was saved.
+  const [saved, setSaved] = useState(false);
   // What the seller changed when someone else saved first: laid again over the order as it is now.
   const kept = useRef<Partial<DetailValues>>();
   useEffect(() => {
     setValues({ ...initial, ...kept.current });
     kept.current = undefined;
   }, [o.version]);
-  const set = (key: keyof DetailValues) => (e: Event) => setValues({ ...values, [key]: (e.currentTarget as HTMLInputElement).value });
+  const set = (key: keyof DetailValues) => (e: Event) => {
+    setValues({ ...values, [key]: (e.currentTarget as HTMLInputElement).value });
+    setSaved(false);
+  };
   // Only what the seller changed is sent: a save never puts back what someone else changed meanwhile.
   const changed = Object.fromEntries(Object.entries(values).filter(([key, value]) => value !== initial[key as keyof DetailValues])) as Partial<DetailValues>;
   const dirty = Object.keys(changed).length > 0;
@@ -69,16 +75,18 @@ export function EditDetails(props: { page: OrderPage; onSaved(message: string): 
   const save = async (e: Event) => {
     e.preventDefault();
     setError(undefined);
+    setSaved(false);
     setSaving(true);
     try {
       const body: Record<string, unknown> = { version: o.version };
       for (const [key, value] of Object.entries(changed)) body[key] = key === 'title' ? value : value || null;
       await patch(`/orders/${o.orderId}`, body);
-      await props.onSaved('Saved.');
+      await props.onSaved();
+      setSaved(true);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
         kept.current = changed;
-        setError('Someone changed this order while you were editing. Your changes are kept below, over the order as it is now: check them and save again.');
+        setError('Someone changed this order while you were editing. Your changes are kept in the fields above, over the order as it is now: check them and save again.');
         await props.onConflict();
       } else setError(err instanceof ApiError ? err.message : 'Could not save.');
     } finally {
@@ -106,9 +114,15 @@ export function EditDetails(props: { page: OrderPage; onSaved(message: string): 
       </Field>
       {error ? <Notice kind="error">{error}</Notice> : null}
       {/* One save per press: a second tap would be refused as someone else's change. */}
-      <Button class="button primary" type="submit" unavailable={saving || !dirty}>
-        Save details
-      </Button>
+      <div class="row">
+        <Button class="button primary" type="submit" unavailable={saving || !dirty}>
+          Save details
+        </Button>
+        {/* A live region on the page before its message, so that screen readers announce "Saved.". */}
+        <div role="status" class="details-saved">
+          {saved ? <div class="notice success">Saved.</div> : null}
+        </div>
+      </div>
     </form>
   );
 }

@@ -102,7 +102,7 @@ export default function OrderPageView() {
           <Proofs page={page} onChanged={afterChange} onConflict={afterConflict} />
           <section class="card" aria-labelledby="details-title">
             <h2 id="details-title">Details</h2>
-            {page.viewer === 'seller' ? <EditDetails page={page} onSaved={afterChange} onConflict={load} /> : <ReadDetails page={page} />}
+            {page.viewer === 'seller' ? <EditDetails page={page} onSaved={load} onConflict={load} /> : <ReadDetails page={page} />}
           </section>
           <OrderRequest page={page} />
         </div>
