@@ -87,6 +87,9 @@ describe('the note panel under the seller’s status steps', () => {
     const theirs = await pageAs(customer, `/orders/${orderId}`, phone);
     await theirs.getByRole('heading', { name: 'Where your order stands' }).waitFor();
     await expect.poll(() => newestActivity(theirs)).toMatch(/^Quoted → On hold \(The glaze I need is out of stock; I start again on 3 March\.\)\n/);
+    // Said where the order stands too, beside "paused", as a quote is.
+    const standsNote = (p: Page) => p.locator('section[aria-labelledby="status-title"] .shop-note');
+    expect(await standsNote(theirs).innerText()).toMatch(/^Note from .+\nThe glaze I need is out of stock; I start again on 3 March\.$/);
     await theirs.close();
 
     // Back to work, and held again with nothing to say: the note is optional.
@@ -97,6 +100,12 @@ describe('the note panel under the seller’s status steps', () => {
     await page.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => page.locator('.page-head .badge').first().innerText()).toBe('On hold');
     await expect.poll(() => newestActivity(page)).toMatch(/^Quoted → On hold\n/);
+    // The second hold said nothing: the first hold's note is not shown as if it were about this one.
+    const again = await pageAs(customer, `/orders/${orderId}`, phone);
+    await again.getByRole('heading', { name: 'Where your order stands' }).waitFor();
+    await expect.poll(() => newestActivity(again)).toMatch(/^Quoted → On hold\n/);
+    expect(await standsNote(again).count()).toBe(0);
+    await again.close();
     await page.close();
   });
 });

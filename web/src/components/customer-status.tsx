@@ -20,12 +20,26 @@ function latestNote(page: OrderPage, status: OrderStatus): string | undefined {
   return notes.sort((a, b) => b.at.localeCompare(a.at))[0]?.data.reason as string | undefined;
 }
 
+/** Why the order is on hold, if the shop said: the latest hold's own note only, never an earlier hold's. */
+function holdNote(page: OrderPage): string | undefined {
+  const holds = page.activity.filter((a) => a.type === 'status.changed' && a.data.to === 'on_hold');
+  const reason = holds.sort((a, b) => b.at.localeCompare(a.at))[0]?.data.reason;
+  return typeof reason === 'string' ? reason : undefined;
+}
+
+const noteCaptions: Partial<Record<OrderStatus, (shop: string) => string>> = {
+  quoted: (shop) => `${shop}’s quote`,
+  on_hold: (shop) => `Note from ${shop}`,
+  shipped: () => 'Tracking',
+};
+
 /** The customer's view of where the order stands and what happens next. */
 export function CustomerStatus(props: { page: OrderPage; onChanged(message: string): Promise<void>; onConflict(message: string): Promise<void> }) {
   const o = props.page.order;
   const reached = journey.indexOf(o.status === 'on_hold' && o.heldFrom ? o.heldFrom : o.status);
   const canWithdraw = props.page.allowedTransitions.some((t) => t.to === 'cancelled');
-  const note = o.status === 'quoted' || o.status === 'shipped' ? latestNote(props.page, o.status) : undefined;
+  const note = o.status === 'on_hold' ? holdNote(props.page) : o.status === 'quoted' || o.status === 'shipped' ? latestNote(props.page, o.status) : undefined;
+  const caption = noteCaptions[o.status]?.(props.page.shop.name);
   return (
     <section class="card" aria-labelledby="status-title">
       <h2 id="status-title">Where your order stands</h2>
@@ -47,9 +61,9 @@ export function CustomerStatus(props: { page: OrderPage; onChanged(message: stri
           </>
         ) : null}
       </p>
-      {note ? (
+      {note && caption ? (
         <figure class="shop-note">
-          <figcaption>{o.status === 'quoted' ? `${props.page.shop.name}’s quote` : 'Tracking'}</figcaption>
+          <figcaption>{caption}</figcaption>
           <blockquote>
             <WithLinks text={note} />
           </blockquote>
