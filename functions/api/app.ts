@@ -15,6 +15,13 @@ import { orderRoutes } from '#functions/api/routes/orders.ts';
 import { publicIntakeRoutes } from '#functions/api/routes/public-intake.ts';
 import { shopRoutes } from '#functions/api/routes/shop.ts';
 
+/**
+ * The approval receipt's own stylesheet, by its hash: the one inline style the API's pages may
+ * apply. A literal, so the receipt's page loads only with its first use; a unit test keeps it
+ * equal to the sheet.
+ */
+export const receiptStyleSource = "'sha256-fu/DyWAItEV7tt2ETS59F9H9mMiBMJx11OM+6WNRhyg='";
+
 /** The whole HTTP API as one Hono app: the same app under Lambda and under Node locally. */
 export function createApp(deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>();
@@ -22,7 +29,7 @@ export function createApp(deps: ApiDeps) {
   app.use(
     '/api/*',
     secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: [receiptStyleSource], frameAncestors: ["'none'"] },
       crossOriginResourcePolicy: 'same-origin',
       referrerPolicy: 'no-referrer',
     }),

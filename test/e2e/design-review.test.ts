@@ -324,7 +324,7 @@ describe('design review in the portal', () => {
     await customer.keyboard.press('ArrowRight');
     await customer.getByLabel('Comment on the pinned spot').fill('A little more space here');
     await customer.getByRole('button', { name: 'Add pinned comment' }).click();
-    await expect.poll(() => customer.getByText(/^1\. Customer, page 2/).isVisible()).toBe(true);
+    await expect.poll(() => customer.getByText(/^1\. You, page 2/).isVisible()).toBe(true);
     const page = await (await customer.request.get(`${journey.server.url}/api${new URL(orderUrl).pathname}`)).json();
     const pin = page.comments.find((c: { body: string }) => c.body === 'A little more space here').pin;
     expect(pin).toMatchObject({ page: 2, y: 0.5 });
@@ -368,7 +368,7 @@ describe('design review in the portal', () => {
     await customer.getByRole('button', { name: /^Approve v\d/ }).click();
     await expect.poll(() => customer.getByText('Thank you: the design is approved and production can start.').isVisible()).toBe(true);
     // The approval carries the note typed before the shop's change.
-    await customer.getByText('Customer: “Lovely, thank you!”').waitFor();
+    await customer.getByText('You: “Lovely, thank you!”').waitFor();
     await customer.close();
   });
 

@@ -39,6 +39,6 @@ export async function replyBoxOnNonnasProof(page: Page, comment: string): Promis
   await page.getByRole('heading', { name: 'Design proofs' }).waitFor();
   await page.getByLabel('Comment on this proof', { exact: true }).first().fill(comment);
   await page.getByRole('button', { name: 'Add comment' }).first().click();
-  const reply = page.getByRole('textbox', { name: `Reply to Customer: “${comment}”` });
+  const reply = page.getByRole('textbox', { name: `Reply to your comment: “${comment}”` });
   return { reply, id: (await reply.getAttribute('id'))! };
 }

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { lazy } from 'preact-iso';
 import type { CommentView, DesignView } from '#shared/schemas/design.ts';
+import type { OrderPage } from '#shared/schemas/order.ts';
 import { ApiError, patch, post } from '../api.ts';
 import { Button } from './button.tsx';
 import { Field, Notice } from './field.tsx';
@@ -10,6 +11,15 @@ import { fileUrl, type ImageSource } from './file-images.ts';
 import { formatDateTime } from './order-bits.tsx';
 import { useLeaveGuard } from './leave-guard.ts';
 import { useFocusAfterRender } from './focus-after-render.ts';
+
+/**
+ * Words someone typed, set in a sentence of ours: isolated, so right-to-left text keeps its own
+ * order and neither our quotes nor what follows are drawn into it.
+ */
+export const Typed = (props: { text: string }) => <bdi>{props.text}</bdi>;
+
+/** Who wrote something, as the viewer reads it: the customer's own words are theirs, "You". */
+export const authorLabel = (author: CommentView['author']['kind'], viewer: OrderPage['viewer']) => (author === 'seller' ? 'Shop' : viewer === 'customer' ? 'You' : 'Customer');
 
 export type Draft = { fileId: string; x: number; y: number; page?: number | undefined };
 const clamp = (n: number) => Math.min(1, Math.max(0, n));
@@ -87,7 +97,7 @@ export function PinSurface(props: SurfaceProps & { label: string; children: Comp
  * A proof's image files with their pinned threads. Click a spot to pin a comment there; with
  * the keyboard, press Enter on the image to drop a pin in the middle and move it with the arrows.
  */
-export function PinnedReview(props: { orderId: string; design: DesignView; comments: CommentView[]; image: ImageSource; onChanged(message: string): Promise<void> }) {
+export function PinnedReview(props: { orderId: string; viewer: OrderPage['viewer']; design: DesignView; comments: CommentView[]; image: ImageSource; onChanged(message: string): Promise<void> }) {
   const { orderId, design } = props;
   const threads = props.comments.filter((c) => c.designId === design.designId && !c.parentId);
   const replies = (id: string) => props.comments.filter((c) => c.parentId === id);
@@ -179,7 +189,7 @@ export function PinnedReview(props: { orderId: string; design: DesignView; comme
         <ol class="threads" aria-label={`Comments on v${design.version}`}>
           {threads.map((t) => (
             <li key={t.commentId} id={`thread-${t.commentId}`} class={t.resolved ? 'resolved' : ''}>
-              <Thread orderId={orderId} designId={design.designId} thread={t} n={number(t)} replies={replies(t.commentId)} onChanged={props.onChanged} />
+              <Thread orderId={orderId} viewer={props.viewer} designId={design.designId} thread={t} n={number(t)} replies={replies(t.commentId)} onChanged={props.onChanged} />
             </li>
           ))}
         </ol>
@@ -188,7 +198,7 @@ export function PinnedReview(props: { orderId: string; design: DesignView; comme
   );
 }
 
-function Thread(props: { orderId: string; designId: string; thread: CommentView; n: number; replies: CommentView[]; onChanged(message: string): Promise<void> }) {
+function Thread(props: { orderId: string; viewer: OrderPage['viewer']; designId: string; thread: CommentView; n: number; replies: CommentView[]; onChanged(message: string): Promise<void> }) {
   const { thread } = props;
   const [reply, setReply] = useState('');
   useLeaveGuard(reply.trim() !== '');
@@ -197,7 +207,7 @@ function Thread(props: { orderId: string; designId: string; thread: CommentView;
   const base = `/orders/${props.orderId}/designs/${props.designId}/comments`;
   const replyId = `reply-${thread.commentId}`;
   const replyCut = usePasteCut(replyId, { value: reply, max: 2000 });
-  const who = (c: CommentView) => (c.author.kind === 'seller' ? 'Shop' : 'Customer');
+  const who = (c: CommentView) => authorLabel(c.author.kind, props.viewer);
   /** One reply or resolve at a time; a refusal is said beside the thread, and the reply typed is kept. */
   const act = async (request: () => Promise<unknown>, done: string, failed: string) => {
     setBusy(true);
@@ -232,7 +242,7 @@ function Thread(props: { orderId: string; designId: string; thread: CommentView;
       <p>{thread.body}</p>
       {props.replies.map((r) => (
         <p key={r.commentId} class="reply">
-          <strong>{who(r)}:</strong> {r.body}
+          <strong>{who(r)}:</strong> <Typed text={r.body} />
         </p>
       ))}
       {error ? <Notice kind="error">{error}</Notice> : null}
@@ -246,7 +256,7 @@ function Thread(props: { orderId: string; designId: string; thread: CommentView;
         <input
           id={replyId}
           // A pinned thread is known by its number; one on the whole proof, by whose words it is.
-          aria-label={thread.pin ? `Reply to comment ${props.n}` : `Reply to ${who(thread)}: “${thread.body.length > 40 ? `${thread.body.slice(0, 40)}…` : thread.body}”`}
+          aria-label={thread.pin ? `Reply to comment ${props.n}` : `Reply to ${thread.author.kind === 'customer' && props.viewer === 'customer' ? 'your comment' : who(thread)}: “${thread.body.length > 40 ? `${thread.body.slice(0, 40)}…` : thread.body}”`}
           aria-describedby={describedWithCount(undefined, replyId, { value: reply, max: 2000 }, replyCut)}
           type="text"
           maxLength={2000}

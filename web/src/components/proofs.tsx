@@ -9,7 +9,7 @@ import { describedByOf, Field, Notice } from './field.tsx';
 import { formatDateTime } from './order-bits.tsx';
 import { imageSources } from './file-images.ts';
 import { FileTile } from './file-tile.tsx';
-import { CompareVersions, PinnedReview } from './pins.tsx';
+import { authorLabel, CompareVersions, PinnedReview, Typed } from './pins.tsx';
 import { useLeaveGuard } from './leave-guard.ts';
 
 const stateLabels: Record<DesignView['state'], string> = {
@@ -69,6 +69,8 @@ function unsentDesignFiles(page: OrderPage): FileView[] {
   return offeredDesignFiles(page).filter((f) => !sent.has(f.fileId));
 }
 
+const noFilesChosen = 'Choose at least one file for this version.';
+
 /** Upload files with progress, then send them as the next version: the shop's proof, or the customer's own design. */
 function SendProof(props: { page: OrderPage; onSent(message: string): Promise<void> }) {
   const orderId = props.page.order.orderId;
@@ -82,7 +84,12 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
   useLeaveGuard(uploads.some((u) => !u.error) || note.trim() !== '');
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const choose = (fileId: string, chosen: boolean) => setSelected(chosen ? [...selected, fileId] : selected.filter((id) => id !== fileId));
+  // Files chosen answer "choose at least one file": that message goes, and comes back only on another press with none.
+  const filesChosen = () => setError((shown) => (shown === noFilesChosen ? undefined : shown));
+  const choose = (fileId: string, chosen: boolean) => {
+    setSelected(chosen ? [...selected, fileId] : selected.filter((id) => id !== fileId));
+    if (chosen) filesChosen();
+  };
   const removeUpload = (key: number) => setUploads((all) => all.filter((u) => u.key !== key));
   /** A row taken away by its own button: the keyboard goes on from the file picker, not the page's start. */
   const dismissUpload = (key: number) => {
@@ -90,6 +97,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
     fileInput.current?.focus();
   };
   const add = (files: FileList | null) => {
+    if (files?.length) filesChosen();
     for (const file of Array.from(files ?? [])) {
       const key = Math.random();
       const update = (changes: object) => setUploads((all) => all.map((u) => (u.key === key ? { ...u, ...changes } : u)));
@@ -112,7 +120,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
     e.preventDefault();
     setError(undefined);
     if (uploads.some((u) => u.handle)) return setError('Wait for the upload to finish, then send.');
-    if (selected.length === 0) return setError('Choose at least one file for this version.');
+    if (selected.length === 0) return setError(noFilesChosen);
     setSending(true);
     try {
       const design = await post<DesignView>(`/orders/${orderId}/designs`, { fileIds: selected, ...(note.trim() ? { note } : {}) });
@@ -229,6 +237,13 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
   );
 }
 
+/** The exact text to be made, in quotes, with its length: the quotes and the count stay outside it. */
+export const ExactText = (props: { text: string }) => (
+  <>
+    “<Typed text={props.text} />” <span class="text-length">({[...props.text].length} characters)</span>
+  </>
+);
+
 /** The refusal of an approval whose confirmed files or text are not those on record (it says what is). */
 const isConfirmationMismatch = (e: ApiError) => e.code === 'validation_failed' && typeof e.details === 'object' && e.details !== null && 'expected' in e.details;
 
@@ -294,13 +309,15 @@ function Decide(props: { page: OrderPage; design: DesignView; draft: DecisionDra
       {error ? <Notice kind="error">{error}</Notice> : null}
       <dl class="facts">
         <dt>Files</dt>
-        <dd>{design.files.map((f) => f.filename).join(', ')}</dd>
+        <dd>
+          {design.files.flatMap((f, i) => [i ? ', ' : null, <Typed key={f.fileId} text={f.filename} />])}
+        </dd>
         <dt>Personalisation</dt>
-        <dd>{personalization ? `“${personalization}” (${[...personalization].length} characters)` : 'None'}</dd>
+        <dd>{personalization ? <ExactText text={personalization} /> : 'None'}</dd>
       </dl>
       {tickedOtherText !== undefined ? (
         <p class="notice warn small">
-          The personalisation was “{tickedOtherText || 'none'}” when you ticked the box; the shop has changed it to “{personalization || 'none'}”.
+          The personalisation was “<Typed text={tickedOtherText || 'none'} />” when you ticked the box; the shop has changed it to “<Typed text={personalization || 'none'} />”.
         </p>
       ) : null}
       {/* The box and its message are one group: in error, the group is marked, as a field in error is. */}
@@ -383,7 +400,9 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
       {page.viewer === 'customer' && !awaited && decisionDraft.note.trim() ? (
         // The proof was taken back while the customer wrote: their words are not thrown away unseen.
         <div class="notice warn small">
-          <p>Your note was not sent, as no proof is waiting for your decision now: “{decisionDraft.note.trim()}”</p>
+          <p>
+            Your note was not sent, as no proof is waiting for your decision now: “<Typed text={decisionDraft.note.trim()} />”
+          </p>
           <button type="button" class="button ghost" onClick={() => setDecisionDraft({ note: '' })}>
             Dismiss
           </button>
@@ -407,7 +426,11 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
               ) : null}
             </div>
             {d.note ? <p>{d.note}</p> : null}
-            {d.decision?.note ? <p class="small">Customer: “{d.decision.note}”</p> : null}
+            {d.decision?.note ? (
+              <p class="small">
+                {authorLabel('customer', page.viewer)}: “<Typed text={d.decision.note} />”
+              </p>
+            ) : null}
             {d.decision?.beyondAllowance ? (
               <p class="small row">
                 <span class="badge due-due_soon">Past the free rounds</span>
@@ -415,9 +438,9 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
               </p>
             ) : null}
             {d === latest ? (
-              <PinnedReview orderId={page.order.orderId} design={d} comments={page.comments} image={image} onChanged={props.onChanged} />
+              <PinnedReview orderId={page.order.orderId} viewer={page.viewer} design={d} comments={page.comments} image={image} onChanged={props.onChanged} />
             ) : (
-              <EarlierReview orderId={page.order.orderId} design={d} comments={page.comments} image={image} onChanged={props.onChanged} />
+              <EarlierReview orderId={page.order.orderId} viewer={page.viewer} design={d} comments={page.comments} image={image} onChanged={props.onChanged} />
             )}
             <div class="proof-files">
               {d.files
