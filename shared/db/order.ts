@@ -5,6 +5,7 @@ import { activityPut, activitySkPrefix, toOrderEvent, type OrderEvent } from '#s
 import { countsUpdate } from '#shared/db/shop-order-counts.ts';
 import { indexes } from '#shared/db/table-schema.ts';
 import { transactWrite } from '#shared/db/transact.ts';
+import { foldForSearch, searchForms } from '#shared/text/search-text.ts';
 import type { StoredAnswer } from '#shared/schemas/intake-form.ts';
 import { orderStatuses, type OrderStatus } from '#shared/schemas/order-status.ts';
 
@@ -67,8 +68,8 @@ function toItem(order: Order) {
     [indexes.gsi4.sk]: activityKey(order),
     [indexes.gsi5.pk]: `SHOP#${order.shopId}#${scope(order)}`,
     [indexes.gsi5.sk]: activityKey(order),
-    /** Lower-case text the dashboard search filters on. */
-    searchText: [order.reference, order.customer.name, order.customer.email, order.title, order.personalization ?? ''].join(' ').toLowerCase(),
+    /** The text the dashboard search filters on, folded (see `searchForms` for orders stored before it was). */
+    searchText: foldForSearch([order.reference, order.customer.name, order.customer.email, order.title, order.personalization ?? ''].join(' ')),
   };
 }
 
@@ -184,7 +185,7 @@ export type ShopOrderQuery = {
   sort: 'due' | 'activity';
   /** Only orders due strictly before this ISO date. */
   dueBefore?: string | undefined;
-  /** Lower-case text every result's reference, customer or title must contain. */
+  /** Text, as typed, every result's reference, customer, title or personalisation must contain (forgiving of quotes and case). */
   search?: string | undefined;
   limit: number;
   cursor?: string | undefined;
@@ -209,8 +210,11 @@ export async function queryShopOrders(db: Db, q: ShopOrderQuery): Promise<Page<O
   }
   if (q.search) {
     names['#search'] = 'searchText';
-    values[':search'] = q.search;
-    filters.push('contains(#search, :search)');
+    const forms = searchForms(q.search).map((form, i) => {
+      values[`:search${i}`] = form;
+      return `contains(#search, :search${i})`;
+    });
+    filters.push(`(${forms.join(' OR ')})`);
   }
   const input: QueryCommandInput = {
     TableName: db.table,

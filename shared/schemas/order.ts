@@ -5,6 +5,7 @@ import { commentSchema, designSchema } from '#shared/schemas/design.ts';
 import { fileSchema } from '#shared/schemas/file.ts';
 import { personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
 import { answerValueSchema, storedAnswerSchema } from '#shared/schemas/intake-form.ts';
+import { searchMaxLength } from '#shared/text/search-text.ts';
 
 export const isoDateSchema = z
   .string()
@@ -43,7 +44,7 @@ export const transitionSchema = z.object({
 
 export const orderListQuerySchema = z.object({
   status: z.union([orderStatusSchema, z.enum(['open', 'closed'])]).optional(),
-  q: text(100).optional(),
+  q: z.string().trim().max(searchMaxLength, `A search can be at most ${searchMaxLength} characters: search for a shorter part, such as a name or the reference.`).optional(),
   dueBefore: isoDateSchema.optional(),
   sort: z.enum(['due', 'activity']).default('due'),
   cursor: z.string().max(2048).optional(),

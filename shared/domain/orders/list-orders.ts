@@ -6,6 +6,7 @@ import { canSeeOrder } from '#shared/domain/orders/order-access.ts';
 import { toOrderSummary, viewerToday } from '#shared/domain/orders/order-views.ts';
 import type { OrderSummary } from '#shared/schemas/order.ts';
 import type { OrderStatus } from '#shared/schemas/order-status.ts';
+import { referenceInSearch } from '#shared/text/search-text.ts';
 
 export type ListOrdersInput = {
   status?: OrderStatus | 'open' | 'closed' | undefined;
@@ -18,11 +19,10 @@ export type ListOrdersInput = {
   today?: string | undefined;
 };
 
-const referencePattern = /^[A-Z0-9]{1,6}-[A-Z0-9]{4}$/i;
-
 /**
  * A seller's dashboard (A1/A5: one Query) or a customer's orders across shops (A3: one Query).
- * A search that is an exact reference is answered by the reference itself.
+ * A search that is a whole reference (in any case, with or without its dash) is answered by the
+ * reference itself; any other, or one that is no order of this shop's, searches the orders' text.
  */
 export async function listOrders(ctx: DomainContext, principal: Principal, input: ListOrdersInput): Promise<Page<OrderSummary>> {
   const today = viewerToday(ctx.now(), input.today);
@@ -31,9 +31,10 @@ export async function listOrders(ctx: DomainContext, principal: Principal, input
   if (principal.kind === 'customer') {
     return summarise(await queryCustomerOrders(ctx.db, { email: principal.email, limit: input.limit, cursor: input.cursor }));
   }
-  const q = input.q?.trim().toLowerCase();
-  if (q && referencePattern.test(q) && !input.cursor) {
-    const orderId = await getOrderIdByReference(ctx.db, q);
+  const q = input.q?.trim();
+  const reference = q && !input.cursor ? referenceInSearch(q) : undefined;
+  if (reference) {
+    const orderId = await getOrderIdByReference(ctx.db, reference);
     const order = orderId ? await getOrder(ctx.db, orderId) : undefined;
     if (order && canSeeOrder(principal, order)) return summarise({ items: [order], nextCursor: undefined });
   }

@@ -11,6 +11,7 @@ export type DashboardSummary = {
   counts: Record<OrderStatus, number>;
   open: number;
   overdue: number;
+  /** Open orders due from today to `dueSoonDays` days on: "due in the next 3 days". */
   dueSoon: number;
 };
 

@@ -13,8 +13,10 @@ import { useLeaveGuard } from '../components/leave-guard.ts';
 import { useFocusAfterRender } from '../components/focus-after-render.ts';
 import { keepPlace, keptPlace, noteDashboardList, noteOpenedOrder, type DashboardPlace } from '../components/dashboard-place.ts';
 import { dueDateProblem, dueDateRange } from '#shared/domain/orders/due-date.ts';
-import { isoToday } from '#shared/domain/orders/order-views.ts';
+import { dueSoonDays, isoToday } from '#shared/domain/orders/order-views.ts';
 import { localIsoToday } from '#shared/text/calendar-date.ts';
+import { searchMaxLength } from '#shared/text/search-text.ts';
+import { RequestPageLink } from '../components/request-page-link.tsx';
 
 type Summary = { shop: { slug: string; name: string }; counts: Record<OrderStatus, number>; open: number; overdue: number; dueSoon: number };
 type Tab = OrderStatus | 'open';
@@ -22,6 +24,12 @@ type OrderPage = { items: OrderSummary[]; nextCursor: string | null };
 const orderLinkPrefix = orderLinkId('');
 const tabs: Tab[] = ['open', 'requested', 'quoted', 'in_design', 'awaiting_approval', 'approved', 'in_production', 'shipped', 'on_hold', 'completed', 'cancelled'];
 const boardColumns: OrderStatus[] = ['requested', 'quoted', 'in_design', 'awaiting_approval', 'approved', 'in_production', 'shipped', 'on_hold'];
+
+/** The API's words when it refused the search itself (too long), rather than the whole list. */
+function searchRefusal(error: unknown): string | undefined {
+  if (!(error instanceof ApiError) || error.code !== 'validation_failed' || !Array.isArray(error.details)) return undefined;
+  return (error.details as Array<{ path?: string; message?: string }>).find((issue) => issue.path === 'q')?.message;
+}
 
 /** The seller's desk: every custom order by status and due date, as a list or a board. */
 export default function DashboardPage() {
@@ -35,6 +43,8 @@ export default function DashboardPage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string>();
   const [search, setSearch] = useState(q.q ?? '');
+  /** Why the search in the address was refused: the list is then shown without it. */
+  const [searchError, setSearchError] = useState<string>();
   // Back and Forward bring back an earlier search: the box shows what the list was found by.
   useEffect(() => setSearch(q.q ?? ''), [q.q]);
   const [creating, setCreating] = useState(false);
@@ -51,9 +61,9 @@ export default function DashboardPage() {
     location.route(`/dashboard${next.size ? `?${next}` : ''}`);
   };
 
-  const listPath = (after?: string | null) => {
+  const listPath = (after?: string | null, searched = true) => {
     const params = new URLSearchParams({ status: view === 'board' ? 'open' : tab, sort: q.sort || 'due', limit: view === 'board' ? '100' : '25', today: localIsoToday() });
-    if (q.q) params.set('q', q.q);
+    if (q.q && searched) params.set('q', q.q);
     if (q.dueBefore) params.set('dueBefore', q.dueBefore);
     if (after) params.set('cursor', after);
     return `/orders?${params}`;
@@ -63,14 +73,14 @@ export default function DashboardPage() {
    * The first `wanted` pages of the list, one after another: back on the dashboard, as many as the
    * seller had shown. A later page that fails is left to "Show more", not an error over the rest.
    */
-  const getPages = async (wanted: number, stillWanted: () => boolean) => {
-    const first = await get<OrderPage>(listPath());
+  const getPages = async (wanted: number, stillWanted: () => boolean, searched = true) => {
+    const first = await get<OrderPage>(listPath(undefined, searched));
     const items = [...first.items];
     let nextCursor = first.nextCursor;
     let count = 1;
     while (count < wanted && nextCursor && stillWanted()) {
       try {
-        const page = await get<OrderPage>(listPath(nextCursor));
+        const page = await get<OrderPage>(listPath(nextCursor, searched));
         items.push(...page.items);
         nextCursor = page.nextCursor;
         count++;
@@ -90,10 +100,21 @@ export default function DashboardPage() {
     noteDashboardList();
     setOrders(undefined);
     setError(undefined);
-    Promise.all([get<Summary>(`/shop/summary?today=${localIsoToday()}`), getPages(place?.pages ?? 1, () => current)])
+    setSearchError(undefined);
+    // A search the API refuses (one too long, from an old link) is said by the box; the list stays, without it.
+    const pagesOrUnsearched = getPages(place?.pages ?? 1, () => current).then(
+      (pages) => ({ ...pages, refused: undefined }),
+      async (e) => {
+        const refused = searchRefusal(e);
+        if (!refused) throw e;
+        return { ...(await getPages(place?.pages ?? 1, () => current, false)), refused };
+      },
+    );
+    Promise.all([get<Summary>(`/shop/summary?today=${localIsoToday()}`), pagesOrUnsearched])
       .then(([s, pages]) => {
         if (!current) return;
         setSummary(s);
+        setSearchError(pages.refused && `${pages.refused} The orders below are not searched.`);
         pagesShown.current = pages.count;
         returningTo.current = place;
         // Only an order still in this list: a request left waiting would take the focus when it turns up later.
@@ -115,7 +136,7 @@ export default function DashboardPage() {
     setError(undefined);
     setLoadingMore(true);
     try {
-      const page = await get<{ items: OrderSummary[]; nextCursor: string | null }>(listPath(cursor));
+      const page = await get<{ items: OrderSummary[]; nextCursor: string | null }>(listPath(cursor, !searchError));
       if (asked !== window.location.pathname + window.location.search) return;
       // The button goes with the last page: the keyboard carries on at the first order it brought.
       if (page.items[0]) focusAfterRender(orderLinkId(page.items[0].orderId));
@@ -174,11 +195,12 @@ export default function DashboardPage() {
           <p class="muted small summary-line">
             {summary ? (
               <>
-                {summary.open} open · <strong class={summary.overdue ? 'badge due-overdue' : ''}>{summary.overdue} overdue</strong> · {summary.dueSoon} due in the next days ·
-                customers ask for pieces at <a href={`/s/${summary.shop.slug}`}>/s/{summary.shop.slug}</a>
+                {summary.open} open · <strong class={summary.overdue ? 'badge due-overdue' : ''}>{summary.overdue} overdue</strong> · {summary.dueSoon} due in the next{' '}
+                {dueSoonDays} days
               </>
             ) : null}
           </p>
+          <p class="muted small request-line">{summary ? <>Customers ask for pieces at <RequestPageLink slug={summary.shop.slug} /></> : null}</p>
         </div>
         <div class="row">
           <button class="button secondary" type="button" aria-pressed={view === 'board'} onClick={() => setQuery({ view: view === 'board' ? undefined : 'board' })}>
@@ -235,8 +257,8 @@ export default function DashboardPage() {
         }}
       >
         <div class="grow">
-          <Field id="search" label="Search" hint="Reference, customer, title or the text on the piece">
-            {(aria) => <input {...aria} type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />}
+          <Field id="search" label="Search" hint="Reference, customer, title or the text on the piece" error={searchError} count={{ value: search, max: searchMaxLength }}>
+            {(aria) => <input {...aria} type="search" maxLength={searchMaxLength} value={search} onInput={(e) => setSearch(e.currentTarget.value)} />}
           </Field>
         </div>
         <Field id="due-before" label="Due before">
@@ -261,7 +283,7 @@ export default function DashboardPage() {
       {orders && orders.length === 0 ? (
         <div class="card empty">
           <h2>No orders here</h2>
-          <p>{q.q || q.dueBefore ? 'Nothing matches this search.' : 'New custom requests from your request page appear here.'}</p>
+          <p>{(q.q && !searchError) || q.dueBefore ? 'Nothing matches this search.' : 'New custom requests from your request page appear here.'}</p>
         </div>
       ) : null}
       {orders && orders.length > 0 && view === 'list' ? (

@@ -9,6 +9,7 @@ import { Announcement, describedByOf, Field, Notice } from '../components/field.
 import { useFocusAfterRender } from '../components/focus-after-render.ts';
 import { IntakeFieldInput } from '../components/intake-field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
+import { RequestPageLink } from '../components/request-page-link.tsx';
 import { useRequire } from '../session.tsx';
 import { useLeaveGuard } from '../components/leave-guard.ts';
 
@@ -259,8 +260,9 @@ export default function FormsPage() {
         <div>
           <h1>Intake forms</h1>
           <p class="muted small" style={{ margin: 0 }}>
-            Customers answer these at <a href={`/s/${slug}`}>/s/{slug}</a>. Orders keep the version they were filled with.
+            Orders keep the version of the form they were filled with.
           </p>
+          <p class="muted small request-line">{slug ? <>Customers answer these at <RequestPageLink slug={slug} /></> : null}</p>
         </div>
         <button id="new-form" class="button primary" type="button" onClick={() => edit()}>
           New form
