@@ -241,6 +241,8 @@ describe('design review in the portal', () => {
     await signInAs(journey, customer, 'ana@demo.test');
     await customer.goto(orderUrl);
     await expect.poll(() => customer.getByText(/The shop changed the personalisation after you approved v\d+ with “A·S”\./).isVisible()).toBe(true);
+    // The text approved is isolated inside its quotes, as right-to-left text needs.
+    expect(await customer.locator('.notice bdi').allTextContents()).toEqual(['A·S']);
     // The activity says what changed, in words, not field names.
     await expect.poll(() => customer.locator('.timeline li').first().innerText()).toMatch(/^Personalisation: “A·S” → “A·S·L”\n/);
 
