@@ -75,7 +75,7 @@ describe('reference files on a request', () => {
     const res = await customer.post('/api/shops/demo/requests', { name: 'Mallory', email: 'mallory@demo.test', answers: { ...board, photos: [up.uploadId] }, uploadDraft: up.draft });
     expect(res.status).toBe(422);
     const error = (await res.json()).error;
-    expect(error.details.fields).toEqual([{ fieldId: 'photos', message: expect.stringMatching(/^photo\.png: This is not a PNG/) }]);
+    expect(error.details.fields).toEqual([{ fieldId: 'photos', message: expect.stringMatching(/^photo\.png: Only images \(PNG, JPEG, WebP, GIF\), PDF, SVG, AI and EPS files can be sent: this file is none of these\.$/) }]);
     expect(await ctx.deps.files.size(up.fields.key!)).toBeUndefined();
     expect((await (await seller.get('/api/orders?status=requested')).json()).items.length).toBe(before);
   });
