@@ -165,3 +165,30 @@ describe('the seller’s order details', () => {
     });
   }
 });
+
+describe('a due date already past', () => {
+  it('is taken, and said to show the order as overdue, on a new order and when changed on an order', async () => {
+    const page = await pageAs(seller, '/dashboard');
+    const past = await page.evaluate(() => {
+      const day = new Date();
+      day.setDate(day.getDate() - 5);
+      return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+    });
+    await page.getByRole('button', { name: 'New order' }).click();
+    await page.locator('#new-due').fill(past);
+    await expect.poll(() => page.locator('#new-due-hint').innerText()).toMatch(/has passed: the order will show as overdue\.$/);
+    expect(await page.locator('#new-due').getAttribute('aria-describedby')).toContain('new-due-hint');
+
+    const orderId = await newOrder(page, 'Steps late mirror');
+    await openOrder(page, orderId, 'Steps late mirror');
+    const hint = () => page.locator('#edit-due-hint').innerText();
+    expect(await hint()).toBe('The date the piece must ship by.');
+    await page.locator('#edit-due').fill(past);
+    await expect.poll(hint).toMatch(/^The date the piece must ship by\. .+ has passed: the order will show as overdue\.$/);
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await expect.poll(() => page.locator('.page-head').innerText()).toContain('Overdue');
+    // Saved, the date is the order's own: the page's Overdue says it, the hint no longer repeats it.
+    await expect.poll(hint).toBe('The date the piece must ship by.');
+    await page.close();
+  });
+});

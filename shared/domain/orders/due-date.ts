@@ -23,3 +23,11 @@ export function dueDateProblem(dueDate: string, today: string): string | undefin
   if (dueDate >= min && dueDate <= max) return undefined;
   return `Choose a due date within ${dueDateYears} years of today, between ${calendarDateInWords(min)} and ${calendarDateInWords(max)}.`;
 }
+
+/**
+ * A due date already past is allowed (an order recorded late keeps the date it was due), but said:
+ * the order shows as overdue from the moment it is saved. Undefined for today or later.
+ */
+export function pastDueNote(dueDate: string, today: string): string | undefined {
+  return dueDate && dueDate < today ? `${calendarDateInWords(dueDate)} has passed: the order will show as overdue.` : undefined;
+}

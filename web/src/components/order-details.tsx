@@ -8,7 +8,8 @@ import { formatDate, shipByText } from './order-bits.tsx';
 import { approvedPersonalization } from './proofs.tsx';
 import { Typed } from './pins.tsx';
 import { useLeaveGuard } from './leave-guard.ts';
-import { dueDateRange } from '#shared/domain/orders/due-date.ts';
+import { dueDateRange, pastDueNote } from '#shared/domain/orders/due-date.ts';
+import { localIsoToday } from '#shared/text/calendar-date.ts';
 import { isoToday } from '#shared/domain/orders/order-views.ts';
 
 /** The order's details as its customer reads them. */
@@ -99,7 +100,7 @@ export function EditDetails(props: { page: OrderPage; onSaved(): Promise<void>; 
       <Field id="edit-title" label="Title" required count={{ value: values.title, max: 140 }}>
         {(aria) => <input {...aria} type="text" maxLength={140} value={values.title} onInput={set('title')} />}
       </Field>
-      <Field id="edit-due" label="Due date" hint="The date the piece must ship by.">
+      <Field id="edit-due" label="Due date" hint={['The date the piece must ship by.', values.dueDate !== initial.dueDate ? pastDueNote(values.dueDate, localIsoToday()) : undefined].filter(Boolean).join(' ')}>
         {(aria) => <input {...aria} type="date" min={dueRange.min} max={dueRange.max} value={values.dueDate} onInput={set('dueDate')} />}
       </Field>
       <Field id="edit-personalization" label="Personalisation" hint={`The exact text for the piece · ${[...values.personalization].length} characters`}>

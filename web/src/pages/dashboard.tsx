@@ -12,7 +12,7 @@ import { useRequire } from '../session.tsx';
 import { useLeaveGuard } from '../components/leave-guard.ts';
 import { useFocusAfterRender } from '../components/focus-after-render.ts';
 import { keepPlace, keptPlace, noteDashboardList, noteOpenedOrder, type DashboardPlace } from '../components/dashboard-place.ts';
-import { dueDateProblem, dueDateRange } from '#shared/domain/orders/due-date.ts';
+import { dueDateProblem, dueDateRange, pastDueNote } from '#shared/domain/orders/due-date.ts';
 import { dueSoonDays, isoToday } from '#shared/domain/orders/order-views.ts';
 import { localIsoToday } from '#shared/text/calendar-date.ts';
 import { searchMaxLength } from '#shared/text/search-text.ts';
@@ -424,7 +424,7 @@ function NewOrderForm(props: { onCancel(): void; onCreated(orderId: string): voi
           </Field>
         </div>
         <div style={{ flex: '0 1 180px' }}>
-          <Field id="new-due" label="Due date" error={errors.dueDate}>
+          <Field id="new-due" label="Due date" hint={pastDueNote(values.dueDate, localIsoToday())} error={errors.dueDate}>
             {(aria) => <input {...aria} type="date" min={dueRange.min} max={dueRange.max} value={values.dueDate} onInput={set('dueDate')} />}
           </Field>
         </div>
