@@ -96,6 +96,10 @@ describe('the seller’s desk', () => {
 
     // The board holds every open order, by status.
     await page.getByRole('button', { name: 'Board view' }).click();
+    // The button now names the way back, as a plain button: not a pressed toggle heard as "List view, pressed".
+    const toList = page.getByRole('button', { name: 'List view', exact: true });
+    await toList.waitFor();
+    expect(await toList.getAttribute('aria-pressed')).toBeNull();
     const requested = page.locator('.board section').filter({ has: page.getByRole('heading', { name: /^Requested/ }) });
     await expect.poll(() => requested.locator('a.card').count()).toBe(28);
     expect(await page.getByRole('button', { name: 'Show more' }).count()).toBe(0);

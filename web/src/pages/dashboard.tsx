@@ -203,7 +203,8 @@ export default function DashboardPage() {
           <p class="muted small request-line">{summary ? <>Customers ask for pieces at <RequestPageLink slug={summary.shop.slug} /></> : null}</p>
         </div>
         <div class="row">
-          <button class="button secondary" type="button" aria-pressed={view === 'board'} onClick={() => setQuery({ view: view === 'board' ? undefined : 'board' })}>
+          {/* Its name says the view it opens, so it is no toggle: a pressed "List view" would be heard as the list shown. */}
+          <button class="button secondary" type="button" onClick={() => setQuery({ view: view === 'board' ? undefined : 'board' })}>
             {view === 'board' ? 'List view' : 'Board view'}
           </button>
           <button id="new-order" class="button primary" type="button" onClick={() => setCreating(!creating)} aria-expanded={creating}>
