@@ -208,3 +208,27 @@ describe('sending a proof without files', () => {
     await page.close();
   });
 });
+
+describe('a pin placed with the keyboard', () => {
+  it('says where it is as it moves, and Escape takes it away, keeping the comment typed', async () => {
+    const orderId = await proofWaiting('Keyboard pin sign');
+    const page = await pageAs(customer, `/orders/${orderId}`);
+    const surface = page.locator('.pin-surface').first();
+    await surface.focus();
+    await page.keyboard.press('Enter');
+    const said = page.locator('.pin-surface + [aria-live="polite"]').first();
+    await expect.poll(() => said.textContent()).toBe('Pin at 50% across, 50% down.');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => said.textContent()).toBe('Pin at 55% across, 45% down.');
+    const box = page.getByLabel('Comment on the pinned spot', { exact: true });
+    await box.fill('A little higher, please');
+    await surface.focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.pin.draft').count()).toBe(0);
+    expect(await said.textContent()).toBe('');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('pin-surface'))).toBe(true);
+    expect(await page.getByLabel('Comment on this proof', { exact: true }).first().inputValue()).toBe('A little higher, please');
+    await page.close();
+  });
+});

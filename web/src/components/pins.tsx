@@ -58,7 +58,7 @@ export function PinSurface(props: SurfaceProps & { label: string; children: Comp
       class="pin-surface"
       role="button"
       tabIndex={0}
-      aria-label={`${props.label}: click a spot, or press Enter and use the arrow keys, to pin a comment`}
+      aria-label={`${props.label}: click a spot, or press Enter and use the arrow keys, to pin a comment; Escape removes the pin`}
       onClick={(e) => {
         if ((e.target as HTMLElement).closest('.pin')) return;
         const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
@@ -70,6 +70,10 @@ export function PinSurface(props: SurfaceProps & { label: string; children: Comp
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
           setDraft(drafting ?? { ...here, x: 0.5, y: 0.5 });
+        } else if (drafting && e.key === 'Escape') {
+          // As Remove pin does: the comment typed stays, the pin goes, the keyboard stays on the image.
+          e.preventDefault();
+          setDraft(undefined);
         } else if (drafting && e.key.startsWith('Arrow')) {
           e.preventDefault();
           const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;
@@ -88,6 +92,11 @@ export function PinSurface(props: SurfaceProps & { label: string; children: Comp
         ))}
       {drafting ? <span class="pin draft" style={{ left: `${drafting.x * 100}%`, top: `${drafting.y * 100}%` }} aria-hidden="true">+</span> : null}
     </div>
+    {/* Where the pin is, for a screen reader, said as it moves: the image shows nothing to hear. Outside the
+        surface, whose role of button would flatten it into its name. */}
+    <span class="visually-hidden" aria-live="polite">
+      {drafting ? `Pin at ${Math.round(drafting.x * 100)}% across, ${Math.round(drafting.y * 100)}% down.` : ''}
+    </span>
     {drafting ? props.composer : null}
     </>
   );
