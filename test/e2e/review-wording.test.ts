@@ -232,3 +232,27 @@ describe('a pin placed with the keyboard', () => {
     await page.close();
   });
 });
+
+describe('an approved version a newer one has replaced', () => {
+  it('stays approved on record, with its receipt, and says it was replaced', async () => {
+    const orderId = await proofWaiting('Replaced sign');
+    const theirs = await pageAs(customer, '/');
+    const url = `${journey.server.url}/api/orders/${orderId}`;
+    const v1 = ((await (await theirs.request.get(url)).json()) as Decided).designs[0]!;
+    const decided = await theirs.request.post(`${url}/designs/${v1.designId}/decision`, {
+      headers: { origin: journey.server.url },
+      data: { decision: 'approve', confirm: { sha256s: v1.files.map((f) => f.sha256), personalization: engraving } },
+    });
+    expect(decided.status()).toBe(200);
+    await theirs.close();
+
+    const page = await pageAs(seller, `/orders/${orderId}`);
+    await page.getByRole('button', { name: 'Move to In design', exact: true }).click();
+    await expect.poll(() => page.locator('.page-head .badge').first().innerText()).toBe('In design');
+    await sendProof(page, 'proof-v2.png', 2);
+    const badges = page.locator('.versions .badge');
+    await expect.poll(() => badges.allInnerTexts()).toEqual(['Waiting for the customer', 'Approved, then replaced by v2']);
+    expect(await page.getByRole('link', { name: /Approval receipt/ }).count()).toBe(1);
+    await page.close();
+  });
+});

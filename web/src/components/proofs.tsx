@@ -36,17 +36,20 @@ export function approvedPersonalization(page: OrderPage): { version: number; tex
   return confirmed && status && madeUnderApproval.includes(status) ? { version: latest!.version, text: confirmed.personalization } : undefined;
 }
 
-/** An undecided proof of an order the shop has moved on (back to design, or into production) waits for nobody. */
-const stateLabel = (design: DesignView, awaited: DesignView | undefined, page: OrderPage) =>
-  design.state === 'awaiting_decision' && design !== awaited
-    ? ['requested', 'quoted', 'in_design'].includes(page.order.status) && design === page.designs[0]
-      ? design.author.kind === 'customer'
-        ? 'Returned to design by the shop'
-        : 'Withdrawn by the shop'
-      : 'Not decided'
-    : design.state === 'awaiting_decision' && page.viewer === 'customer'
-      ? 'Waiting for you'
-      : stateLabels[design.state];
+/**
+ * A version's state in words. An undecided proof of an order the shop has moved on (back to
+ * design, or into production) waits for nobody; an approval stays on record, with its receipt,
+ * but a newer version sent since is what is worked on.
+ */
+function stateLabel(design: DesignView, awaited: DesignView | undefined, page: OrderPage): string {
+  const latest = page.designs[0];
+  if (design.state === 'approved' && latest && design !== latest) return `Approved, then replaced by v${latest.version}`;
+  if (design.state === 'awaiting_decision' && design !== awaited) {
+    if (!['requested', 'quoted', 'in_design'].includes(page.order.status) || design !== latest) return 'Not decided';
+    return design.author.kind === 'customer' ? 'Returned to design by the shop' : 'Withdrawn by the shop';
+  }
+  return design.state === 'awaiting_decision' && page.viewer === 'customer' ? 'Waiting for you' : stateLabels[design.state];
+}
 
 /** Who made a version, when it was not the shop: the customer's own design is still theirs to approve. */
 const madeBy = (design: DesignView, viewer: OrderPage['viewer']) => (design.author.kind !== 'customer' ? null : viewer === 'customer' ? 'Your own design' : 'The customer’s own design');
