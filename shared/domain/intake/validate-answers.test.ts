@@ -82,6 +82,18 @@ describe('validating intake answers', () => {
     expect(validateAnswers(required, {}).ok).toBe(false);
   });
 
+  it('leaves an optional colour question unanswered until a colour is picked', () => {
+    const optional: IntakeField[] = [{ id: 'label', type: 'color', label: 'Label colour', required: false }];
+    expect(initialAnswers(optional)).toEqual({});
+    const untouched = validateAnswers(optional, initialAnswers(optional));
+    expect(untouched.ok && untouched.answers).toEqual([]);
+    // "No preference" ticked again after a pick sends an empty answer: still nothing recorded.
+    const cleared = validateAnswers(optional, { label: '' });
+    expect(cleared.ok && cleared.answers).toEqual([]);
+    const picked = validateAnswers(optional, { label: '#1A2B3C' });
+    expect(picked.ok && picked.answers).toEqual([{ fieldId: 'label', label: 'Label colour', type: 'color', value: '#1a2b3c' }]);
+  });
+
   it('counts characters, not UTF-16 units', () => {
     const result = validateAnswers(fields, { ...valid, engraving: '🌿'.repeat(20) });
     expect(result.ok).toBe(true);

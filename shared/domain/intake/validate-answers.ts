@@ -5,13 +5,14 @@ export type FieldError = { fieldId: string; message: string };
 
 /**
  * The colour a colour question shows before the customer picks one. A colour picker cannot be
- * empty, so what it shows is the customer's answer: kept untouched, it is the colour they send.
+ * empty, so on a required question what it shows is the customer's answer: kept untouched, it is
+ * the colour they send. An optional one starts with no preference, until a colour is picked.
  */
 export const initialColour = '#8a4b2a';
 
-/** The answers a form starts with, before the customer touches it: each colour question's shown colour. */
+/** The answers a form starts with, before the customer touches it: each required colour question's shown colour. */
 export function initialAnswers(fields: IntakeField[]): Record<string, AnswerValue> {
-  return Object.fromEntries(fields.filter((f) => f.type === 'color').map((f) => [f.id, initialColour]));
+  return Object.fromEntries(fields.filter((f) => f.type === 'color' && f.required).map((f) => [f.id, initialColour]));
 }
 
 const isEmpty = (value: AnswerValue | undefined) =>

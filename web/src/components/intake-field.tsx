@@ -109,7 +109,21 @@ export function IntakeFieldInput(props: {
           case 'date':
             return <input {...aria} type="date" min={field.min} max={field.max} value={text} onInput={(e) => props.onChange(e.currentTarget.value)} />;
           case 'color':
-            return <input {...aria} type="color" value={text || initialColour} onInput={(e) => props.onChange(e.currentTarget.value)} />;
+            // A colour picker always holds a colour: an optional question says beside it whether
+            // the customer has a preference, and without one it is left unanswered.
+            return field.required ? (
+              <input {...aria} type="color" value={text || initialColour} onInput={(e) => props.onChange(e.currentTarget.value)} />
+            ) : (
+              <div class="colour-pick">
+                <input {...aria} type="color" value={text || initialColour} onInput={(e) => props.onChange(e.currentTarget.value)} />
+                <label class="choice">
+                  <input type="checkbox" id={`${id}-none`} checked={!text} onChange={(e) => props.onChange(e.currentTarget.checked ? '' : initialColour)} />
+                  <span>
+                    No preference<span class="visually-hidden"> for {field.label}</span>
+                  </span>
+                </label>
+              </div>
+            );
           default:
             return <input {...aria} type="text" maxLength={field.type === 'short_text' ? field.maxLength : undefined} value={text} onInput={(e) => props.onChange(e.currentTarget.value)} />;
         }

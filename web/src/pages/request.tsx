@@ -41,7 +41,7 @@ export default function RequestPage() {
   const [uploading, setUploading] = useState<Record<string, number>>({});
   const filesInFlight = Object.values(uploading).some((n) => n > 0);
   const [done, setDone] = useState<{ reference: string; email: string }>();
-  // A colour question starts answered with the colour it shows; that alone is nothing to lose.
+  // A required colour question starts answered with the colour it shows; that alone is nothing to lose.
   const startedWith = data ? initialAnswers(data.form.fields) : {};
   const answered = Object.entries(answers).some(([id, value]) => value !== startedWith[id] && value !== '' && value !== false && !(Array.isArray(value) && value.length === 0));
   useLeaveGuard(!done && (answered || Boolean(who.name.trim() || who.email.trim())));
@@ -136,8 +136,8 @@ export default function RequestPage() {
       if (refused) {
         const changed = await refreshChangedForm(data);
         const fields = (changed ?? data).form.fields;
-        // On a changed form the answers are checked again as they now stand (a new colour question
-        // starts answered); problems with questions the shop took out are gone with them.
+        // On a changed form the answers are checked again as they now stand (a new required colour
+        // question starts answered); problems with questions the shop took out are gone with them.
         const recheck = changed && validateAnswers(fields, { ...initialAnswers(fields), ...answers });
         const problems = recheck ? (recheck.ok ? [] : recheck.errors) : refused;
         const found = Object.fromEntries(problems.filter((f) => fields.some((field) => field.id === f.fieldId)).map((f) => [f.fieldId, f.message]));
