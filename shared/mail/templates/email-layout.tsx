@@ -36,4 +36,7 @@ export function EmailButton(props: { href: string; children: ComponentChildren }
   );
 }
 
+/** The portal's sign-in page, on the same public address as the emailed sign-in link. */
+export const signInPageOf = (link: string) => new URL('/sign-in', link).toString();
+
 export const renderEmailHtml = (node: preact.VNode) => `<!doctype html>${render(node)}`;

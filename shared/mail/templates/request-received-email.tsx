@@ -1,8 +1,9 @@
 import type { Email } from '#shared/mail/mailer.ts';
-import { EmailButton, EmailLayout, renderEmailHtml } from '#shared/mail/templates/email-layout.tsx';
+import { EmailButton, EmailLayout, renderEmailHtml, signInPageOf } from '#shared/mail/templates/email-layout.tsx';
 
 export function requestReceivedEmail(input: { to: string; customerName: string; shopName: string; reference: string; title: string; link: string; minutesValid: number }): Email {
   const subject = `${input.shopName} received your request ${input.reference}`;
+  const signInPage = signInPageOf(input.link);
   const html = renderEmailHtml(
     <EmailLayout preview={`Your order reference is ${input.reference}.`}>
       <p style={{ margin: '0 0 12px' }}>Hi {input.customerName},</p>
@@ -14,8 +15,11 @@ export function requestReceivedEmail(input: { to: string; customerName: string; 
       <p style={{ margin: '0 0 20px' }}>
         <EmailButton href={input.link}>View your order</EmailButton>
       </p>
+      <p style={{ margin: '0 0 12px' }}>
+        To come back later, go to <a href={signInPage}>{signInPage}</a> and ask for a new sign-in link with this email address ({input.to}).
+      </p>
       <p style={{ margin: 0, fontSize: '13px', color: '#6b5f55' }}>
-        The button signs you in once and works for {input.minutesValid} minutes. Later, ask for a new sign-in link with this email address. Or paste: {input.link}
+        The button works once and for {input.minutesValid} minutes. If it does not work, paste this address into your browser: {input.link}
       </p>
     </EmailLayout>,
   );
@@ -27,6 +31,8 @@ export function requestReceivedEmail(input: { to: string; customerName: string; 
     '',
     `View your order (this link signs you in once and works for ${input.minutesValid} minutes):`,
     input.link,
+    '',
+    `To come back later, go to ${signInPage} and ask for a new sign-in link with this email address (${input.to}).`,
   ].join('\n');
   return { to: input.to, subject, text, html };
 }

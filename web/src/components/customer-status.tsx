@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OrderPage } from '#shared/schemas/order.ts';
 import type { OrderStatus } from '#shared/schemas/order-status.ts';
 import { ApiError, post } from '../api.ts';
@@ -86,10 +86,21 @@ function Withdraw(props: { page: OrderPage; onChanged(message: string): Promise<
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const toggle = useRef<HTMLButtonElement>(null);
+  const whyInput = useRef<HTMLTextAreaElement>(null);
+  // The toggle opened the form: the keyboard goes on in it, at its first field.
+  useEffect(() => {
+    if (asking) whyInput.current?.focus();
+  }, [asking]);
   const keep = () => {
     setAsking(false);
     // The form and the focused button in it go: the focus returns to where the question began.
     toggle.current?.focus();
+  };
+  const keepOnEscape = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && asking && !e.isComposing) {
+      e.preventDefault();
+      keep();
+    }
   };
   const withdraw = async (e: Event) => {
     e.preventDefault();
@@ -108,15 +119,15 @@ function Withdraw(props: { page: OrderPage; onChanged(message: string): Promise<
   };
   return (
     <>
-      <button ref={toggle} type="button" class="button danger" aria-expanded={asking} onClick={() => setAsking(!asking)}>
+      <button ref={toggle} type="button" class="button danger" aria-expanded={asking} onClick={() => setAsking(!asking)} onKeyDown={keepOnEscape}>
         Withdraw my request
       </button>
       {asking ? (
-        <form class="stack withdraw" onSubmit={withdraw}>
+        <form class="stack withdraw" onSubmit={withdraw} onKeyDown={keepOnEscape}>
           <p>The shop stops work on it. This cannot be undone: to ask again, you would send a new request.</p>
           {error ? <Notice kind="error">{error}</Notice> : null}
           <Field id="withdraw-why" label="Why? (optional)" hint="The shop reads it in the order's activity." count={{ value: why, max: 400 }}>
-            {(aria) => <textarea {...aria} maxLength={400} value={why} onInput={(e) => setWhy(e.currentTarget.value)} />}
+            {(aria) => <textarea {...aria} ref={whyInput} maxLength={400} value={why} onInput={(e) => setWhy(e.currentTarget.value)} />}
           </Field>
           <div class="row">
             <Button type="submit" class="button danger" unavailable={busy}>

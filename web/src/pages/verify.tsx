@@ -45,9 +45,10 @@ export default function VerifyPage() {
   return (
     <Layout narrow>
       <div class="card">
-        <h1>Welcome back</h1>
+        {/* The first visit from a request's email lands here as well as a return: the words fit both. */}
+        <h1>Open your Atelier page</h1>
         {state === 'error' && message ? <Notice kind="error">{message}</Notice> : null}
-        <p>You are one click away from your Atelier page.</p>
+        <p>One click signs you in on this device and takes you to your page.</p>
         <button class="button primary block" type="button" onClick={continueSignIn} disabled={state === 'busy'}>
           {state === 'busy' ? 'Signing in…' : 'Continue to Atelier'}
         </button>
