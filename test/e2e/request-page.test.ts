@@ -66,6 +66,11 @@ describe("the customer's request page", () => {
     await customer.keyboard.press('Enter');
     await sentReference(customer);
     await expect.poll(() => customer.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Request sent');
+    // What comes next, in the shop's name, and what to do when no email comes.
+    const next = customer.getByRole('heading', { name: 'What happens next', level: 2 });
+    expect(await next.isVisible()).toBe(true);
+    expect(await customer.locator('main ol > li').first().innerText()).toBe('Willow & Wick reads your request and answers on your order page, usually with a quote.');
+    expect(await customer.getByRole('link', { name: 'the sign-in page' }).getAttribute('href')).toBe('/sign-in');
   });
 
   it('shows a question the shop added meanwhile, keeping every answer and file', async () => {

@@ -165,6 +165,15 @@ export default function RequestPage() {
           <p>
             We emailed <strong>{done.email}</strong> a link to your order page, where you can follow it and approve the design.
           </p>
+          <h2>What happens next</h2>
+          <ol>
+            <li>{data?.shop.name ?? 'The shop'} reads your request and answers on your order page, usually with a quote.</li>
+            <li>They make a design proof. You check it there, then approve it or ask for changes.</li>
+            <li>Once you approve it, they make your piece, and you can follow it until it ships.</li>
+          </ol>
+          <p class="muted small">
+            No email after a few minutes? Look in your spam folder, or ask for a new link on <a href="/sign-in">the sign-in page</a> with this email address.
+          </p>
         </div>
       </Layout>
     );
