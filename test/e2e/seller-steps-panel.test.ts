@@ -87,6 +87,8 @@ describe('the note panel under the seller’s status steps', () => {
     const theirs = await pageAs(customer, `/orders/${orderId}`, phone);
     await theirs.getByRole('heading', { name: 'Where your order stands' }).waitFor();
     await expect.poll(() => newestActivity(theirs)).toMatch(/^Quoted → On hold \(The glaze I need is out of stock; I start again on 3 March\.\)\n/);
+    // A stage done is marked and said so, not shown by its colour alone.
+    expect(await theirs.locator('ol[aria-label="Progress"] li').first().textContent()).toBe('✓ Requested (done)');
     // Said where the order stands too, beside "paused", as a quote is.
     const standsNote = (p: Page) => p.locator('section[aria-labelledby="status-title"] .shop-note');
     expect(await standsNote(theirs).innerText()).toMatch(/^Note from .+\nThe glaze I need is out of stock; I start again on 3 March\.$/);

@@ -47,7 +47,10 @@ export function CustomerStatus(props: { page: OrderPage; onChanged(message: stri
         <ol class="steps" aria-label="Progress">
           {journey.map((status, i) => (
             <li key={status} class={i < reached ? 'done' : i === reached ? 'current' : ''} aria-current={i === reached ? 'step' : undefined}>
+              {/* Done is said by a mark and in words, not by the colour alone. */}
+              {i < reached ? <span aria-hidden="true">✓ </span> : null}
               {statusLabels[status]}
+              {i < reached ? <span class="visually-hidden"> (done)</span> : null}
             </li>
           ))}
         </ol>
