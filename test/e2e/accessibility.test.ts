@@ -174,6 +174,8 @@ describe('accessibility of every screen', () => {
     await tab('q-label_text');
     await page.keyboard.type('Ana & Luis · 14.02.2027');
     await tab('q-label_color');
+    // An optional colour: No preference, beside the swatch, is the next stop.
+    await tab('q-label_color-none');
     await tab('q-event_date');
     // The event date is the order's due date, so it lies ahead: two months from today, typed as Chromium's mm/dd/yyyy.
     const event = new Date(Date.now() + 60 * 86_400_000);
