@@ -10,22 +10,21 @@ import { proofAwaitingDecision } from './proofs.tsx';
 import { useLeaveGuard } from './leave-guard.ts';
 import { WithLinks } from './with-links.tsx';
 
+/** The moves of the order to `status`, the newest first. */
+const movesTo = (page: OrderPage, status: OrderStatus) =>
+  page.activity.filter((a) => a.type === 'status.changed' && a.data.to === status).sort((a, b) => b.at.localeCompare(a.at));
+
+const noteOf = (move: OrderPage['activity'][number] | undefined) => (typeof move?.data.reason === 'string' ? move.data.reason : undefined);
+
 /**
  * What the shop wrote as it moved the order to `status` (its quote, the parcel's tracking), if it
  * wrote anything: the latest such move with a note. Coming back from a hold moves there again,
  * with nothing to say.
  */
-function latestNote(page: OrderPage, status: OrderStatus): string | undefined {
-  const notes = page.activity.filter((a) => a.type === 'status.changed' && a.data.to === status && typeof a.data.reason === 'string');
-  return notes.sort((a, b) => b.at.localeCompare(a.at))[0]?.data.reason as string | undefined;
-}
+const latestNote = (page: OrderPage, status: OrderStatus) => noteOf(movesTo(page, status).find((move) => noteOf(move) !== undefined));
 
 /** Why the order is on hold, if the shop said: the latest hold's own note only, never an earlier hold's. */
-function holdNote(page: OrderPage): string | undefined {
-  const holds = page.activity.filter((a) => a.type === 'status.changed' && a.data.to === 'on_hold');
-  const reason = holds.sort((a, b) => b.at.localeCompare(a.at))[0]?.data.reason;
-  return typeof reason === 'string' ? reason : undefined;
-}
+const holdNote = (page: OrderPage) => noteOf(movesTo(page, 'on_hold')[0]);
 
 const noteCaptions: Partial<Record<OrderStatus, (shop: string) => string>> = {
   quoted: (shop) => `${shop}’s quote`,

@@ -6,7 +6,7 @@ import { Button } from './button.tsx';
 import { Field, Notice } from './field.tsx';
 import { formatDate, shipByText } from './order-bits.tsx';
 import { approvedPersonalization } from './proofs.tsx';
-import { Typed } from './pins.tsx';
+import { Quoted } from './pins.tsx';
 import { useLeaveGuard } from './leave-guard.ts';
 import { dueDateRange, pastDueNote } from '#shared/domain/orders/due-date.ts';
 import { localIsoToday } from '#shared/text/calendar-date.ts';
@@ -131,4 +131,4 @@ export function EditDetails(props: { page: OrderPage; onSaved(): Promise<void>; 
 
 /** A personalisation as quoted to people: in quotation marks, or "no personalisation". */
 // Isolated in its quotes: right-to-left text keeps its order, and the sentence around it keeps its own.
-const quoted = (text: string) => (text ? <>“<Typed text={text} />”</> : 'no personalisation');
+const quoted = (text: string) => (text ? <Quoted text={text} /> : 'no personalisation');

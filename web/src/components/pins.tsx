@@ -18,6 +18,13 @@ import { useFocusAfterRender } from './focus-after-render.ts';
  */
 export const Typed = (props: { text: string }) => <bdi>{props.text}</bdi>;
 
+/** Words someone typed, in our quotes, isolated from them: “…”. */
+export const Quoted = (props: { text: string }) => (
+  <>
+    “<Typed text={props.text} />”
+  </>
+);
+
 /** Who wrote something, as the viewer reads it: the customer's own words are theirs, "You". */
 export const authorLabel = (author: CommentView['author']['kind'], viewer: OrderPage['viewer']) => (author === 'seller' ? 'Shop' : viewer === 'customer' ? 'You' : 'Customer');
 

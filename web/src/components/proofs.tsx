@@ -9,7 +9,7 @@ import { describedByOf, Field, Notice } from './field.tsx';
 import { formatDateTime } from './order-bits.tsx';
 import { imageSources } from './file-images.ts';
 import { FileTile } from './file-tile.tsx';
-import { authorLabel, CompareVersions, PinnedReview, Typed } from './pins.tsx';
+import { authorLabel, CompareVersions, PinnedReview, Quoted, Typed } from './pins.tsx';
 import { useLeaveGuard } from './leave-guard.ts';
 
 const stateLabels: Record<DesignView['state'], string> = {
@@ -243,7 +243,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
 /** The exact text to be made, in quotes, with its length: the quotes and the count stay outside it. */
 export const ExactText = (props: { text: string }) => (
   <>
-    “<Typed text={props.text} />” <span class="text-length">({[...props.text].length} characters)</span>
+    <Quoted text={props.text} /> <span class="text-length">({[...props.text].length} characters)</span>
   </>
 );
 
@@ -320,7 +320,7 @@ function Decide(props: { page: OrderPage; design: DesignView; draft: DecisionDra
       </dl>
       {tickedOtherText !== undefined ? (
         <p class="notice warn small">
-          The personalisation was “<Typed text={tickedOtherText || 'none'} />” when you ticked the box; the shop has changed it to “<Typed text={personalization || 'none'} />”.
+          The personalisation was <Quoted text={tickedOtherText || 'none'} /> when you ticked the box; the shop has changed it to <Quoted text={personalization || 'none'} />.
         </p>
       ) : null}
       {/* The box and its message are one group: in error, the group is marked, as a field in error is. */}
@@ -404,7 +404,7 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
         // The proof was taken back while the customer wrote: their words are not thrown away unseen.
         <div class="notice warn small">
           <p>
-            Your note was not sent, as no proof is waiting for your decision now: “<Typed text={decisionDraft.note.trim()} />”
+            Your note was not sent, as no proof is waiting for your decision now: <Quoted text={decisionDraft.note.trim()} />
           </p>
           <button type="button" class="button ghost" onClick={() => setDecisionDraft({ note: '' })}>
             Dismiss
@@ -431,7 +431,7 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
             {d.note ? <p>{d.note}</p> : null}
             {d.decision?.note ? (
               <p class="small">
-                {authorLabel('customer', page.viewer)}: “<Typed text={d.decision.note} />”
+                {authorLabel('customer', page.viewer)}: <Quoted text={d.decision.note} />
               </p>
             ) : null}
             {d.decision?.beyondAllowance ? (
