@@ -21,7 +21,7 @@ async function sellerApi<T = Record<string, unknown>>(method: string, path: stri
 }
 
 type Form = { formId: string; version: number };
-const createForm = (name: string, fields: unknown[]) => sellerApi<Form>('POST', '/shop/intake-forms', { name, fields });
+const createForm = (name: string, fields: unknown[], description?: string) => sellerApi<Form>('POST', '/shop/intake-forms', { name, fields, description });
 
 /** The answers the order keeps for the request with this reference, as the seller reads them. */
 async function keptAnswers(reference: string): Promise<Record<string, unknown>> {
@@ -195,5 +195,29 @@ describe("the customer's request page", () => {
     await expect.poll(() => customer.evaluate(() => document.activeElement?.id)).toBe('q-policies');
     await customer.keyboard.press('Space');
     expect(await box.isChecked()).toBe(true);
+  });
+
+  it("makes the web addresses in a form's introduction and help texts links, away from the page", async () => {
+    const form = await createForm('Signed card', [
+      { id: 'to', type: 'short_text', label: 'Name on the card', help: 'Our sizes: https://shop.example.test/sizes.' },
+      { id: 'terms', type: 'checkbox', label: 'I accept the shop policies', help: 'Read them at https://shop.example.test/policies', required: true },
+    ], 'Before you ask, see https://shop.example.test/faq');
+    const customer = await journey.browser.newPage(phone);
+    await customer.goto(`${journey.server.url}/s/demo?form=${form.formId}`);
+    const box = customer.getByRole('checkbox', { name: 'I accept the shop policies', exact: true });
+    await box.waitFor();
+    const links = customer.locator('main a[target="_blank"]');
+    expect(await links.evaluateAll((all) => all.map((a) => [a.getAttribute('href'), a.getAttribute('rel')]))).toEqual([
+      ['https://shop.example.test/faq', 'noopener noreferrer nofollow'],
+      ['https://shop.example.test/sizes', 'noopener noreferrer nofollow'],
+      ['https://shop.example.test/policies', 'noopener noreferrer nofollow'],
+    ]);
+    // The hint still describes its box in the same words, and following the link does not tick it.
+    expect(await box.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!)!.textContent)).toBe('Read them at https://shop.example.test/policies');
+    await customer.context().route('https://shop.example.test/**', (route) => route.fulfill({ body: 'policies' }));
+    const opened = customer.context().waitForEvent('page');
+    await customer.getByRole('link', { name: 'https://shop.example.test/policies' }).click();
+    await (await opened).close();
+    expect(await box.isChecked()).toBe(false);
   });
 });

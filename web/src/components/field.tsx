@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describedWithCount, LengthCount, type LengthLimit, usePasteCut } from './length-count.tsx';
+import { WithLinks } from './with-links.tsx';
 
 /** The ids of a control's hint and error, as its `aria-describedby` (`<id>-hint`, `<id>-error`). */
 export const describedByOf = (id: string, hint: string | undefined, error: string | undefined) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -8,7 +9,8 @@ export const describedByOf = (id: string, hint: string | undefined, error: strin
 /**
  * A labelled form control with its hint and error tied to it for screen readers; given `count`
  * (a text control's value and maxLength), the room left too, once near the end, and what a paste
- * that did not fit left out.
+ * that did not fit left out. A web address in the hint is a link: a seller's help text may point
+ * to their policies or sizes.
  */
 export function Field(props: {
   id: string;
@@ -29,7 +31,7 @@ export function Field(props: {
       </label>
       {props.hint ? (
         <span class="hint" id={`${props.id}-hint`}>
-          {props.hint}
+          <WithLinks text={props.hint} />
         </span>
       ) : null}
       {props.children({ id: props.id, 'aria-describedby': describedBy, 'aria-invalid': props.error ? 'true' : undefined, required: props.required })}

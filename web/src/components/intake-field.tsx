@@ -3,6 +3,7 @@ import { isPersonalizationField } from '#shared/domain/intake/personalization.ts
 import { initialColour } from '#shared/domain/intake/validate-answers.ts';
 import type { AnswerValue, IntakeField } from '#shared/schemas/intake-form.ts';
 import { describedByOf, Field } from './field.tsx';
+import { WithLinks } from './with-links.tsx';
 import { ReferenceFilesInput, type ReferenceUploader } from './reference-files-input.tsx';
 
 /** One intake form field as the customer sees it; the builder's preview uses the same. */
@@ -34,7 +35,7 @@ export function IntakeFieldInput(props: {
             {field.required ? <span aria-hidden="true"> *</span> : null}
             {field.help ? (
               <span class="hint" id={`${id}-hint`}>
-                {field.help}
+                <WithLinks text={field.help} />
               </span>
             ) : null}
           </span>
@@ -59,7 +60,7 @@ export function IntakeFieldInput(props: {
         </legend>
         {hint ? (
           <span class="hint" id={`${id}-hint`}>
-            {hint}
+            <WithLinks text={hint} />
           </span>
         ) : null}
         {field.options.map((option, i) => {

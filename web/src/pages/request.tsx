@@ -14,6 +14,7 @@ import { Layout, Loading } from '../components/layout.tsx';
 import { useLeaveGuard } from '../components/leave-guard.ts';
 import { Button } from '../components/button.tsx';
 import { useFocusAfterRender } from '../components/focus-after-render.ts';
+import { WithLinks } from '../components/with-links.tsx';
 
 type PublicForm = {
   shop: { name: string; slug: string };
@@ -227,7 +228,11 @@ export default function RequestPage() {
         {data.shop.name}
       </p>
       <h1>{data.form.name}</h1>
-      {data.form.description ? <p>{data.form.description}</p> : null}
+      {data.form.description ? (
+        <p>
+          <WithLinks text={data.form.description} />
+        </p>
+      ) : null}
       {data.forms.length > 1 ? (
         <nav aria-label="What would you like?" class="row" style={{ marginBottom: '16px' }}>
           {data.forms.map((f) => (
