@@ -283,6 +283,9 @@ describe('the seller’s desk', () => {
     // An address that cannot be an order's says so plainly.
     await page.goto(`${journey.server.url}/orders/not-an-order`);
     await expect.poll(() => page.getByText('This order does not exist, or it is not yours to see.').isVisible()).toBe(true);
+    // A page of its own, named as one in the tab and to a screen reader.
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Order not found');
+    await expect.poll(() => page.title()).toBe('Order not found · Atelier');
     await page.close();
   });
 
@@ -501,7 +504,8 @@ describe('the seller’s desk', () => {
   it('marks a change asked past the free revision rounds for the shop to decide on, and tells the customer before they ask', async () => {
     const seller = await sellerPage('/settings');
     await seller.getByLabel(/Free revision rounds per order/).fill('1');
-    await seller.getByLabel(/Message past the free rounds/).fill('');
+    // The shop's own terms, on two lines, with the listing a customer buys another round from.
+    await seller.getByLabel(/Message past the free rounds/).fill('Further rounds are paid.\nBuy one here: https://shop.example.test/extra-round');
     await seller.locator('form').getByRole('button', { name: /^Save/ }).click();
     await expect.poll(() => seller.getByText(/^Saved\. New orders include these terms/).isVisible()).toBe(true);
     const created = await seller.request.post(`${journey.server.url}/api/orders`, {
@@ -542,7 +546,8 @@ describe('the seller’s desk', () => {
     await customer.getByRole('heading', { name: 'Your decision on v2' }).waitFor();
     // The free round is used: the customer reads the shop's terms before asking again.
     expect(await customer.getByText('Revision rounds: 1 used; 1 included free.').isVisible()).toBe(true);
-    expect(await customer.locator('.decide .notice').innerText()).toBe('Your order includes 1 free revision round. The shop will let you know whether further changes need a paid revision.');
+    expect(await customer.locator('.decide .notice').innerText()).toBe('Further rounds are paid.\nBuy one here: https://shop.example.test/extra-round');
+    expect(await customer.locator('.decide .notice').getByRole('link').getAttribute('href')).toBe('https://shop.example.test/extra-round');
     await customer.getByLabel('Note for the shop').fill('Smaller text on the back.');
     await customer.getByRole('button', { name: 'Request changes' }).click();
     await expect.poll(() => customer.getByText('Your change request was sent to the shop.').isVisible()).toBe(true);

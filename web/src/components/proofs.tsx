@@ -11,6 +11,7 @@ import { imageSources } from './file-images.ts';
 import { FileTile } from './file-tile.tsx';
 import { authorLabel, CompareVersions, PinnedReview, Quoted, Typed } from './pins.tsx';
 import { useLeaveGuard } from './leave-guard.ts';
+import { WithLinks } from './with-links.tsx';
 
 const stateLabels: Record<DesignView['state'], string> = {
   awaiting_decision: 'Waiting for the customer',
@@ -349,7 +350,13 @@ function Decide(props: { page: OrderPage; design: DesignView; draft: DecisionDra
         {(aria) => <textarea {...aria} maxLength={2000} value={note} onInput={(e) => props.onDraft({ ...draft, note: e.currentTarget.value })} />}
       </Field>
       <p class="small muted">{revisionRounds(page)}</p>
-      {beyond ? <Notice kind="warn">{page.revisions.message}</Notice> : null}
+      {beyond ? (
+        <Notice kind="warn">
+          <span class="keeps-lines">
+            <WithLinks text={page.revisions.message} />
+          </span>
+        </Notice>
+      ) : null}
       <div class="row">
         <Button class="button primary" type="button" unavailable={busy} onClick={() => decide('approve')}>
           Approve v{design.version}

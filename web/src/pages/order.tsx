@@ -36,7 +36,7 @@ export default function OrderPageView() {
         setError(undefined);
       })
       .catch((e) => {
-        if (asked === latestLoad.current) setError(e instanceof ApiError && (e.status === 404 || e.status === 400) ? 'This order does not exist, or it is not yours to see.' : e instanceof ApiError && e.status === 401 ? 'signin' : 'Could not load the order.');
+        if (asked === latestLoad.current) setError(e instanceof ApiError && (e.status === 404 || e.status === 400) ? 'missing' : e instanceof ApiError && e.status === 401 ? 'signin' : 'Could not load the order.');
       });
   };
 
@@ -48,11 +48,27 @@ export default function OrderPageView() {
     if (error === 'signin' && !page) location.assign(`/sign-in?next=${encodeURIComponent(location.pathname)}`);
   }, [error]);
 
+  if (error === 'missing') {
+    return (
+      <Layout signedIn narrow>
+        <div class="card">
+          <h1>Order not found</h1>
+          <p>This order does not exist, or it is not yours to see. Check the address, or find the order among yours.</p>
+          <a class="button primary" href="/">
+            Go to your orders
+          </a>
+        </div>
+      </Layout>
+    );
+  }
   if (error && error !== 'signin') {
     return (
       <Layout signedIn narrow>
+        <h1>The order could not load</h1>
         <Notice kind="error">{error}</Notice>
-        <a href="/">Back to your start page</a>
+        <button class="button secondary" type="button" onClick={() => void load()}>
+          Try again
+        </button>
       </Layout>
     );
   }
