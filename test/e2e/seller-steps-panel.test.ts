@@ -38,7 +38,9 @@ describe('the note panel under the seller’s status steps', () => {
 
     await quote.click();
     await quoteField.fill('£40 with postage');
-    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    // Not "Cancel", right under "Cancel order".
+    expect(await page.getByRole('button', { name: 'Cancel', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
     await expect.poll(() => quoteField.count()).toBe(0);
     expect(await quote.getAttribute('aria-expanded')).toBe('false');
     expect(await focusedText(page)).toBe('Move to Quoted');

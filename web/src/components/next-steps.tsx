@@ -167,9 +167,9 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
             <Button class="button primary" type="submit" unavailable={busy}>
               Confirm
             </Button>
-            {/* "Cancel" beside a cancellation would read as going ahead with it. */}
+            {/* Not "Cancel": under "Cancel order" it would read as that step, or as going ahead with it. */}
             <button type="button" class="button secondary" onClick={closeForm}>
-              {reasonFor === 'cancelled' ? 'Keep the order' : 'Cancel'}
+              {reasonFor === 'cancelled' ? 'Keep the order' : 'Close'}
             </button>
           </div>
         </form>
