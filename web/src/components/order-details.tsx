@@ -11,6 +11,7 @@ import { useLeaveGuard } from './leave-guard.ts';
 import { dueDateRange, pastDueNote } from '#shared/domain/orders/due-date.ts';
 import { localIsoToday } from '#shared/text/calendar-date.ts';
 import { isoToday } from '#shared/domain/orders/order-views.ts';
+import { visibleLengthInWords } from '#shared/text/visible-length.ts';
 
 /** The order's details as its customer reads them. */
 export function ReadDetails(props: { page: OrderPage }) {
@@ -103,7 +104,7 @@ export function EditDetails(props: { page: OrderPage; onSaved(): Promise<void>; 
       <Field id="edit-due" label="Due date" hint={['The date the piece must ship by.', values.dueDate !== initial.dueDate ? pastDueNote(values.dueDate, localIsoToday()) : undefined].filter(Boolean).join(' ')}>
         {(aria) => <input {...aria} type="date" min={dueRange.min} max={dueRange.max} value={values.dueDate} onInput={set('dueDate')} />}
       </Field>
-      <Field id="edit-personalization" label="Personalisation" hint={`The exact text for the piece · ${[...values.personalization].length} characters`}>
+      <Field id="edit-personalization" label="Personalisation" hint={values.personalization ? `The exact text for the piece · ${visibleLengthInWords(values.personalization)}` : 'The exact text for the piece'}>
         {(aria) => <input {...aria} type="text" maxLength={personalizationMaxLength} value={values.personalization} onInput={set('personalization')} />}
       </Field>
       {approved && values.personalization !== approved.text ? (

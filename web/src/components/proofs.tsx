@@ -12,6 +12,7 @@ import { FileTile } from './file-tile.tsx';
 import { authorLabel, CompareVersions, PinnedReview, Quoted, Typed } from './pins.tsx';
 import { useLeaveGuard } from './leave-guard.ts';
 import { WithLinks } from './with-links.tsx';
+import { visibleLengthInWords } from '#shared/text/visible-length.ts';
 
 const stateLabels: Record<DesignView['state'], string> = {
   awaiting_decision: 'Waiting for the customer',
@@ -244,7 +245,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
 /** The exact text to be made, in quotes, with its length: the quotes and the count stay outside it. */
 export const ExactText = (props: { text: string }) => (
   <>
-    <Quoted text={props.text} /> <span class="text-length">({[...props.text].length} characters)</span>
+    <Quoted text={props.text} /> <span class="text-length">({visibleLengthInWords(props.text)})</span>
   </>
 );
 

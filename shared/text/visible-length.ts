@@ -1,0 +1,18 @@
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * How many characters a person sees in a text: "❤️" and "👨‍👩‍👧" are one each, as they are one
+ * each on the piece. Limits are still counted as the browser and the server count them
+ * (characters-left.ts); this is the count a seller prices an engraving by and a customer checks.
+ */
+export function visibleLength(text: string): number {
+  let n = 0;
+  for (const _ of graphemes.segment(text)) n++;
+  return n;
+}
+
+/** "11 characters", "1 character". */
+export function visibleLengthInWords(text: string): string {
+  const n = visibleLength(text);
+  return `${n.toLocaleString('en-US')} ${n === 1 ? 'character' : 'characters'}`;
+}
