@@ -18,5 +18,8 @@ export function revisionPolicy(terms: Terms | undefined) {
   };
 }
 
+/** The free revision rounds in words: none is "no free revision rounds", not "0". */
+const freeRevisionRounds = (allowance: number) => (allowance === 0 ? 'no free revision rounds' : `${allowance} free revision ${allowance === 1 ? 'round' : 'rounds'}`);
+
 export const defaultRevisionMessage = (allowance: number) =>
-  `Your order includes ${allowance} free revision ${allowance === 1 ? 'round' : 'rounds'}. The shop will let you know whether further changes need a paid revision.`;
+  `Your order includes ${freeRevisionRounds(allowance)}. The shop will let you know whether ${allowance === 0 ? 'any change needs' : 'further changes need'} a paid revision.`;

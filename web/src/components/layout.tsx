@@ -2,19 +2,34 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useSession } from '../session.tsx';
+import { mayLeaveWork } from './leave-guard.ts';
 
-const sellerNav = [
-  { href: '/dashboard', label: 'Orders' },
-  { href: '/forms', label: 'Intake forms' },
-  { href: '/settings', label: 'Settings' },
+/** A section of the portal: its link, and the routes of its pages (as the router writes them), where it is the current one. */
+type Section = { href: string; label: string; routes: string[] };
+
+const sellerNav: Section[] = [
+  { href: '/dashboard', label: 'Orders', routes: ['/dashboard', '/orders/:orderId'] },
+  { href: '/forms', label: 'Intake forms', routes: ['/forms'] },
+  { href: '/settings', label: 'Settings', routes: ['/settings'] },
 ];
+const customerNav: Section[] = [{ href: '/home', label: 'Your orders', routes: ['/home', '/orders/:orderId'] }];
+
+/** Whether `path` is a page of `route`, segment by segment: "/settingsx" and "/dashboard/nope" lead nowhere, so are no section's. */
+function onRoute(path: string, route: string): boolean {
+  const have = path.split('/').filter(Boolean);
+  const want = route.split('/').filter(Boolean);
+  return have.length === want.length && want.every((segment, i) => segment.startsWith(':') || segment === have[i]);
+}
+
+/** The link's own page is the current "page"; another page of its section (an order, under Orders) makes it the current one of the links, "true". */
+const currentness = (section: Section, path: string) => (path === section.href ? 'page' : section.routes.some((route) => onRoute(path, route)) ? 'true' : undefined);
 
 /** The frame of every page: skip link, top bar with who is signed in, and the main landmark. */
 export function Layout(props: { children: ComponentChildren; narrow?: boolean; /** A page for someone signed in: its top bar keeps their layout while the session loads, so nothing below it jumps. */ signedIn?: boolean }) {
   const { me, ended, signOut } = useSession();
   const location = useLocation();
   const signedInBar = Boolean(me) || (props.signedIn && me === undefined);
-  const nav = me?.kind === 'seller' ? sellerNav : me?.kind === 'customer' ? [{ href: '/home', label: 'Your orders' }] : [];
+  const nav = me?.kind === 'seller' ? sellerNav : me?.kind === 'customer' ? customerNav : [];
   const main = useRef<HTMLElement>(null);
   // The window's title follows the page's heading, so tabs, history and screen readers tell pages apart.
   useEffect(() => {
@@ -36,7 +51,7 @@ export function Layout(props: { children: ComponentChildren; narrow?: boolean; /
             {nav.length > 0 && (
               <nav aria-label="Main">
                 {nav.map((item) => (
-                  <a key={item.href} href={item.href} aria-current={location.path.startsWith(item.href) ? 'page' : undefined}>
+                  <a key={item.href} href={item.href} aria-current={currentness(item, location.path)}>
                     {item.label}
                   </a>
                 ))}
@@ -50,6 +65,8 @@ export function Layout(props: { children: ComponentChildren; narrow?: boolean; /
                 type="button"
                 class="button secondary"
                 onClick={async () => {
+                  // Signing out leaves the page as a link does: work not yet saved is asked about first.
+                  if (!mayLeaveWork()) return;
                   await signOut();
                   location.route('/sign-in');
                 }}

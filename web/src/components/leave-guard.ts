@@ -31,6 +31,14 @@ function mayLeave(): boolean {
   return true;
 }
 
+/**
+ * Whether to go on with leaving the page some other way than a link or Back (signing out): asks
+ * first while any part of the page holds work.
+ */
+export function mayLeaveWork(): boolean {
+  return unsaved.size === 0 || mayLeave();
+}
+
 function askBeforeUnload(event: BeforeUnloadEvent) {
   event.preventDefault();
   // Older Chromium asks only when returnValue is set.

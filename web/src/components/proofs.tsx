@@ -57,7 +57,7 @@ function stateLabel(design: DesignView, awaited: DesignView | undefined, page: O
 const madeBy = (design: DesignView, viewer: OrderPage['viewer']) => (design.author.kind !== 'customer' ? null : viewer === 'customer' ? 'Your own design' : 'The customer’s own design');
 
 /** How many revision rounds the order has used, beside how many it includes free. */
-const revisionRounds = (page: OrderPage) => `Revision rounds: ${page.revisions.used} used; ${page.revisions.allowance} included free.`;
+const revisionRounds = (page: OrderPage) => `Revision rounds: ${page.revisions.used} used; ${page.revisions.allowance || 'none'} included free.`;
 
 /** The versions a file went out in, as the file list says it: "In v1, v3" or "Not sent yet". */
 function sentIn(page: OrderPage, fileId: string): string {

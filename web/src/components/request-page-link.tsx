@@ -4,9 +4,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
  * The shop's request page as its whole address, the one a maker pastes into an Etsy listing or a
  * profile, with a button that copies it. Where the browser refuses the clipboard (an address
  * without https, a locked-down browser), the address is selected instead, to copy by hand.
+ * Given a form (its id and name), the address opens the page on that form.
  */
-export function RequestPageLink(props: { slug: string }) {
-  const path = `/s/${props.slug}`;
+export function RequestPageLink(props: { slug: string; form?: { formId: string; name: string } }) {
+  const path = `/s/${props.slug}${props.form ? `?form=${encodeURIComponent(props.form.formId)}` : ''}`;
   const address = `${window.location.origin}${path}`;
   const link = useRef<HTMLAnchorElement>(null);
   const [said, setSaid] = useState('');
@@ -39,6 +40,8 @@ export function RequestPageLink(props: { slug: string }) {
         </a>
         <button type="button" class="button secondary" onClick={copy}>
           Copy link
+          {/* Among a list of forms, each button says whose link it copies. */}
+          {props.form ? <span class="visually-hidden"> to {props.form.name}</span> : null}
         </button>
       </span>
       {/* On the page before its words, and polite: a screen reader says it after the button's name. */}

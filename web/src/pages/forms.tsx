@@ -260,7 +260,7 @@ export default function FormsPage() {
         <div>
           <h1>Intake forms</h1>
           <p class="muted small" style={{ margin: 0 }}>
-            Orders keep the version of the form they were filled with.
+            Each save of a form makes a new version of it; orders keep the version they were filled with.
           </p>
           <p class="muted small request-line">{slug ? <>Customers answer these at <RequestPageLink slug={slug} /></> : null}</p>
         </div>
@@ -272,7 +272,7 @@ export default function FormsPage() {
       {!draft ? (
         <ul class="order-list forms-list" aria-label="Your forms">
           {live.map((f) => (
-            <FormRow key={f.formId} form={f} action="Edit" onAction={() => edit(f)} />
+            <FormRow key={f.formId} form={f} slug={slug} action="Edit" onAction={() => edit(f)} />
           ))}
         </ul>
       ) : (
@@ -303,16 +303,21 @@ export default function FormsPage() {
   );
 }
 
-/** A form in a list: its version, name and facts, and the one thing to do with it. */
-function FormRow(props: { form: SellerForm; action: string; busy?: boolean; onAction(): void }) {
+/** A form in a list: its version, name and facts, where customers answer it (given the shop's `slug`), and the one thing to do with it. */
+function FormRow(props: { form: SellerForm; slug?: string; action: string; busy?: boolean; onAction(): void }) {
   const f = props.form;
   return (
     <li>
       <div class="order-row">
-        <span class="ref">v{f.version}</span>
+        <span class="ref">Version {f.version}</span>
         <span>
           <span class="title">{f.name}</span>
           <span class="meta">{formFacts(f)}</span>
+          {props.slug ? (
+            <span class="form-address">
+              Customers answer it at <RequestPageLink slug={props.slug} form={f} />
+            </span>
+          ) : null}
         </span>
         <span class="side">
           <Button id={`${props.action.toLowerCase()}-${f.formId}`} class="button secondary" type="button" unavailable={props.busy} onClick={props.onAction}>

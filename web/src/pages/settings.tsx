@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { defaultRevisionMessage } from '#shared/domain/designs/revision-policy.ts';
 import type { ShopSettings } from '#shared/schemas/shop-settings.ts';
 import { ApiError, get, put } from '../api.ts';
@@ -7,9 +7,11 @@ import { Announcement, Field, Notice } from '../components/field.tsx';
 import { Layout, Loading } from '../components/layout.tsx';
 import { useRequire } from '../session.tsx';
 import { useLeaveGuard } from '../components/leave-guard.ts';
+import { WithLinks } from '../components/with-links.tsx';
 
 const roundsProblem = 'Enter a whole number of rounds, from 0 to 20.';
 const validRounds = (value: string) => /^\d+$/.test(value.trim()) && Number(value) <= 20;
+const freeRounds = (rounds: number) => (rounds === 0 ? 'no free rounds' : `${rounds} free ${rounds === 1 ? 'round' : 'rounds'}`);
 
 /** The seller's shop settings: how many revision rounds an order includes, and what comes after. */
 export default function SettingsPage() {
@@ -18,12 +20,15 @@ export default function SettingsPage() {
   const [allowance, setAllowance] = useState('2');
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string>();
-  const [saved, setSaved] = useState<string>();
+  const [saved, setSaved] = useState<{ kind: 'success' | 'warn'; text: string }>();
   const [busy, setBusy] = useState(false);
   const [allowanceError, setAllowanceError] = useState<string>();
   // The preview shows only terms that could be saved: the last valid number typed.
   const [shownRounds, setShownRounds] = useState(2);
   useLeaveGuard(Boolean(settings) && (allowance !== String(settings?.revisionAllowance) || message !== (settings?.revisionMessage ?? '')));
+  // What is typed now, for a save's answer: what was typed while it was on its way is kept over it.
+  const typed = useRef({ allowance, message });
+  typed.current = { allowance, message };
   const show = (s: ShopSettings) => {
     setSettings(s);
     setAllowance(String(s.revisionAllowance));
@@ -44,27 +49,50 @@ export default function SettingsPage() {
       return;
     }
     setAllowanceError(undefined);
-    setBusy(true);
     setError(undefined);
+    if (Number(allowance) === settings.revisionAllowance && message.trim() === (settings.revisionMessage ?? '')) {
+      show(settings);
+      setSaved({ kind: 'success', text: 'Nothing to save: these are your settings already.' });
+      return;
+    }
+    setBusy(true);
     setSaved(undefined);
+    const sent = { allowance, message };
     try {
-      show(await put<ShopSettings>('/shop/settings', { version: settings.version, revisionAllowance: Number(allowance), revisionMessage: message.trim() || undefined }));
-      setSaved('Saved. New orders include these terms; orders already placed keep theirs.');
+      const now = await put<ShopSettings>('/shop/settings', { version: settings.version, revisionAllowance: Number(allowance), revisionMessage: message.trim() || undefined });
+      const changedMeanwhile = typed.current.allowance !== sent.allowance || typed.current.message !== sent.message;
+      setSettings(now);
+      if (typed.current.allowance === sent.allowance) {
+        setAllowance(String(now.revisionAllowance));
+        setShownRounds(now.revisionAllowance);
+      }
+      if (typed.current.message === sent.message) setMessage(now.revisionMessage ?? '');
+      setSaved(
+        changedMeanwhile
+          ? { kind: 'warn', text: `Saved what you sent (${freeRounds(now.revisionAllowance)}). What you changed while it was saving is not saved yet: save again to use it.` }
+          : { kind: 'success', text: 'Saved. New orders include these terms; orders already placed keep theirs.' },
+      );
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
         // Theirs is said, yours is kept: saving again (on the new version) puts yours in place.
         const now = await get<ShopSettings>('/shop/settings');
         setSettings(now);
         setError(
-          `Someone changed these settings meanwhile (now ${now.revisionAllowance} free ${now.revisionAllowance === 1 ? 'round' : 'rounds'}${now.revisionMessage ? ` and “${now.revisionMessage}”` : ''}). Yours are still below: save again to use them.`,
+          `Someone changed these settings meanwhile (now ${freeRounds(now.revisionAllowance)}${now.revisionMessage ? ` and “${now.revisionMessage}”` : ''}). Yours are still below: save again to use them.`,
         );
       } else setError(err instanceof ApiError ? err.message : 'Could not save your settings.');
     } finally {
       setBusy(false);
     }
   };
+  // "Saved." is about the settings as saved: once they are changed again, it goes.
+  const typeMessage = (value: string) => {
+    setMessage(value);
+    setSaved(undefined);
+  };
   const typeRounds = (value: string) => {
     setAllowance(value);
+    setSaved(undefined);
     // Said as they type, once there is something to judge. An emptied field is said on saving, not
     // on leaving it: a message appearing then would move the Save button from under the pointer.
     if (validRounds(value)) {
@@ -94,14 +122,19 @@ export default function SettingsPage() {
           )}
         </Field>
         <Field id="revision-message" label="Message past the free rounds" hint="Optional, up to 500 characters. For example a link to a paid-revision listing." count={{ value: message, max: 500 }}>
-          {(aria) => <textarea {...aria} rows={4} maxLength={500} value={message} placeholder={settings.defaultRevisionMessage} onInput={(e) => setMessage(e.currentTarget.value)} />}
+          {(aria) => <textarea {...aria} rows={4} maxLength={500} value={message} placeholder={defaultRevisionMessage(shownRounds)} onInput={(e) => typeMessage(e.currentTarget.value)} />}
         </Field>
         <div class="preview-box" aria-live="polite">
-          <p class="small muted">What a customer sees past {shownRounds} free {shownRounds === 1 ? 'round' : 'rounds'}:</p>
-          <Notice kind="warn">{message.trim() || defaultRevisionMessage(shownRounds)}</Notice>
+          <p class="small muted">{shownRounds === 0 ? 'What a customer sees with no free rounds, before asking for any change:' : `What a customer sees past ${freeRounds(shownRounds)}:`}</p>
+          {/* As the customer reads it: its web addresses are links, and its lines stay lines. */}
+          <Notice kind="warn">
+            <span class="keeps-lines">
+              <WithLinks text={message.trim() || defaultRevisionMessage(shownRounds)} />
+            </span>
+          </Notice>
         </div>
         {error ? <Notice kind="error">{error}</Notice> : null}
-        <Announcement message={saved ? { kind: 'success', text: saved } : undefined} />
+        <Announcement message={saved} />
         <div class="row">
           <Button class="button primary" type="submit" unavailable={busy}>
             {busy ? 'Saving…' : 'Save settings'}
