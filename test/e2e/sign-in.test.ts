@@ -80,6 +80,33 @@ describe('signing in', () => {
     await page.close();
   });
 
+  it('offers a new link for a link cut short, and the way in to someone already signed in', async () => {
+    const page = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${journey.server.url}/auth/verify?token=abc%20def`);
+    await page.getByRole('button', { name: 'Continue to Atelier' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'This sign-in link is not complete' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Continue to Atelier' }).count()).toBe(0);
+    await expect.poll(() => page.getByLabel('Email address').isVisible()).toBe(true);
+
+    // Signed in from the email, then the same link tapped again: used, but the way in is right there.
+    await page.goto(`${journey.server.url}/sign-in`);
+    await page.getByLabel('Email address').fill('ben@demo.test');
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Check your email' }).isVisible()).toBe(true);
+    await openSignInLink(page);
+    const link = page.url();
+    await page.getByRole('button', { name: 'Continue to Atelier' }).click();
+    await page.waitForURL(/\/home$/);
+    await page.goto(link);
+    await expect.poll(() => page.locator('main .notice.info').innerText()).toBe('You are signed in as ben@demo.test. Go to your page');
+    await page.getByRole('button', { name: 'Continue to Atelier' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: /expired or was already used/ }).isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Go to your page' }).click();
+    await page.waitForURL(/\/home$/);
+    await expect.poll(() => page.getByRole('heading', { name: 'Your orders' }).isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('works on a phone and with the keyboard alone', async () => {
     const page = await journey.browser.newPage({ viewport: { width: 375, height: 740 } });
     await page.goto(`${journey.server.url}/sign-in`);

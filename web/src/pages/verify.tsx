@@ -12,8 +12,8 @@ import { SignInForm } from './sign-in.tsx';
  */
 export default function VerifyPage() {
   const location = useLocation();
-  const { refresh } = useSession();
-  const [state, setState] = useState<'ready' | 'busy' | 'expired' | 'error'>(location.query.token ? 'ready' : 'expired');
+  const { me, refresh } = useSession();
+  const [state, setState] = useState<'ready' | 'busy' | 'expired' | 'damaged' | 'error'>(location.query.token ? 'ready' : 'expired');
   const [message, setMessage] = useState<string>();
   const next = safeNext(location.query.next);
 
@@ -25,6 +25,8 @@ export default function VerifyPage() {
       location.route(next, true);
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) setState('expired');
+      // A token the server cannot read at all (cut short or changed when copied) is no use to try again.
+      else if (e instanceof ApiError && e.status === 400) setState('damaged');
       else {
         setMessage(e instanceof ApiError ? e.message : 'Something went wrong.');
         setState('error');
@@ -32,12 +34,22 @@ export default function VerifyPage() {
     }
   };
 
-  if (state === 'expired') {
+  // Someone already signed in here who opens a link again (an older email, a second tap) needs no new link.
+  const stillSignedIn = me ? (
+    <Notice kind="info">
+      You are signed in as <strong>{me.email}</strong>. <a href={next}>Go to your page</a>
+    </Notice>
+  ) : null;
+  if (state === 'expired' || state === 'damaged') {
     return (
       <Layout narrow>
         <div class="card">
-          <h1>This sign-in link has expired or was already used</h1>
-          <SignInForm next={next} lead="Links work once and for 15 minutes. Ask for a new one:" />
+          <h1>{state === 'expired' ? 'This sign-in link has expired or was already used' : 'This sign-in link is not complete'}</h1>
+          {stillSignedIn}
+          <SignInForm
+            next={next}
+            lead={state === 'expired' ? 'Links work once and for 15 minutes. Ask for a new one:' : 'Part of it may have been lost when it was copied or opened. Ask for a new one:'}
+          />
         </div>
       </Layout>
     );
@@ -47,6 +59,7 @@ export default function VerifyPage() {
       <div class="card">
         {/* The first visit from a request's email lands here as well as a return: the words fit both. */}
         <h1>Open your Atelier page</h1>
+        {stillSignedIn}
         {state === 'error' && message ? <Notice kind="error">{message}</Notice> : null}
         <p>One click signs you in on this device and takes you to your page.</p>
         <button class="button primary block" type="button" onClick={continueSignIn} disabled={state === 'busy'}>
