@@ -36,6 +36,9 @@ export function EmailButton(props: { href: string; children: ComponentChildren }
   );
 }
 
+/** A long web address written out, broken anywhere it must be: unbroken, it widens a phone's email past its screen. */
+export const EmailAddressText = (props: { href: string }) => <span style={{ wordBreak: 'break-all', overflowWrap: 'anywhere' }}>{props.href}</span>;
+
 /** The portal's sign-in page, on the same public address as the emailed sign-in link. */
 export const signInPageOf = (link: string) => new URL('/sign-in', link).toString();
 

@@ -1,5 +1,5 @@
 import type { Email } from '#shared/mail/mailer.ts';
-import { EmailButton, EmailLayout, renderEmailHtml, signInPageOf } from '#shared/mail/templates/email-layout.tsx';
+import { EmailAddressText, EmailButton, EmailLayout, renderEmailHtml, signInPageOf } from '#shared/mail/templates/email-layout.tsx';
 
 export function requestReceivedEmail(input: { to: string; customerName: string; shopName: string; reference: string; title: string; link: string; minutesValid: number }): Email {
   const subject = `${input.shopName} received your request ${input.reference}`;
@@ -19,7 +19,7 @@ export function requestReceivedEmail(input: { to: string; customerName: string; 
         To come back later, go to <a href={signInPage}>{signInPage}</a> and ask for a new sign-in link with this email address ({input.to}).
       </p>
       <p style={{ margin: 0, fontSize: '13px', color: '#6b5f55' }}>
-        The button works once and for {input.minutesValid} minutes. If it does not work, paste this address into your browser: {input.link}
+        The button works once and for {input.minutesValid} minutes. If it does not work, paste this address into your browser: <EmailAddressText href={input.link} />
       </p>
     </EmailLayout>,
   );

@@ -1,5 +1,5 @@
 import type { Email } from '#shared/mail/mailer.ts';
-import { EmailButton, EmailLayout, renderEmailHtml, signInPageOf } from '#shared/mail/templates/email-layout.tsx';
+import { EmailAddressText, EmailButton, EmailLayout, renderEmailHtml, signInPageOf } from '#shared/mail/templates/email-layout.tsx';
 
 export function signInEmail(input: { to: string; link: string; minutesValid: number }): Email {
   const subject = 'Your Atelier sign-in link';
@@ -11,7 +11,7 @@ export function signInEmail(input: { to: string; link: string; minutesValid: num
         <EmailButton href={input.link}>Sign in to Atelier</EmailButton>
       </p>
       <p style={{ margin: 0, fontSize: '13px', color: '#6b5f55' }}>
-        If the button does not work, paste this address into your browser: {input.link}
+        If the button does not work, paste this address into your browser: <EmailAddressText href={input.link} />
       </p>
       <p style={{ margin: '16px 0 0', fontSize: '13px', color: '#6b5f55' }}>
         Link expired or used? Ask for a new one with this email address at <a href={signInPage}>{signInPage}</a>.
