@@ -99,7 +99,7 @@ describe('accessibility of every screen', () => {
     // An order whose title and text are single unbroken runs, as people sometimes type them.
     await page.goto(`${journey.server.url}/dashboard`);
     await page.getByRole('button', { name: 'New order' }).click();
-    await page.getByLabel('What is it?').fill('W'.repeat(140));
+    await page.locator('#new-title').fill('W'.repeat(140));
     await page.getByLabel('Customer name').fill('N'.repeat(120));
     await page.getByLabel('Customer email').fill('long.names@example.test');
     await page.getByLabel('Personalisation').fill('P'.repeat(300));

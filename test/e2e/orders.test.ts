@@ -211,7 +211,7 @@ describe('a custom request, from the customer to the seller', () => {
     const seller = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
     await signInAs(journey, seller, 'seller@demo.test');
     await seller.getByRole('button', { name: 'New order' }).click();
-    await seller.getByLabel('What is it?').fill('Engraved hip flask');
+    await seller.locator('#new-title').fill('Engraved hip flask');
     await seller.getByLabel('Customer name').fill('Tom Reed');
     await seller.getByLabel('Customer email').fill('tom@example.test');
     await seller.getByLabel('Personalisation').fill('T.R. · 1984');
@@ -220,6 +220,11 @@ describe('a custom request, from the customer to the seller', () => {
     await seller.getByRole('heading', { name: 'Engraved hip flask', level: 1 }).waitFor();
     await expect.poll(() => seller.getByLabel('Personalisation').inputValue()).toBe('T.R. · 1984');
     await expect.poll(() => seller.getByText('Order created').isVisible()).toBe(true);
+    // Counted as the text is seen, and made: the heart is one character, as on the flask.
+    await seller.getByLabel('Personalisation').fill('T.R. ❤️');
+    await expect.poll(() => seller.locator('#edit-personalization-hint').textContent()).toBe('The exact text for the piece · 6 characters');
+    await seller.getByLabel('Personalisation').fill('');
+    await expect.poll(() => seller.locator('#edit-personalization-hint').textContent()).toBe('The exact text for the piece');
     await seller.close();
   });
 

@@ -260,13 +260,14 @@ describe('the seller’s desk', () => {
     // The API's refusal, without the field paths meant for programs.
     await page.goto(`${journey.server.url}/dashboard`);
     await page.getByRole('button', { name: 'New order' }).click();
-    await page.getByLabel('What is it?').fill('Oak coat rack');
+    await page.locator('#new-title').fill('Oak coat rack');
     await page.getByLabel('Customer name').fill('Dee Ash');
     await page.getByLabel('Customer email').fill('dee@example');
     await page.getByRole('button', { name: 'Create order' }).click();
     // Said beside the field it is about, which takes the keyboard; Cancel gives it back to New order.
     await expect.poll(() => page.locator('#new-email-error').allInnerTexts()).toEqual(['Enter a valid email address.']);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('new-email');
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('new-order');
 
@@ -717,7 +718,7 @@ describe('the seller’s desk', () => {
     // As the dashboard opens for this seller (it keeps their view).
     const dashboard = page.url();
     await page.getByRole('button', { name: 'New order' }).click();
-    await page.getByLabel('What is it?').fill('Walnut bookends');
+    await page.locator('#new-title').fill('Walnut bookends');
     await page.getByRole('tab', { name: /On hold/ }).click();
     await expect.poll(() => page.url()).toContain('status=on_hold');
     await page.getByRole('tab', { name: /All open/ }).click();
@@ -732,12 +733,17 @@ describe('the seller’s desk', () => {
     await expect.poll(() => asked.length).toBe(5);
     await expect.poll(() => page.url()).toBe(dashboard);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).not.toBe('Shop settings');
-    expect(await page.getByLabel('What is it?').inputValue()).toBe('Walnut bookends');
+    expect(await page.locator('#new-title').inputValue()).toBe('Walnut bookends');
+    // Cancel asks before what was typed goes.
+    answer = true;
     await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => asked.length).toBe(6);
+    await expect.poll(() => page.locator('#new-title').count()).toBe(0);
+    answer = false;
     await page.getByRole('link', { name: /Nonna/ }).click();
     await page.getByLabel('Comment on this proof').first().fill('Half a size larger?');
     await page.getByRole('link', { name: '← All orders' }).click();
-    await expect.poll(() => asked.length).toBe(6);
+    await expect.poll(() => asked.length).toBe(7);
     expect(await page.getByLabel('Comment on this proof').first().inputValue()).toBe('Half a size larger?');
     await page.close();
   });

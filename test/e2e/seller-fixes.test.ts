@@ -33,7 +33,7 @@ describe('the seller’s desk, as fixed', () => {
   it('marks and focuses the first field to fix in a new order, on a phone', async () => {
     const page = await pageAs('seller@demo.test', '/dashboard', phone);
     await page.getByRole('button', { name: 'New order' }).click();
-    await page.getByLabel('What is it?').fill('Phone order');
+    await page.locator('#new-title').fill('Phone order');
     await page.locator('#new-name').fill('   ');
     await page.locator('#new-email').fill('cy@example.test');
     await page.getByRole('button', { name: 'Create order' }).focus();

@@ -14,6 +14,7 @@ import { useFocusAfterRender } from '../components/focus-after-render.ts';
 import { keepPlace, keptPlace, noteDashboardList, noteOpenedOrder, type DashboardPlace } from '../components/dashboard-place.ts';
 import { dueDateProblem, dueDateRange, pastDueNote } from '#shared/domain/orders/due-date.ts';
 import { dueSoonDays, isoToday } from '#shared/domain/orders/order-views.ts';
+import { visibleLengthInWords } from '#shared/text/visible-length.ts';
 import { localIsoToday } from '#shared/text/calendar-date.ts';
 import { searchMaxLength } from '#shared/text/search-text.ts';
 import { RequestPageLink } from '../components/request-page-link.tsx';
@@ -91,30 +92,40 @@ export default function DashboardPage() {
     return { items, nextCursor, count };
   };
 
+  // A search the API refuses (one too long, from an old link) is said by the box; the list stays, without it.
+  const getPagesOrUnsearched = (wanted: number, stillWanted: () => boolean) =>
+    getPages(wanted, stillWanted).then(
+      (pages) => ({ ...pages, searchError: undefined }),
+      async (e) => {
+        const refused = searchRefusal(e);
+        if (!refused) throw e;
+        return { ...(await getPages(wanted, stillWanted, false)), searchError: `${refused} The orders below are not searched.` };
+      },
+    );
+  /** The address whose list is shown, once its first load has come: only that list is fetched again. */
+  const listShownFor = useRef<string>();
+  /** Counts the lists fetched whole: a page "Show more" asked for before one is not added to it. */
+  const listFetches = useRef(0);
+
   // The data is asked for at once, beside /api/me, not after it: one round trip less before the list shows.
   // An answer that comes back after the seller moved on (another tab, a search) is dropped, not shown.
   // Back to this list (or a reload of it) shows again the pages the seller had, where they were.
   useEffect(() => {
     let current = true;
+    const url = location.url;
     const place = keptPlace();
     noteDashboardList();
+    listShownFor.current = undefined;
+    listFetches.current++;
     setOrders(undefined);
     setError(undefined);
     setSearchError(undefined);
-    // A search the API refuses (one too long, from an old link) is said by the box; the list stays, without it.
-    const pagesOrUnsearched = getPages(place?.pages ?? 1, () => current).then(
-      (pages) => ({ ...pages, refused: undefined }),
-      async (e) => {
-        const refused = searchRefusal(e);
-        if (!refused) throw e;
-        return { ...(await getPages(place?.pages ?? 1, () => current, false)), refused };
-      },
-    );
-    Promise.all([get<Summary>(`/shop/summary?today=${localIsoToday()}`), pagesOrUnsearched])
+    Promise.all([get<Summary>(`/shop/summary?today=${localIsoToday()}`), getPagesOrUnsearched(place?.pages ?? 1, () => current)])
       .then(([s, pages]) => {
         if (!current) return;
+        listShownFor.current = url;
         setSummary(s);
-        setSearchError(pages.refused && `${pages.refused} The orders below are not searched.`);
+        setSearchError(pages.searchError);
         pagesShown.current = pages.count;
         returningTo.current = place;
         // Only an order still in this list: a request left waiting would take the focus when it turns up later.
@@ -131,13 +142,43 @@ export default function DashboardPage() {
     };
   }, [location.url]);
 
+  // Back to a dashboard left open in another tab: orders may have been made or moved meanwhile.
+  // The counts and the pages shown are fetched again and swapped in place: no "Loading", and the
+  // search, filters, view, scroll and focus stay as they were.
+  useEffect(() => {
+    let current = true;
+    const refresh = () => {
+      if (document.visibilityState !== 'visible' || listShownFor.current !== location.url) return;
+      const fetch = ++listFetches.current;
+      const stillWanted = () => current && fetch === listFetches.current;
+      Promise.all([get<Summary>(`/shop/summary?today=${localIsoToday()}`), getPagesOrUnsearched(pagesShown.current, stillWanted)]).then(
+        ([s, pages]) => {
+          if (!stillWanted()) return;
+          setSummary(s);
+          setSearchError(pages.searchError);
+          pagesShown.current = pages.count;
+          setOrders(pages.items);
+          setCursor(pages.nextCursor);
+        },
+        // What was shown stays: the next return to the tab tries again.
+        () => undefined,
+      );
+    };
+    document.addEventListener('visibilitychange', refresh);
+    return () => {
+      current = false;
+      document.removeEventListener('visibilitychange', refresh);
+    };
+  }, [location.url]);
+
   const loadMore = async () => {
     const asked = location.url;
+    const fetched = listFetches.current;
     setError(undefined);
     setLoadingMore(true);
     try {
       const page = await get<{ items: OrderSummary[]; nextCursor: string | null }>(listPath(cursor, !searchError));
-      if (asked !== window.location.pathname + window.location.search) return;
+      if (asked !== window.location.pathname + window.location.search || fetched !== listFetches.current) return;
       // The button goes with the last page: the keyboard carries on at the first order it brought.
       if (page.items[0]) focusAfterRender(orderLinkId(page.items[0].orderId));
       setOrders((shown) => [...(shown ?? []), ...page.items]);
@@ -207,7 +248,17 @@ export default function DashboardPage() {
           <button class="button secondary" type="button" onClick={() => setQuery({ view: view === 'board' ? undefined : 'board' })}>
             {view === 'board' ? 'List view' : 'Board view'}
           </button>
-          <button id="new-order" class="button primary" type="button" onClick={() => setCreating(!creating)} aria-expanded={creating}>
+          {/* It opens the form, or takes the keyboard back to it once open: a second press (a double-click) never closes it. */}
+          <button
+            id="new-order"
+            class="button primary"
+            type="button"
+            onClick={() => {
+              if (creating) return document.getElementById('new-title')?.focus();
+              setCreating(true);
+              focusAfterRender('new-title');
+            }}
+          >
             New order
           </button>
         </div>
@@ -215,12 +266,18 @@ export default function DashboardPage() {
 
       {creating ? (
         <NewOrderForm
-          onCancel={() => {
+          onClose={() => {
             // The form and its Cancel go: the keyboard goes back to the button that opened it.
             setCreating(false);
             focusAfterRender('new-order');
           }}
-          onCreated={(id) => location.route(`/orders/${id}`)}
+          onCreated={(order) => {
+            location.route(`/orders/${order.orderId}`);
+            // No email goes to the customer of an order made by hand: the seller is told how they reach it.
+            // The address the emails give as signInPageOf, whose module would bring the email renderer into this page.
+            const signInPage = new URL('/sign-in', window.location.origin).toString();
+            announceOnArrival(`Order ${order.reference} created. No email was sent to ${order.customer.name}: they can follow it by signing in at ${signInPage} with ${order.customer.email}.`);
+          }}
         />
       ) : null}
 
@@ -335,6 +392,12 @@ export default function DashboardPage() {
   );
 }
 
+/** What the order page says once on arrival: it takes it from the history entry it opens on. */
+function announceOnArrival(text: string) {
+  const state: unknown = history.state;
+  history.replaceState({ ...(state && typeof state === 'object' ? state : {}), announcement: { kind: 'success', text } }, '');
+}
+
 type NewOrderValues = { title: string; name: string; email: string; dueDate: string; personalization: string };
 type NewOrderErrors = Partial<Record<keyof NewOrderValues, string>>;
 /** Each field of the form, in the order it is on the screen, and where the API names it. */
@@ -357,7 +420,9 @@ function checkNewOrder(values: NewOrderValues, today: string): NewOrderErrors {
   return errors;
 }
 
-function NewOrderForm(props: { onCancel(): void; onCreated(orderId: string): void }) {
+type CreatedOrder = { orderId: string; reference: string; customer: { name: string; email: string } };
+
+function NewOrderForm(props: { onClose(): void; onCreated(order: CreatedOrder): void }) {
   const [values, setValues] = useState<NewOrderValues>({ title: '', name: '', email: '', dueDate: '', personalization: '' });
   const [errors, setErrors] = useState<NewOrderErrors>({});
   const [error, setError] = useState<string>();
@@ -365,7 +430,12 @@ function NewOrderForm(props: { onCancel(): void; onCreated(orderId: string): voi
   const today = isoToday(new Date());
   const dueRange = dueDateRange(today);
   // The form stays open across the dashboard's tabs and searches: only leaving the dashboard loses it.
-  useLeaveGuard(Object.values(values).some((value) => value.trim() !== ''), 'path');
+  const typed = Object.values(values).some((value) => value.trim() !== '');
+  useLeaveGuard(typed, 'path');
+  // Cancel and Escape close it; what was typed goes only once the seller says so.
+  const close = () => {
+    if (!typed || confirm('Discard this new order? What you typed in it has not been saved.')) props.onClose();
+  };
   const set = (key: keyof NewOrderValues) => (e: Event) => {
     setValues({ ...values, [key]: (e.currentTarget as HTMLInputElement).value });
     if (errors[key]) setErrors({ ...errors, [key]: undefined });
@@ -386,13 +456,13 @@ function NewOrderForm(props: { onCancel(): void; onCreated(orderId: string): voi
     if (Object.keys(found).length > 0) return showErrors(found);
     setBusy(true);
     try {
-      const order = await post<{ orderId: string }>('/orders', {
+      const order = await post<CreatedOrder>('/orders', {
         title: values.title,
         customer: { name: values.name, email: values.email },
         ...(values.dueDate ? { dueDate: values.dueDate } : {}),
         ...(values.personalization.trim() ? { personalization: values.personalization } : {}),
       });
-      props.onCreated(order.orderId);
+      props.onCreated(order);
     } catch (err) {
       setBusy(false);
       // A refusal that names a field is shown beside it; the API's message for one field is already in words.
@@ -407,30 +477,49 @@ function NewOrderForm(props: { onCancel(): void; onCreated(orderId: string): voi
     }
   };
   return (
-    <form class="card" onSubmit={submit} noValidate style={{ marginBottom: '24px' }} aria-labelledby="new-order-title">
+    <form
+      class="card"
+      onSubmit={submit}
+      noValidate
+      style={{ marginBottom: '24px' }}
+      aria-labelledby="new-order-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.isComposing) {
+          e.preventDefault();
+          close();
+        }
+      }}
+    >
       <h2 id="new-order-title">New order</h2>
       <p class="muted small">For a request that reached you another way, such as Etsy Messages.</p>
-      <Field id="new-title" label="What is it?" required error={errors.title} count={{ value: values.title, max: 140 }}>
+      <Field id="new-title" label="Title" hint="What the piece is, as you and the customer call it" required error={errors.title} count={{ value: values.title, max: 140 }}>
         {(aria) => <input {...aria} type="text" maxLength={140} value={values.title} onInput={set('title')} />}
       </Field>
       <div class="row" style={{ alignItems: 'flex-start' }}>
         <div style={{ flex: '1 1 200px' }}>
-          <Field id="new-name" label="Customer name" required error={errors.name}>
+          <Field id="new-name" label="Customer name" required error={errors.name} count={{ value: values.name, max: 120 }}>
             {(aria) => <input {...aria} type="text" autoComplete="off" maxLength={120} value={values.name} onInput={set('name')} />}
           </Field>
         </div>
         <div style={{ flex: '1 1 200px' }}>
-          <Field id="new-email" label="Customer email" required error={errors.email}>
-            {(aria) => <input {...aria} type="email" autoComplete="off" value={values.email} onInput={set('email')} />}
+          <Field id="new-email" label="Customer email" required error={errors.email} count={{ value: values.email, max: 254 }}>
+            {(aria) => <input {...aria} type="email" autoComplete="off" maxLength={254} value={values.email} onInput={set('email')} />}
           </Field>
         </div>
         <div style={{ flex: '0 1 180px' }}>
-          <Field id="new-due" label="Due date" hint={pastDueNote(values.dueDate, localIsoToday())} error={errors.dueDate}>
+          {/* A date refused is said by its error alone: "will show as overdue" would promise an order that cannot be made. */}
+          <Field id="new-due" label="Due date" hint={errors.dueDate || dueDateProblem(values.dueDate, today) ? undefined : pastDueNote(values.dueDate, localIsoToday())} error={errors.dueDate}>
             {(aria) => <input {...aria} type="date" min={dueRange.min} max={dueRange.max} value={values.dueDate} onInput={set('dueDate')} />}
           </Field>
         </div>
       </div>
-      <Field id="new-personalization" label="Personalisation" error={errors.personalization} hint={`The exact text for the piece, if there is one · ${[...values.personalization].length} characters`}>
+      <Field
+        id="new-personalization"
+        label="Personalisation"
+        error={errors.personalization}
+        hint={values.personalization ? `The exact text for the piece, if there is one · ${visibleLengthInWords(values.personalization)}` : 'The exact text for the piece, if there is one'}
+        count={{ value: values.personalization, max: personalizationMaxLength }}
+      >
         {(aria) => <input {...aria} type="text" autoComplete="off" maxLength={personalizationMaxLength} value={values.personalization} onInput={set('personalization')} />}
       </Field>
       {/* Beside the button pressed, not at the top of a form taller than a phone's screen. */}
@@ -439,7 +528,7 @@ function NewOrderForm(props: { onCancel(): void; onCreated(orderId: string): voi
         <Button class="button primary" type="submit" unavailable={busy}>
           Create order
         </Button>
-        <button class="button ghost" type="button" onClick={props.onCancel}>
+        <button class="button ghost" type="button" onClick={close}>
           Cancel
         </button>
       </div>

@@ -15,13 +15,32 @@ import { Proofs } from '../components/proofs.tsx';
 import { useSession } from '../session.tsx';
 import { lastDashboardList, useWayBackToDashboard } from '../components/dashboard-place.ts';
 
+type Said = { kind: 'success' | 'warn'; text: string };
+
+/**
+ * What the page that sent the person here said was done (the dashboard's "Order … created."),
+ * kept on this history entry by that page: taken once, so a reload does not say it again.
+ */
+function saidOnArrival(): Said | undefined {
+  const state: unknown = history.state;
+  if (!state || typeof state !== 'object' || !('announcement' in state)) return undefined;
+  const { announcement, ...others } = state as { announcement?: Said };
+  history.replaceState(others, '');
+  return announcement;
+}
+
 /** One order, for its seller (details, next steps, edits) or its customer (where it stands). */
 export default function OrderPageView() {
   const { params } = useRoute();
   const { me } = useSession();
   const [page, setPage] = useState<OrderPage>();
   const [error, setError] = useState<string>();
-  const [notice, setNotice] = useState<{ kind: 'success' | 'warn'; text: string }>();
+  const [notice, setNotice] = useState<Said>();
+  // Said once the order is drawn, into its region already on the page: a region that arrives with its words may go unannounced.
+  const [arrival] = useState(saidOnArrival);
+  useEffect(() => {
+    if (page && arrival) setNotice(arrival);
+  }, [Boolean(page)]);
   const backToDashboard = useWayBackToDashboard();
 
   // Two actions close together reload twice: only the last reload asked for is shown, so an
