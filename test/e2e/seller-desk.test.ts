@@ -287,6 +287,8 @@ describe('the seller’s desk', () => {
     // A page of its own, named as one in the tab and to a screen reader.
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Order not found');
     await expect.poll(() => page.title()).toBe('Order not found · Atelier');
+    // A link sent to another address opens for that address only: the page says which one is signed in.
+    expect(await page.getByText('You are signed in as seller@demo.test.').isVisible()).toBe(true);
     await page.close();
   });
 

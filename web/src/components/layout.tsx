@@ -25,7 +25,7 @@ function onRoute(path: string, route: string): boolean {
 const currentness = (section: Section, path: string) => (path === section.href ? 'page' : section.routes.some((route) => onRoute(path, route)) ? 'true' : undefined);
 
 /** The frame of every page: skip link, top bar with who is signed in, and the main landmark. */
-export function Layout(props: { children: ComponentChildren; narrow?: boolean; /** A page for someone signed in: its top bar keeps their layout while the session loads, so nothing below it jumps. */ signedIn?: boolean }) {
+export function Layout(props: { children: ComponentChildren; narrow?: boolean; /** A page for someone signed in: its top bar keeps their layout while the session loads, so nothing below it jumps. */ signedIn?: boolean; /** The window's title, where the heading alone does not tell the page apart. */ title?: string }) {
   const { me, ended, signOut } = useSession();
   const location = useLocation();
   const signedInBar = Boolean(me) || (props.signedIn && me === undefined);
@@ -33,7 +33,7 @@ export function Layout(props: { children: ComponentChildren; narrow?: boolean; /
   const main = useRef<HTMLElement>(null);
   // The window's title follows the page's heading, so tabs, history and screen readers tell pages apart.
   useEffect(() => {
-    const heading = main.current?.querySelector('h1')?.textContent?.trim();
+    const heading = props.title ?? main.current?.querySelector('h1')?.textContent?.trim();
     document.title = heading ? `${heading} · Atelier` : 'Atelier';
   });
   return (

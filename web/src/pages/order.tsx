@@ -73,6 +73,12 @@ export default function OrderPageView() {
         <div class="card">
           <h1>Order not found</h1>
           <p>This order does not exist, or it is not yours to see. Check the address, or find the order among yours.</p>
+          {/* An order link sent to another address opens for that address only: say which one this is. */}
+          {me ? (
+            <p>
+              You are signed in as <strong>{me.email}</strong>. If the order was sent to another email address, sign out and sign in with that one.
+            </p>
+          ) : null}
           <a class="button primary" href="/">
             Go to your orders
           </a>
@@ -106,7 +112,8 @@ export default function OrderPageView() {
   };
 
   return (
-    <Layout signedIn>
+    // Orders of the same piece ("Engraved cutting board") are told apart in tabs and history by their reference.
+    <Layout signedIn title={`${o.title} · ${o.reference}`}>
       <p class="small">
         <a href={page.viewer === 'seller' ? lastDashboardList() : '/home'} onClick={page.viewer === 'seller' ? backToDashboard : undefined}>← {page.viewer === 'seller' ? 'All orders' : 'Your orders'}</a>
       </p>
