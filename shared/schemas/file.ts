@@ -14,9 +14,12 @@ export const fileSchema = z.object({
 });
 export type FileView = z.infer<typeof fileSchema>;
 
+/** The longest file name the API takes, in code points as zod counts them (an emoji is one); the portal shortens longer ones. */
+export const maxFilenameLength = 255;
+
 /** What a browser declares about a file before it may upload it. */
 export const declaredUploadSchema = z.object({
-  filename: z.string().min(1).max(255),
+  filename: z.string().min(1, 'A file needs a name.').max(maxFilenameLength, `File names are at most ${maxFilenameLength} characters.`),
   contentType: z.string().min(3).max(100),
   size: z.int().min(1),
 });

@@ -11,6 +11,9 @@ export function visibleLength(text: string): number {
   return n;
 }
 
+/** The characters a person sees, each whole: a cut between two of them splits no flag and no accented letter. */
+export const graphemesOf = (text: string): string[] => Array.from(graphemes.segment(text), (s) => s.segment);
+
 /** "11 characters", "1 character". */
 export function visibleLengthInWords(text: string): string {
   const n = visibleLength(text);

@@ -1,6 +1,7 @@
 import { ApiError, post } from './api.ts';
 import { checkFileContent, typeHeadBytes } from '#shared/domain/files/file-types.ts';
-import type { FileView } from '#shared/schemas/file.ts';
+import { maxFilenameLength, type FileView } from '#shared/schemas/file.ts';
+import { graphemesOf } from '#shared/text/visible-length.ts';
 
 /** What the file pickers offer: the types the server accepts (it checks the bytes anyway). */
 export const acceptedFileTypes = 'image/png,image/jpeg,image/webp,image/gif,application/pdf,image/svg+xml,.ai,.eps';
@@ -20,11 +21,12 @@ function uploadDirect<S extends Signed, T>(file: File, sign: (declared: { filena
     // The server's own check of the bytes, run first so a refused file is said at once, not when the request is sent.
     const content = checkFileContent(file.size, new Uint8Array(await file.slice(0, typeHeadBytes).arrayBuffer()));
     if (!content.ok) throw new ApiError(422, 'unprocessable', content.reason);
-    const signed = await sign({ filename: file.name, contentType: file.type || guessType(file.name), size: file.size });
+    const filename = withinNameLimit(file.name);
+    const signed = await sign({ filename, contentType: file.type || guessType(file.name), size: file.size });
     if (cancelled) throw new ApiError(0, 'cancelled', 'Cancelled.');
     const form = new FormData();
     for (const [key, value] of Object.entries(signed.fields)) form.append(key, value);
-    form.append('file', file);
+    form.append('file', file, filename);
     await new Promise<void>((resolve, reject) => {
       xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
       xhr.onload = () => (xhr.status < 300 ? resolve() : reject(new ApiError(xhr.status, 'upload_failed', 'The upload was refused by storage.')));
@@ -78,6 +80,30 @@ export function uploadReference(slug: string, file: File, draft: UploadDraft, on
     async (signed) => signed.uploadId,
     onProgress,
   );
+}
+
+/**
+ * A name the server takes: one longer than its limit (a phone's photo named by an app, a
+ * name in a script of many letters) is shortened to its start and its extension, since a
+ * person on a phone cannot easily rename it. Counted in code points, as the server's check
+ * counts (an emoji is one, a flag two), and cut between whole characters (never half a flag
+ * or a letter without its accent).
+ */
+export function withinNameLimit(name: string, limit = maxFilenameLength): string {
+  const length = (text: string) => Array.from(text).length;
+  if (length(name) <= limit) return name;
+  const dot = name.lastIndexOf('.');
+  // A short ending after a dot is the type a person and a program read; a long one is just more name.
+  const extension = dot > 0 && length(name.slice(dot)) <= 10 ? name.slice(dot) : '';
+  const room = limit - length(extension) - 1;
+  let start = '';
+  let used = 0;
+  for (const piece of graphemesOf(name.slice(0, name.length - extension.length))) {
+    used += length(piece);
+    if (used > room) break;
+    start += piece;
+  }
+  return `${start.trimEnd()}…${extension}`;
 }
 
 function guessType(name: string): string {

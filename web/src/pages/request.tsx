@@ -15,6 +15,7 @@ import { useLeaveGuard } from '../components/leave-guard.ts';
 import { Button } from '../components/button.tsx';
 import { useFocusAfterRender } from '../components/focus-after-render.ts';
 import { WithLinks } from '../components/with-links.tsx';
+import { useSession } from '../session.tsx';
 
 type PublicForm = {
   shop: { name: string; slug: string };
@@ -37,6 +38,13 @@ export default function RequestPage() {
   const [missing, setMissing] = useState<{ offered?: UnofferedForm }>();
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
   const [who, setWho] = useState({ name: '', email: '', website: '' });
+  // A customer signed in here is not asked for the email the session knows (it holds no name):
+  // it is filled in, still theirs to change, and only what they type counts as something to lose.
+  const { me } = useSession();
+  const knownEmail = me?.kind === 'customer' ? me.email : '';
+  useEffect(() => {
+    if (knownEmail) setWho((now) => (now.email ? now : { ...now, email: knownEmail }));
+  }, [knownEmail]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [uploading, setUploading] = useState<Record<string, number>>({});
@@ -45,7 +53,7 @@ export default function RequestPage() {
   // A required colour question starts answered with the colour it shows; that alone is nothing to lose.
   const startedWith = data ? initialAnswers(data.form.fields) : {};
   const answered = Object.entries(answers).some(([id, value]) => value !== startedWith[id] && value !== '' && value !== false && !(Array.isArray(value) && value.length === 0));
-  useLeaveGuard(!done && (answered || Boolean(who.name.trim() || who.email.trim())));
+  useLeaveGuard(!done && (answered || Boolean(who.name.trim() || (who.email.trim() && who.email.trim() !== knownEmail))));
   const formId = location.query.form;
   // One upload draft per visit to this page: its secret claims the attached files on sending.
   const draft = useRef<UploadDraft>({}).current;
