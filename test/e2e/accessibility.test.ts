@@ -210,6 +210,9 @@ describe('accessibility of every screen', () => {
     expect(await page.title()).toMatch(/^Engraved cutting board, "Nonna's kitchen" · WW-[A-Z0-9]{4} · Atelier$/);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('← Your orders');
+    // The ways back are a finger's height to tap (44 px), the page's and the top bar's.
+    expect((await page.getByRole('link', { name: '← Your orders' }).boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    expect((await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your orders' }).boundingBox())!.height).toBeGreaterThanOrEqual(44);
     /** What a screen reader would name the focused control: its label, or its text. */
     const focused = () =>
       page.evaluate(() => {

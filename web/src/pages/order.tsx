@@ -114,7 +114,7 @@ export default function OrderPageView() {
   return (
     // Orders of the same piece ("Engraved cutting board") are told apart in tabs and history by their reference.
     <Layout signedIn title={`${o.title} · ${o.reference}`}>
-      <p class="small">
+      <p class="small way-back">
         <a href={page.viewer === 'seller' ? lastDashboardList() : '/home'} onClick={page.viewer === 'seller' ? backToDashboard : undefined}>← {page.viewer === 'seller' ? 'All orders' : 'Your orders'}</a>
       </p>
       <div class="page-head">
