@@ -1,4 +1,6 @@
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: a Lambda that never counts pays nothing for it at cold start.
+let segmenter: Intl.Segmenter | undefined;
+const segments = (text: string) => (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text);
 
 /**
  * How many characters a person sees in a text: "❤️" and "👨‍👩‍👧" are one each, as they are one
@@ -7,12 +9,12 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  */
 export function visibleLength(text: string): number {
   let n = 0;
-  for (const _ of graphemes.segment(text)) n++;
+  for (const _ of segments(text)) n++;
   return n;
 }
 
 /** The characters a person sees, each whole: a cut between two of them splits no flag and no accented letter. */
-export const graphemesOf = (text: string): string[] => Array.from(graphemes.segment(text), (s) => s.segment);
+export const graphemesOf = (text: string): string[] => Array.from(segments(text), (s) => s.segment);
 
 /** "11 characters", "1 character". */
 export function visibleLengthInWords(text: string): string {

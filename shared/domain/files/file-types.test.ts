@@ -39,6 +39,15 @@ describe('safe file names', () => {
     expect(safeFilename('line\r\nbreak.png', 'png')).toBe('linebreak.png');
     expect(safeFilename('', 'pdf')).toBe('file.pdf');
   });
+
+  it('keeps the start and the extension of a long name, cut between whole characters', () => {
+    const kept = safeFilename(`${'🌸'.repeat(70)}.png`, 'png');
+    expect(kept).toBe(`${'🌸'.repeat(57)}….png`);
+    expect(kept.length).toBeLessThanOrEqual(120);
+    expect(kept).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    expect(safeFilename(`${'a'.repeat(200)}.jpeg`, 'jpg')).toBe(`${'a'.repeat(114)}….jpeg`);
+    expect(safeFilename('a'.repeat(120), 'bin')).toBe('a'.repeat(120));
+  });
 });
 
 describe('the name a checked file is kept under', () => {

@@ -1,3 +1,5 @@
+import { graphemesOf } from '#shared/text/visible-length.ts';
+
 /**
  * What Atelier accepts as a design or attachment file, decided by the file's first bytes, never
  * by its name or the browser's claim (DESIGN §6).
@@ -63,9 +65,22 @@ export function checkFileContent(size: number, head: Uint8Array): { ok: true; de
 /** How many first bytes decide a file's type. */
 export const typeHeadBytes = 4096;
 
-/** A name safe to show and to put in Content-Disposition: no paths, no control characters. */
+const keptNameLength = 120;
+
+/**
+ * A name safe to show and to put in Content-Disposition: no paths, no control characters. A long
+ * one keeps its start and its extension, cut between whole characters (no half an emoji).
+ */
 export function safeFilename(name: string, fallbackExtension: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>:|?*]/g, '').replace(/\s+/g, ' ').trim().slice(0, 120);
-  return cleaned || `file.${fallbackExtension}`;
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>:|?*]/g, '').replace(/\s+/g, ' ').trim();
+  if (!cleaned) return `file.${fallbackExtension}`;
+  if (cleaned.length <= keptNameLength) return cleaned;
+  const extension = /\.[A-Za-z0-9]{1,5}$/.exec(cleaned)?.[0] ?? '';
+  let start = '';
+  for (const character of graphemesOf(cleaned.slice(0, cleaned.length - extension.length))) {
+    if (start.length + character.length > keptNameLength - extension.length - 1) break;
+    start += character;
+  }
+  return `${start.trimEnd()}…${extension}`;
 }
