@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { emailedLink, signInAs, useJourney } from '#test/helpers/journey.ts';
@@ -480,7 +481,7 @@ describe('the seller’s desk', () => {
       await new Promise((resolve) => setTimeout(resolve, 5_000));
       await route.continue().catch(() => undefined);
     });
-    await input.setInputFiles({ name: 'big-proof.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+    await input.setInputFiles({ name: 'big-proof.png', mimeType: 'image/png', buffer: readFileSync(fixture('proof-v2.png')) });
     const held = files.getByRole('listitem').filter({ hasText: 'big-proof.png' });
     await held.getByRole('progressbar', { name: 'Uploading big-proof.png' }).waitFor();
     await held.getByRole('button', { name: 'Cancel big-proof.png' }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFileType, safeFilename } from '#shared/domain/files/file-types.ts';
+import { checkFileContent, detectFileType, safeFilename } from '#shared/domain/files/file-types.ts';
 
 const bytes = (...parts: Array<number[] | string>) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, /[^\u0000-\u00ff]/.test(p) ? 'utf8' : 'latin1')] : p)));
@@ -38,6 +38,19 @@ describe('safe file names', () => {
     expect(safeFilename('C:\\Users\\me\\proof "v2".png', 'png')).toBe('proof v2.png');
     expect(safeFilename('line\r\nbreak.png', 'png')).toBe('linebreak.png');
     expect(safeFilename('', 'pdf')).toBe('file.pdf');
+  });
+
+  it('refuses a file too short to hold a whole image or PDF of its type', () => {
+    const png = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'IHD');
+    expect(checkFileContent(png.length, png)).toEqual({ ok: false, reason: 'This PNG file is incomplete: it may have been cut short. Save or export it again, then send it.' });
+    const headerOnlyPdf = bytes('%PDF-1.7\n1 0 obj\n');
+    expect(checkFileContent(headerOnlyPdf.length, headerOnlyPdf)).toMatchObject({ ok: false, reason: expect.stringMatching(/^This PDF file is incomplete/) });
+    // A small whole PDF ends with its mark; a large one is judged by its start only.
+    const smallPdf = bytes('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    expect(checkFileContent(smallPdf.length, smallPdf)).toMatchObject({ ok: true, detected: { extension: 'pdf' } });
+    expect(checkFileContent(2_000_000, headerOnlyPdf)).toMatchObject({ ok: true });
+    const png67 = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'x'.repeat(59));
+    expect(checkFileContent(png67.length, png67)).toMatchObject({ ok: true });
   });
 
   it('keeps the start and the extension of a long name, cut between whole characters', () => {

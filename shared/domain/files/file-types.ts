@@ -55,11 +55,22 @@ export function detectFileType(head: Uint8Array): DetectedType | undefined {
   return markupPattern.test(headText) ? undefined : detected;
 }
 
+/**
+ * Below these sizes a file cannot hold a whole image of its type (a PNG's signature, header,
+ * data and end chunks alone take 67 bytes): it was cut short on the way, or is only a header.
+ */
+const smallestWhole: Record<string, number> = { 'image/png': 67, 'image/gif': 26, 'image/webp': 26, 'image/jpeg': 100 };
+
+/** A PDF ends with its end-of-file mark; one small enough to be read whole must show it. */
+const cutShortPdf = (size: number, head: Uint8Array) => size <= head.length && !ascii(head, Math.max(0, size - 1024), size).includes('%%EOF');
+
 /** Whether a file can be accepted, from its size and first bytes, and if not, why in words. */
 export function checkFileContent(size: number, head: Uint8Array): { ok: true; detected: DetectedType } | { ok: false; reason: string } {
   if (size === 0) return { ok: false, reason: 'The file is empty.' };
   const detected = detectFileType(head);
-  return detected ? { ok: true, detected } : { ok: false, reason: 'Only images (PNG, JPEG, WebP, GIF), PDF, SVG, AI and EPS files can be sent: this file is none of these.' };
+  if (!detected) return { ok: false, reason: 'Only images (PNG, JPEG, WebP, GIF), PDF, SVG, AI and EPS files can be sent: this file is none of these.' };
+  const whole = detected.contentType === 'application/pdf' ? !cutShortPdf(size, head) : size >= (smallestWhole[detected.contentType] ?? 1);
+  return whole ? { ok: true, detected } : { ok: false, reason: `This ${detected.extension.toUpperCase()} file is incomplete: it may have been cut short. Save or export it again, then send it.` };
 }
 
 /** How many first bytes decide a file's type. */
