@@ -97,7 +97,7 @@ describe('comparing versions file by file', () => {
     const stacked = page.locator('.compare-overlay img');
     expect(await stacked.evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).alt))).toEqual(['Proof v2: front.png', 'Proof v1: front.png']);
     expect(await page.locator('.compare-overlay-caption').innerText()).toBe('Left: v2 · front.png · Right: v1 · front.png');
-    await page.getByLabel('How much of the right version to show').fill('30');
+    await page.getByRole('slider', { name: 'How much of the left version, v2, to show', exact: true }).fill('30');
     await expect.poll(() => page.locator('.compare-overlay img.top').evaluate((img: HTMLElement) => img.style.clipPath)).toBe('inset(0px 0px 0px 30%)');
     await expect.poll(async () => new Set(await stacked.evaluateAll((imgs) => imgs.map((img) => JSON.stringify(img.getBoundingClientRect())))).size).toBe(1);
     expect(await page.locator('.compare-overlay .frame').evaluate((el) => el.clientHeight / el.clientWidth)).toBeCloseTo(40 / 30, 1);

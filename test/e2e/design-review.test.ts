@@ -115,7 +115,7 @@ describe('design review in the portal', () => {
     await customer.getByRole('heading', { name: 'Compare versions' }).waitFor();
     await expect.poll(() => customer.locator('.compare-side img').count()).toBe(2);
     await customer.getByRole('checkbox', { name: 'Overlay with a slider' }).check();
-    await customer.getByLabel('How much of the right version to show').fill('20');
+    await customer.getByRole('slider', { name: 'How much of the left version, v1, to show', exact: true }).fill('20');
     await expect.poll(() => customer.locator('.compare-overlay img.top').evaluate((img: HTMLElement) => img.style.clipPath)).toBe('inset(0px 0px 0px 20%)');
     // v1 is landscape and v2 portrait: the frame takes v2's proportions and both fill the same box.
     const boxes = () => customer.locator('.compare-overlay img').evaluateAll((imgs) => imgs.map((img) => JSON.stringify(img.getBoundingClientRect())));

@@ -98,7 +98,7 @@ describe('the room left in a text with a limit', () => {
     // Right under the box, before its buttons.
     const under = await countOf(page, id).evaluate((el) => el.getBoundingClientRect().top);
     expect(under).toBeGreaterThan((await reply.boundingBox())!.y);
-    expect(under).toBeLessThan((await page.locator(`form:has(> #${id})`).getByRole('button', { name: 'Reply', exact: true }).boundingBox())!.y);
+    expect(under).toBeLessThan((await page.locator(`form:has(> #${id})`).getByRole('button', { name: 'Reply to the thread “Could the border be thinner?” on v2', exact: true }).boundingBox())!.y);
     expect(await violations(page)).toEqual([]);
     await page.close();
   }, 60_000);

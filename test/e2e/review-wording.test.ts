@@ -104,7 +104,7 @@ describe('an exact right-to-left personalisation, and whose words are whose', ()
     await page.getByRole('button', { name: 'Add comment' }).click();
     const shop = await pageAs(seller, `/orders/${orderId}`);
     await shop.getByRole('textbox', { name: 'Reply to Customer: “Please make the Hebrew bigger”' }).fill('Of course! בשמחה');
-    await shop.getByRole('button', { name: 'Reply', exact: true }).click();
+    await shop.getByRole('button', { name: 'Reply to the thread “Please make the Hebrew bigger” on v1', exact: true }).click();
     await expect.poll(() => shop.getByText('Reply added.').isVisible()).toBe(true);
     await expect.poll(() => shop.locator('.threads article strong').allTextContents()).toEqual(['Customer', 'Shop:']);
 

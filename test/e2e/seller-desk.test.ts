@@ -435,7 +435,7 @@ describe('the seller’s desk', () => {
     await page.getByRole('link', { name: /Nonna/ }).click();
     await page.getByText('Comments on v1 (2)').click();
     const thread = page.locator('.threads article').first();
-    const reply = thread.getByLabel(/^Reply to /);
+    const reply = thread.getByRole('textbox', { name: /^Reply to / });
     await reply.fill('We will make the name 20% larger.');
     // Offline: the reply is refused where it was typed, and kept.
     await page.context().setOffline(true);

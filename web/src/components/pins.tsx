@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { lazy } from 'preact-iso';
 import type { CommentView, DesignView } from '#shared/schemas/design.ts';
 import type { OrderPage } from '#shared/schemas/order.ts';
@@ -134,7 +134,11 @@ export function PinnedReview(props: { orderId: string; viewer: OrderPage['viewer
     setError(undefined);
     setSending(true);
     try {
-      await post(`/orders/${orderId}/designs/${design.designId}/comments`, { body, ...(draft ? { pin: draft } : {}) });
+      const added = await post<CommentView>(`/orders/${orderId}/designs/${design.designId}/comments`, { body, ...(draft ? { pin: draft } : {}) });
+      // The pinned comment's button goes with its pin: the person is taken to their new thread,
+      // where they were, rather than the focus falling to the start of the page (and the notice
+      // of it, at the top, taking it there).
+      if (draft) focusAfterRender(`thread-${added.commentId}`);
       setDraft(undefined);
       setBody('');
       await props.onChanged('Comment added.');
@@ -157,13 +161,15 @@ export function PinnedReview(props: { orderId: string; viewer: OrderPage['viewer
         {(aria) => <textarea {...aria} maxLength={2000} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
       </Field>
       <div class="row">
-        <Button class="button primary" type="submit" unavailable={sending || !body.trim()}>
+        {/* Named with its version: an earlier version, opened, has its own. */}
+        <Button class="button primary" type="submit" unavailable={sending || !body.trim()} aria-label={`${draft ? 'Add pinned comment' : 'Add comment'} on v${design.version}`}>
           {draft ? 'Add pinned comment' : 'Add comment'}
         </Button>
         {draft ? (
           <button
             class="button ghost"
             type="button"
+            aria-label={`Remove pin on v${design.version}`}
             onClick={() => {
               setDraft(undefined);
               // The button goes with the pin: the keyboard goes on in the comment being written.
@@ -204,8 +210,8 @@ export function PinnedReview(props: { orderId: string; viewer: OrderPage['viewer
       {threads.length ? (
         <ol class="threads" aria-label={`Comments on v${design.version}`}>
           {threads.map((t) => (
-            <li key={t.commentId} id={`thread-${t.commentId}`} class={t.resolved ? 'resolved' : ''}>
-              <Thread orderId={orderId} viewer={props.viewer} designId={design.designId} thread={t} n={number(t)} replies={replies(t.commentId)} onChanged={props.onChanged} />
+            <li key={t.commentId} id={`thread-${t.commentId}`} tabIndex={-1} class={t.resolved ? 'resolved' : ''}>
+              <Thread orderId={orderId} viewer={props.viewer} design={design} thread={t} n={number(t)} replies={replies(t.commentId)} onChanged={props.onChanged} />
             </li>
           ))}
         </ol>
@@ -214,13 +220,20 @@ export function PinnedReview(props: { orderId: string; viewer: OrderPage['viewer
   );
 }
 
-function Thread(props: { orderId: string; viewer: OrderPage['viewer']; designId: string; thread: CommentView; n: number; replies: CommentView[]; onChanged(message: string): Promise<void> }) {
+/** The first words of what someone wrote, to name their thread by. */
+const firstWords = (body: string) => (body.length > 40 ? `${body.slice(0, 40)}…` : body);
+
+function Thread(props: { orderId: string; viewer: OrderPage['viewer']; design: DesignView; thread: CommentView; n: number; replies: CommentView[]; onChanged(message: string): Promise<void> }) {
   const { thread } = props;
+  // Which thread a Reply or Resolve is for, said to a screen reader that lists the page's buttons:
+  // every thread has them, and two versions may both have a comment 1. In the name alone, not in
+  // hidden text: the comment's words would otherwise be found twice more by the browser's Find.
+  const whichThread = `${thread.pin ? `comment ${props.n}` : `the thread “${firstWords(thread.body)}”`} on v${props.design.version}`;
   const [reply, setReply] = useState('');
   useLeaveGuard(reply.trim() !== '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const base = `/orders/${props.orderId}/designs/${props.designId}/comments`;
+  const base = `/orders/${props.orderId}/designs/${props.design.designId}/comments`;
   const replyId = `reply-${thread.commentId}`;
   const replyCut = usePasteCut(replyId, { value: reply, max: 2000 });
   const who = (c: CommentView) => authorLabel(c.author.kind, props.viewer);
@@ -272,7 +285,7 @@ function Thread(props: { orderId: string; viewer: OrderPage['viewer']; designId:
         <input
           id={replyId}
           // A pinned thread is known by its number; one on the whole proof, by whose words it is.
-          aria-label={thread.pin ? `Reply to comment ${props.n}` : `Reply to ${thread.author.kind === 'customer' && props.viewer === 'customer' ? 'your comment' : who(thread)}: “${thread.body.length > 40 ? `${thread.body.slice(0, 40)}…` : thread.body}”`}
+          aria-label={thread.pin ? `Reply to comment ${props.n}` : `Reply to ${thread.author.kind === 'customer' && props.viewer === 'customer' ? 'your comment' : who(thread)}: “${firstWords(thread.body)}”`}
           aria-describedby={describedWithCount(undefined, replyId, { value: reply, max: 2000 }, replyCut)}
           type="text"
           maxLength={2000}
@@ -280,13 +293,14 @@ function Thread(props: { orderId: string; viewer: OrderPage['viewer']; designId:
           value={reply}
           onInput={(e) => setReply(e.currentTarget.value)}
         />
-        <Button class="button secondary" type="submit" unavailable={busy || !reply.trim()}>
+        <Button class="button secondary" type="submit" unavailable={busy || !reply.trim()} aria-label={`Reply to ${whichThread}`}>
           Reply
         </Button>
         <Button
           class="button ghost"
           type="button"
           unavailable={busy}
+          aria-label={`${thread.resolved ? 'Reopen' : 'Resolve'} ${whichThread}`}
           onClick={() => act(() => patch(`${base}/${thread.commentId}`, { resolved: !thread.resolved }), thread.resolved ? 'Thread reopened.' : 'Thread resolved.', 'Could not change the thread.')}
         >
           {thread.resolved ? 'Reopen' : 'Resolve'}
@@ -348,6 +362,9 @@ export function CompareVersions(props: { orderId: string; designs: DesignView[];
     return named.length > 1 ? `${f.filename} (${named.indexOf(f) + 1})` : f.filename;
   };
   const caption = (d: DesignView, f: DesignFile) => `v${d.version} · ${optionName(d, f)}`;
+  // The two sides as the slider names them: by version, or by file too when both are of one version.
+  const overlayNames =
+    leftDesign === rightDesign ? { left: caption(leftDesign, leftFile), right: caption(rightDesign, rightFile) } : { left: `v${leftDesign.version}`, right: `v${rightDesign.version}` };
   const pickers = (which: 'left' | 'right', label: string) => {
     const { design, file } = shown[which];
     return (
@@ -413,7 +430,7 @@ export function CompareVersions(props: { orderId: string; designs: DesignView[];
           <p class="small muted compare-overlay-caption">
             Left: {caption(leftDesign, leftFile)} · Right: {caption(rightDesign, rightFile)}
           </p>
-          <OverlayComparison bottom={a} top={b} reveal={reveal} onReveal={setReveal} />
+          <OverlayComparison bottom={a} top={b} names={overlayNames} reveal={reveal} onReveal={setReveal} />
         </>
       ) : (
         <div class="compare-side">
@@ -428,30 +445,73 @@ export function CompareVersions(props: { orderId: string; designs: DesignView[];
 type OverlayImage = { src: string; alt: string };
 
 /**
- * Two versions stacked in one frame, the slider revealing the top one. The frame takes the
- * taller proportions of the two and each image is fitted and centred in it, so versions of
- * different shapes line up as the same sheet would. A tall frame is made narrower, not cut: at
- * most 70% of the screen's height, so the whole sheet and the slider under it are seen together.
+ * Two versions stacked in one frame, split where the slider says: the left version to the left of
+ * the line, the right one to its right, the slider's value the share of the left one shown. A
+ * finger or a mouse drags the line on the images; the slider is the keyboard's and a screen
+ * reader's way. The frame takes the taller proportions of the two and each image is fitted and
+ * centred in it, so versions of different shapes line up as the same sheet would. A tall frame is
+ * made narrower, not cut: at most 70% of the screen's height, so the whole sheet and the slider
+ * under it are seen together.
  */
-function OverlayComparison(props: { bottom: OverlayImage; top: OverlayImage; reveal: number; onReveal: (value: number) => void }) {
+function OverlayComparison(props: { bottom: OverlayImage; top: OverlayImage; names: { left: string; right: string }; reveal: number; onReveal: (value: number) => void }) {
   const [heightPerWidth, setHeightPerWidth] = useState<Record<string, number>>({});
+  // The split when a drag began: a touch that turns out to scroll the page puts it back.
+  const dragFrom = useRef<number>();
   const measure = (src: string) => (event: Event) => {
     const img = event.currentTarget as HTMLImageElement;
     if (img.naturalWidth > 0) setHeightPerWidth((known) => ({ ...known, [src]: img.naturalHeight / img.naturalWidth }));
   };
   const tallest = Math.max(heightPerWidth[props.bottom.src] ?? 0, heightPerWidth[props.top.src] ?? 0);
   const proportions = tallest > 0 ? tallest : 3 / 4;
+  const splitAt = (e: PointerEvent) => {
+    const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
+    props.onReveal(Math.round(clamp((e.clientX - box.left) / box.width) * 100));
+  };
+  const dragging = (e: PointerEvent) => dragFrom.current !== undefined && (e.currentTarget as HTMLElement).hasPointerCapture(e.pointerId);
   return (
-    // The slider is as wide as the frame: its thumb stays over the edge it reveals.
+    // The slider is as wide as the frame: its thumb stays under the line it moves.
     <div class="compare-overlay" style={{ width: `min(100%, ${(70 / proportions).toFixed(2)}svh)` }}>
-      <div class="frame" style={{ aspectRatio: `1 / ${proportions}` }}>
-        <img src={props.bottom.src} alt={props.bottom.alt} onLoad={measure(props.bottom.src)} />
-        <img src={props.top.src} alt={props.top.alt} class="top" onLoad={measure(props.top.src)} style={{ clipPath: `inset(0 0 0 ${props.reveal}%)` }} />
+      <div
+        class="frame"
+        style={{ aspectRatio: `1 / ${proportions}` }}
+        onPointerDown={(e) => {
+          if (e.button !== 0) return;
+          e.currentTarget.setPointerCapture(e.pointerId);
+          dragFrom.current = props.reveal;
+          // A mouse moves the line at once; a finger only once it moves sideways or lifts, as it may mean to scroll.
+          if (e.pointerType === 'mouse') {
+            e.preventDefault();
+            splitAt(e);
+          }
+        }}
+        onPointerMove={(e) => {
+          if (dragging(e)) splitAt(e);
+        }}
+        onPointerUp={(e) => {
+          if (dragging(e)) splitAt(e);
+          dragFrom.current = undefined;
+        }}
+        onPointerCancel={() => {
+          if (dragFrom.current !== undefined) props.onReveal(dragFrom.current);
+          dragFrom.current = undefined;
+        }}
+      >
+        <img src={props.bottom.src} alt={props.bottom.alt} draggable={false} onLoad={measure(props.bottom.src)} />
+        <img src={props.top.src} alt={props.top.alt} draggable={false} class="top" onLoad={measure(props.top.src)} style={{ clipPath: `inset(0 0 0 ${props.reveal}%)` }} />
+        <span class="split" style={{ left: `${props.reveal}%` }} aria-hidden="true" />
       </div>
       <label for="reveal" class="visually-hidden">
-        How much of the right version to show
+        How much of the left version, {props.names.left}, to show
       </label>
-      <input id="reveal" type="range" min={0} max={100} value={props.reveal} onInput={(e) => props.onReveal(Number(e.currentTarget.value))} />
+      <input
+        id="reveal"
+        type="range"
+        min={0}
+        max={100}
+        value={props.reveal}
+        aria-valuetext={`${props.reveal}% of ${props.names.left}, ${100 - props.reveal}% of ${props.names.right}`}
+        onInput={(e) => props.onReveal(Number(e.currentTarget.value))}
+      />
     </div>
   );
 }
