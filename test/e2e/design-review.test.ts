@@ -34,7 +34,7 @@ async function sendProof(seller: Page, file: string, version: number) {
   await sendProofAlone(seller, file, version, {
     beforeSend: () => seller.route(/\/api\/orders\/[a-z0-9]{16}$/, async (route) => setTimeout(() => void route.continue(), 400), { times: 1 }),
   });
-  expect(await seller.locator('.versions strong').allInnerTexts()).toContain(`v${version}`);
+  expect(await seller.locator('.versions .version-name').allInnerTexts()).toContain(`v${version}`);
   expect(await boxes.count()).toBe(before + 1);
 }
 
@@ -139,10 +139,10 @@ describe('design review in the portal', () => {
   it('lets a customer send a design of their own, which the shop then sees as the next version', async () => {
     const customer = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
     await signInAs(journey, customer, 'ana@demo.test');
-    // On an approved order, the customer is told before sending that a new version replaces their approval.
+    // On an approved order, a design of their own is not offered: the approval stands (ADR 0019).
     await customer.getByRole('link', { name: /linen napkins/ }).click();
-    await openOwnDesignForm(customer);
-    await expect.poll(() => customer.getByText(/^You approved v1\. A new version replaces that approval/).isVisible()).toBe(true);
+    await expect.poll(() => customer.getByText(/^You approved v1, and the shop may already be making it\./).isVisible()).toBe(true);
+    expect(await customer.getByText('Send a design of your own').count()).toBe(0);
     await customer.goBack();
     await customer.getByRole('link', { name: /Wedding favour candles/ }).click();
     await customer.getByRole('heading', { name: 'Design proofs' }).waitFor();
@@ -163,7 +163,7 @@ describe('design review in the portal', () => {
     await seller.goto(orderUrl);
     await expect.poll(() => seller.getByText('Our own artwork, from the invitation').isVisible()).toBe(true);
     expect(await seller.locator('.versions > li').first().getByText('The customer’s own design').isVisible()).toBe(true);
-    expect(await seller.locator('.timeline li').first().innerText()).toMatch(/^The customer’s own design sent as v1\n.* · Ana Souza$/);
+    expect(await seller.locator('.timeline li').first().innerText()).toMatch(/^The customer sent their own design as v1\n.* · Ana Souza$/);
     await expect.poll(() => seller.getByRole('img', { name: 'Proof v1: proof-v2.png' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     await seller.close();
   }, 60_000);
@@ -187,7 +187,7 @@ describe('design review in the portal', () => {
     await signInAs(journey, customer, 'ben@demo.test');
     await customer.goto(orderUrl);
     await customer.getByRole('heading', { name: 'Design proofs' }).waitFor();
-    await expect.poll(() => customer.getByText('Awaiting approval → In production (Approved in Etsy Messages)').isVisible()).toBe(true);
+    await expect.poll(() => customer.getByText('Moved from Awaiting approval to In production (Approved in Etsy Messages)').isVisible()).toBe(true);
     expect(await customer.getByRole('heading', { name: /Your decision/ }).count()).toBe(0);
     expect(await customer.getByRole('link', { name: 'Look at the proof and decide' }).count()).toBe(0);
     expect(await customer.getByText('Not decided', { exact: true }).count()).toBe(1);
@@ -244,7 +244,7 @@ describe('design review in the portal', () => {
     // The text approved is isolated inside its quotes, as right-to-left text needs.
     expect(await customer.locator('.notice bdi').allTextContents()).toEqual(['A·S']);
     // The activity says what changed, in words, not field names.
-    await expect.poll(() => customer.locator('.timeline li').first().innerText()).toMatch(/^Personalisation: “A·S” → “A·S·L”\n/);
+    await expect.poll(() => customer.locator('.timeline li').first().innerText()).toMatch(/^Personalisation changed from “A·S” to “A·S·L”\n/);
 
     // Back to the approved text, nobody is warned. The first "Saved." goes when the second save
     // begins (held here, so a stale notice could not pass for the new one).

@@ -72,13 +72,20 @@ describe('a custom request, from the customer to the seller', () => {
     await seller.getByLabel('Your quote (optional)').fill('£48 in walnut, gift box included.\nI made a listing for you on Etsy: buy it and I start on the design.');
     await seller.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => seller.getByText('Moved to Quoted.').isVisible()).toBe(true);
-    await expect.poll(() => seller.getByText('Requested → Quoted (£48 in walnut', { exact: false }).isVisible()).toBe(true);
+    await expect.poll(() => seller.getByText('Moved from Requested to Quoted (£48 in walnut', { exact: false }).isVisible()).toBe(true);
 
     // The customer sees the new status and reads the quote, its lines as the shop wrote them.
     await customer.goto(orderUrl);
     await expect.poll(() => customer.getByText('The shop has quoted for your piece.', { exact: false }).isVisible()).toBe(true);
     const quote = customer.getByRole('figure', { name: 'Willow & Wick’s quote' });
     await expect.poll(() => quote.locator('blockquote').innerText()).toBe('£48 in walnut, gift box included.\nI made a listing for you on Etsy: buy it and I start on the design.');
+
+    // Paid and under way: the quote the customer said yes to stays on their order.
+    await seller.getByRole('button', { name: 'Move to In design' }).click();
+    await expect.poll(() => seller.getByText('Moved to In design.').isVisible()).toBe(true);
+    await customer.reload();
+    await expect.poll(() => customer.locator('.steps [aria-current="step"]').innerText()).toBe('In design');
+    expect(await quote.locator('blockquote').innerText()).toBe('£48 in walnut, gift box included.\nI made a listing for you on Etsy: buy it and I start on the design.');
     await customer.close();
     await seller.close();
   });
@@ -136,7 +143,7 @@ describe('a custom request, from the customer to the seller', () => {
     await page.goto(`${journey.server.url}/s/demo`);
     const fixtures = join(import.meta.dirname, '..', 'fixtures');
     await page.getByLabel('Photos or sketches', { exact: true }).setInputFiles(['proof-v1.png', 'proof-v2.png', 'proof-v1.png', 'proof-v2.png'].map((name) => join(fixtures, name)));
-    await expect.poll(() => page.getByRole('alert').allInnerTexts()).toEqual(['Up to 3 files here: proof-v2.png was left out.']);
+    await expect.poll(() => page.locator('#q-photos-left-out').innerText()).toBe('Up to 3 files here: proof-v2.png was left out.');
     await expect.poll(() => page.getByRole('list', { name: 'Files for Photos or sketches' }).getByRole('listitem').count()).toBe(3);
     await page.close();
   });
@@ -253,7 +260,7 @@ describe('a custom request, from the customer to the seller', () => {
     await expect.poll(() => customer.getByText('Your request was withdrawn.').isVisible()).toBe(true);
     expect(await customer.locator('.page-head .badge').first().innerText()).toBe('Cancelled');
     expect(await customer.getByRole('button', { name: 'Withdraw my request' }).count()).toBe(0);
-    await expect.poll(() => customer.locator('.timeline li').first().innerText()).toMatch(/^Requested → Cancelled \(Withdrawn by the customer: We found candles nearer home\)\n/);
+    await expect.poll(() => customer.locator('.timeline li').first().innerText()).toMatch(/^You withdrew your request: We found candles nearer home\n/);
 
     // The second tab still offers it: withdrawing there says the order changed and shows it as it is.
     await other.getByRole('button', { name: 'Withdraw my request' }).click();

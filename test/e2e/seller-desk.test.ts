@@ -361,7 +361,7 @@ describe('the seller’s desk', () => {
     await page.getByRole('button', { name: 'Move to In production' }).click();
     await expect.poll(() => page.getByText('Moved to In production.').isVisible()).toBe(true);
     expect(await page.locator('.page-head .badge').first().innerText()).toBe('In production');
-    await expect.poll(() => page.locator('.timeline li').first().innerText()).toMatch(/^On hold → In production\n/);
+    await expect.poll(() => page.locator('.timeline li').first().innerText()).toMatch(/^Moved from On hold to In production\n/);
 
     await page.goto(`${journey.server.url}/dashboard?status=in_design`);
     await page.getByRole('link', { name: /house-number plaque/ }).click();
@@ -376,7 +376,7 @@ describe('the seller’s desk', () => {
     await page.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => page.getByText('Moved to Cancelled.').isVisible()).toBe(true);
     expect(await page.getByText('This order is closed.').isVisible()).toBe(true);
-    await expect.poll(() => page.locator('.timeline li').first().innerText()).toMatch(/^In design → Cancelled \(The customer found a plaque locally\)\n/);
+    await expect.poll(() => page.locator('.timeline li').first().innerText()).toMatch(/^Moved from In design to Cancelled \(The customer found a plaque locally\)\n/);
     await page.close();
   });
 

@@ -84,11 +84,11 @@ describe('the note panel under the seller’s status steps', () => {
     await page.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => page.getByText('Moved to On hold.').isVisible()).toBe(true);
     expect(await page.locator('.page-head .badge').first().innerText()).toBe('On hold');
-    await expect.poll(() => newestActivity(page)).toMatch(/^Quoted → On hold \(The glaze I need is out of stock; I start again on 3 March\.\)\n/);
+    await expect.poll(() => newestActivity(page)).toMatch(/^Moved from Quoted to On hold \(The glaze I need is out of stock; I start again on 3 March\.\)\n/);
 
     const theirs = await pageAs(customer, `/orders/${orderId}`, phone);
     await theirs.getByRole('heading', { name: 'Where your order stands' }).waitFor();
-    await expect.poll(() => newestActivity(theirs)).toMatch(/^Quoted → On hold \(The glaze I need is out of stock; I start again on 3 March\.\)\n/);
+    await expect.poll(() => newestActivity(theirs)).toMatch(/^Moved from Quoted to On hold \(The glaze I need is out of stock; I start again on 3 March\.\)\n/);
     // A stage done is marked and said so, not shown by its colour alone.
     expect(await theirs.locator('ol[aria-label="Progress"] li').first().textContent()).toBe('✓ Requested (done)');
     // Said where the order stands too, beside "paused", as a quote is.
@@ -103,11 +103,11 @@ describe('the note panel under the seller’s status steps', () => {
     await hold.click();
     await page.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => page.locator('.page-head .badge').first().innerText()).toBe('On hold');
-    await expect.poll(() => newestActivity(page)).toMatch(/^Quoted → On hold\n/);
+    await expect.poll(() => newestActivity(page)).toMatch(/^Moved from Quoted to On hold\n/);
     // The second hold said nothing: the first hold's note is not shown as if it were about this one.
     const again = await pageAs(customer, `/orders/${orderId}`, phone);
     await again.getByRole('heading', { name: 'Where your order stands' }).waitFor();
-    await expect.poll(() => newestActivity(again)).toMatch(/^Quoted → On hold\n/);
+    await expect.poll(() => newestActivity(again)).toMatch(/^Moved from Quoted to On hold\n/);
     expect(await standsNote(again).count()).toBe(0);
     await again.close();
     await page.close();

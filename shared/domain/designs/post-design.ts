@@ -14,9 +14,15 @@ const pathToReview: Partial<Record<OrderStatus, OrderStatus[]>> = {
   quoted: ['in_design', 'awaiting_approval'],
   in_design: ['awaiting_approval'],
   awaiting_approval: [],
-  // A new version after approval re-opens the review.
+  // A new version after approval re-opens the review: the shop's call only (ADR 0019).
   approved: ['in_design', 'awaiting_approval'],
 };
+
+/**
+ * Where a customer may send a design of their own: until a version is approved. After that the
+ * shop may be making the piece, and only the shop re-opens the design (ADR 0019).
+ */
+const openToTheCustomersOwnDesign: readonly OrderStatus[] = ['quoted', 'in_design', 'awaiting_approval'];
 
 /**
  * The shop (or the customer, for a design of their own) posts the next proof version (v1, v2,
@@ -27,6 +33,13 @@ const pathToReview: Partial<Record<OrderStatus, OrderStatus[]>> = {
 export async function postDesign(ctx: DomainContext, principal: Principal, input: { orderId: string; fileIds: string[]; note?: string | undefined }): Promise<Design> {
   // The guard admits the order's shop and its customer: either may post a version.
   const { order, items } = await loadOrderCollectionFor(ctx, principal, input.orderId);
+  if (principal.kind === 'customer' && order.status === 'approved') {
+    const approved = Math.max(0, ...items.filter(isDesignItem).map(toDesign).filter((d) => d.state === 'approved').map((d) => d.version));
+    throw new AppError('conflict', `You approved v${approved}, and the shop may already be making it: a design of your own cannot replace it now. To change something, ask the shop.`, { details: { status: order.status } });
+  }
+  if (principal.kind === 'customer' && !openToTheCustomersOwnDesign.includes(order.status)) {
+    throw new AppError('transition_not_allowed', `A design of your own cannot be sent while the order is ${statusLabels[order.status]}.`, { details: { status: order.status } });
+  }
   const path = pathToReview[order.status];
   if (!path) throw new AppError('transition_not_allowed', `A proof cannot be posted while the order is ${statusLabels[order.status]}.`, { details: { status: order.status } });
   let from = order.status;
@@ -36,8 +49,12 @@ export async function postDesign(ctx: DomainContext, principal: Principal, input
   }
 
   const files = items.filter((i) => String(i.sk).startsWith(fileSkPrefix)).map(toOrderFile);
-  const chosen = [...new Set(input.fileIds)].map((id) => files.find((f) => f.fileId === id));
+  const chosen = input.fileIds.map((id) => files.find((f) => f.fileId === id));
   if (chosen.length === 0 || chosen.some((f) => !f)) throw new AppError('validation_failed', 'Choose files uploaded to this order for the proof.');
+  // A version carries each file once: the same file chosen twice, or uploaded again and chosen
+  // beside its first upload, would be listed (and approved, on the receipt) twice.
+  const twice = chosen.find((f, i) => chosen.findIndex((g) => g!.sha256 === f!.sha256) !== i);
+  if (twice) throw new AppError('validation_failed', `${twice.filename} is chosen twice for this version: choose it once.`, { details: { fileId: twice.fileId } });
   // A customer's version is their own design: made only of files they uploaded themselves.
   if (principal.kind === 'customer' && chosen.some((f) => f!.uploadedBy.email !== principal.email)) {
     throw new AppError('validation_failed', 'Your own design can only be made of files you uploaded.');

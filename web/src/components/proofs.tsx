@@ -59,19 +59,28 @@ const madeBy = (design: DesignView, viewer: OrderPage['viewer']) => (design.auth
 /** How many revision rounds the order has used, beside how many it includes free. */
 const revisionRounds = (page: OrderPage) => `Revision rounds: ${page.revisions.used} used; ${page.revisions.allowance || 'none'} included free.`;
 
-/** The versions a file went out in, as the file list says it: "In v1, v3" or "Not sent yet". */
-function sentIn(page: OrderPage, fileId: string): string {
-  const versions = page.designs.filter((d) => d.files.some((f) => f.fileId === fileId)).map((d) => `v${d.version}`).reverse();
-  return versions.length ? `In ${versions.join(', ')}` : 'Not sent yet';
+/** The versions that carried a file, as the file list says it ("In v1, v3"), or nothing. */
+function versionsWith(page: OrderPage, carries: (f: DesignView['files'][number]) => boolean): string | undefined {
+  const versions = page.designs.filter((d) => d.files.some(carries)).map((d) => `v${d.version}`).reverse();
+  return versions.length ? `In ${versions.join(', ')}` : undefined;
 }
 
 /** The design files the viewer may send again: all of them to the shop, their own to a customer. */
 const offeredDesignFiles = (page: OrderPage) => page.files.filter((f) => f.purpose === 'design' && (page.viewer === 'seller' || f.uploadedBy.kind === 'customer'));
 
-/** Offered design files that no version has carried yet. */
-function unsentDesignFiles(page: OrderPage): FileView[] {
-  const sent = new Set(page.designs.flatMap((d) => d.files.map((f) => f.fileId)));
-  return offeredDesignFiles(page).filter((f) => !sent.has(f.fileId));
+/**
+ * The files uploaded before this visit: every one a version carried, and each left over (uploaded,
+ * never sent) once, unless the same file went out since or was just uploaded again here.
+ */
+function earlierFiles(page: OrderPage, uploadedHere: FileView[]): FileView[] {
+  const carried = page.designs.flatMap((d) => d.files);
+  const listed: FileView[] = [];
+  for (const f of offeredDesignFiles(page)) {
+    const leftOver = !carried.some((c) => c.fileId === f.fileId);
+    const sameElsewhere = [...carried, ...uploadedHere, ...listed].some((o) => o.sha256 === f.sha256);
+    if (!leftOver || !sameElsewhere) listed.push(f);
+  }
+  return listed;
 }
 
 const noFilesChosen = 'Choose at least one file for this version.';
@@ -80,8 +89,9 @@ const noFilesChosen = 'Choose at least one file for this version.';
 function SendProof(props: { page: OrderPage; onSent(message: string): Promise<void> }) {
   const orderId = props.page.order.orderId;
   const [uploads, setUploads] = useState<Array<{ key: number; name: string; progress: number; handle?: UploadHandle; file?: FileView; error?: string }>>([]);
-  // Files uploaded for a proof and not sent yet (the page was left or reloaded) are still meant for the next one.
-  const [selected, setSelected] = useState<string[]>(() => unsentDesignFiles(props.page).map((f) => f.fileId));
+  // Only files chosen on this visit go in: one uploaded earlier and never sent (the page was left
+  // or reloaded) may have been left out on purpose, so it is listed as such, to be ticked again.
+  const [selected, setSelected] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string>();
   const [dragging, setDragging] = useState(false);
@@ -91,8 +101,16 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
 
   // Files chosen answer "choose at least one file": that message goes, and comes back only on another press with none.
   const filesChosen = () => setError((shown) => (shown === noFilesChosen ? undefined : shown));
-  const choose = (fileId: string, chosen: boolean) => {
-    setSelected(chosen ? [...selected, fileId] : selected.filter((id) => id !== fileId));
+  // The content of every file listed, by id: the same file uploaded twice is one file.
+  const contentOf = useRef(new Map<string, string>());
+  for (const f of props.page.files) contentOf.current.set(f.fileId, f.sha256);
+  /** The chosen files with `file` in, and no other upload of the same file: a version carries each file once. */
+  const withChosen = (chosen: string[], file: FileView) => {
+    contentOf.current.set(file.fileId, file.sha256);
+    return [...chosen.filter((id) => id !== file.fileId && contentOf.current.get(id) !== file.sha256), file.fileId];
+  };
+  const choose = (file: FileView, chosen: boolean) => {
+    setSelected(chosen ? withChosen(selected, file) : selected.filter((id) => id !== file.fileId));
     if (chosen) filesChosen();
   };
   const removeUpload = (key: number) => setUploads((all) => all.filter((u) => u.key !== key));
@@ -111,7 +129,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
       handle.done
         .then((recorded) => {
           update({ file: recorded, handle: undefined });
-          setSelected((s) => [...s, recorded.fileId]);
+          setSelected((s) => withChosen(s, recorded));
         })
         // A cancelled upload goes from the list, as on the request page; a refused one stays to say why.
         .catch((e) =>
@@ -121,14 +139,18 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
         );
     }
   };
+  const uploadedHere = uploads.flatMap((u) => (u.file ? [u.file] : []));
+  const earlier = earlierFiles(props.page, uploadedHere);
   const send = async (e: Event) => {
     e.preventDefault();
     setError(undefined);
     if (uploads.some((u) => u.handle)) return setError('Wait for the upload to finish, then send.');
-    if (selected.length === 0) return setError(noFilesChosen);
+    // In the order listed, not the order ticked: the version shows its files as the list did.
+    const listed = [...uploadedHere, ...earlier].map((f) => f.fileId).filter((id) => selected.includes(id));
+    if (listed.length === 0) return setError(noFilesChosen);
     setSending(true);
     try {
-      const design = await post<DesignView>(`/orders/${orderId}/designs`, { fileIds: selected, ...(note.trim() ? { note } : {}) });
+      const design = await post<DesignView>(`/orders/${orderId}/designs`, { fileIds: listed, ...(note.trim() ? { note } : {}) });
       setUploads([]);
       setSelected([]);
       setNote('');
@@ -140,15 +162,22 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
     }
   };
   const byShop = props.page.viewer === 'seller';
-  const earlier = offeredDesignFiles(props.page).filter((f) => !uploads.some((u) => u.file?.fileId === f.fileId));
+  /** What the list says of a file beside its name: the versions it went out in, or that it is the same as another upload here. */
+  const aboutUpload = (file: FileView) => {
+    const first = uploadedHere.find((f) => f.sha256 === file.sha256);
+    if (first && first !== file) return `Same file as ${first.filename} above`;
+    const sent = versionsWith(props.page, (f) => f.sha256 === file.sha256);
+    return sent ? `Sent before, ${sent.toLowerCase()}` : undefined;
+  };
   const next = Math.max(0, ...props.page.designs.map((d) => d.version)) + 1;
   const form = (
     <form onSubmit={send} aria-label={byShop ? 'Send a proof' : 'Send a design of your own'}>
       {byShop ? <h3>Send a proof</h3> : null}
       {byShop ? null : <p class="small muted">Have finished artwork? Send it as the next version: the shop sees it at once, and you approve it as the one to make.</p>}
-      {byShop || props.page.order.status !== 'approved' ? null : (
-        <Notice kind="warn">You approved v{next - 1}. A new version replaces that approval: the order goes back to design review until you approve again.</Notice>
-      )}
+      {/* Only the shop re-opens an approved design (ADR 0019), and it is told what that does. */}
+      {byShop && props.page.order.status === 'approved' ? (
+        <Notice kind="warn">The customer approved v{next - 1}. A new proof replaces that approval: the order goes back to design review until they approve again.</Notice>
+      ) : null}
       <label
         class={`dropzone${dragging ? ' dragging' : ''}`}
         onDragOver={(e) => {
@@ -188,10 +217,13 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
                 </button>
               </>
             ) : u.file ? (
-              <label class="choice">
-                <input type="checkbox" aria-label={`In this proof: ${u.name}`} checked={selected.includes(u.file.fileId)} onChange={(e) => choose(u.file!.fileId, e.currentTarget.checked)} />
-                <span>In this proof</span>
-              </label>
+              <>
+                {aboutUpload(u.file) ? <span class="small muted">{aboutUpload(u.file)}</span> : null}
+                <label class="choice">
+                  <input type="checkbox" aria-label={`In this proof: ${u.name}`} checked={selected.includes(u.file.fileId)} onChange={(e) => choose(u.file!, e.currentTarget.checked)} />
+                  <span>In this proof</span>
+                </label>
+              </>
             ) : (
               <>
                 <progress max={1} value={u.progress} aria-label={`Uploading ${u.name}`} />
@@ -212,9 +244,9 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
         {earlier.map((f) => (
           <li key={f.fileId}>
             <span class="name">{f.filename}</span>
-            <span class="small muted">{sentIn(props.page, f.fileId)}</span>
+            <span class="small muted">{versionsWith(props.page, (c) => c.fileId === f.fileId) ?? `Uploaded earlier (${formatDateTime(f.uploadedAt)}) and not sent`}</span>
             <label class="choice">
-              <input type="checkbox" aria-label={`In this proof: ${f.filename}`} checked={selected.includes(f.fileId)} onChange={(e) => choose(f.fileId, e.currentTarget.checked)} />
+              <input type="checkbox" aria-label={`In this proof: ${f.filename}`} checked={selected.includes(f.fileId)} onChange={(e) => choose(f, e.currentTarget.checked)} />
               <span>In this proof</span>
             </label>
           </li>
@@ -310,7 +342,8 @@ function Decide(props: { page: OrderPage; design: DesignView; draft: DecisionDra
   };
   return (
     <div class="decide" aria-labelledby="decide-title">
-      <h3 id="decide-title">Your decision on v{design.version}</h3>
+      {/* Under its version's heading. */}
+      <h4 id="decide-title">Your decision on v{design.version}</h4>
       {error ? <Notice kind="error">{error}</Notice> : null}
       <dl class="facts">
         <dt>Files</dt>
@@ -396,8 +429,10 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
   const seenLatest = useRef(latest?.designId);
   if (latest && latest.author.kind === page.viewer) seenLatest.current = latest.designId;
   const arrived = latest && seenLatest.current !== undefined && latest.designId !== seenLatest.current ? latest : undefined;
-  // The shop sends proofs; a customer may send a design of their own.
-  const canSend = ['quoted', 'in_design', 'awaiting_approval', 'approved'].includes(page.order.status);
+  // The shop sends proofs; a customer may send a design of their own until a version is approved,
+  // as the shop may be making it then: re-opening the design is the shop's call (ADR 0019).
+  const canSend = ['quoted', 'in_design', 'awaiting_approval', ...(page.viewer === 'seller' ? ['approved'] : [])].includes(page.order.status);
+  const approvedByYou = page.viewer === 'customer' && page.order.status === 'approved' ? page.designs.find((d) => d.state === 'approved') : undefined;
   if (page.designs.length === 0 && !canSend) return null;
   return (
     <section class="card" aria-labelledby="proofs-title">
@@ -426,7 +461,7 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
         {page.designs.map((d) => (
           <li key={d.designId}>
             <div class="row">
-              <strong>v{d.version}</strong>
+              <h3 class="version-name">v{d.version}</h3>
               <span class={`badge design-${d.state}`}>{stateLabel(d, awaited, page)}</span>
               {madeBy(d, page.viewer) ? <span class="small">{madeBy(d, page.viewer)}</span> : null}
               <span class="muted small">{formatDateTime(d.createdAt)}</span>
@@ -469,6 +504,9 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
       </ol>
       <CompareVersions orderId={page.order.orderId} designs={page.designs} image={image} />
       {canSend ? <SendProof page={page} onSent={props.onChanged} /> : null}
+      {approvedByYou ? (
+        <p class="small muted">You approved v{approvedByYou.version}, and the shop may already be making it. If something must change now, ask the shop: only the shop can re-open the design.</p>
+      ) : null}
     </section>
   );
 }

@@ -70,7 +70,12 @@ export default function HomePage() {
       {waiting.length > 0 ? (
         <section class="card waiting" aria-labelledby="waiting-title">
           <h2 id="waiting-title">Waiting for your decision</h2>
-          <p class="muted small">The shop has sent a proof. Open the order to look at it, then approve it or ask for changes.</p>
+          {/* The design waiting may be the shop's proof or one the customer sent themselves. */}
+          <p class="muted small">
+            {waiting.length === 1
+              ? 'A design is waiting for you to approve it or ask for changes: open the order to look at it.'
+              : 'Each of these orders has a design waiting for you to approve it or ask for changes: open one to look at it.'}
+          </p>
           <OrderList orders={waiting} labelledBy="waiting-title" />
         </section>
       ) : null}
