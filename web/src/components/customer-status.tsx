@@ -39,6 +39,8 @@ export function CustomerStatus(props: { page: OrderPage; onChanged(message: stri
   const canWithdraw = props.page.allowedTransitions.some((t) => t.to === 'cancelled');
   const note = o.status === 'on_hold' ? holdNote(props.page) : o.status === 'quoted' || o.status === 'shipped' ? latestNote(props.page, o.status) : undefined;
   const caption = noteCaptions[o.status]?.(props.page.shop.name);
+  // The price agreed stays in view once the order moves on: it is what the customer said yes to.
+  const quote = o.status !== 'quoted' && o.status !== 'requested' && o.status !== 'cancelled' ? latestNote(props.page, 'quoted') : undefined;
   return (
     <section class="card" aria-labelledby="status-title">
       <h2 id="status-title">Where your order stands</h2>
@@ -68,6 +70,14 @@ export function CustomerStatus(props: { page: OrderPage; onChanged(message: stri
           <figcaption>{caption}</figcaption>
           <blockquote>
             <WithLinks text={note} />
+          </blockquote>
+        </figure>
+      ) : null}
+      {quote ? (
+        <figure class="shop-note">
+          <figcaption>{noteCaptions.quoted!(props.page.shop.name)}</figcaption>
+          <blockquote>
+            <WithLinks text={quote} />
           </blockquote>
         </figure>
       ) : null}
