@@ -61,7 +61,15 @@ function askBeforeLink(event: MouseEvent) {
  * be cancelled: a refusal keeps the router from hearing it and puts the page's address back.
  */
 function askBeforeHistory(event: PopStateEvent) {
-  if (unsaved.size === 0 || !loses(new URL(location.href)) || mayLeave()) return;
+  if (unsaved.size === 0) return;
+  const to = new URL(location.href);
+  // A step within the page (a dashboard tab) is where a refused Back returns to: noted now, not
+  // when the page has drawn it, for a second Back may come before that.
+  if (!loses(to)) {
+    pageAddress = to.href;
+    return;
+  }
+  if (mayLeave()) return;
   event.stopImmediatePropagation();
   history.pushState(null, '', pageAddress);
 }
