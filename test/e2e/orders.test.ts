@@ -277,6 +277,8 @@ describe('a custom request, from the customer to the seller', () => {
     // The demo's walnut box was due two days ago and is still being made.
     const box = customer.getByRole('link', { name: /Walnut recipe box/ });
     await expect.poll(() => box.innerText()).toMatch(/To ship by \w+/);
+    // Each row says when the order began, beside its shop: two of one piece are told apart.
+    expect(await box.innerText()).toMatch(/Willow & Wick · since \w+ \d+, \d{4}/);
     expect(await box.innerText()).not.toMatch(/Overdue|Due soon/);
     // A shipped piece has no date left to wait for.
     expect(await customer.getByRole('link', { name: /Hand-stamped brass keyring/ }).innerText()).not.toMatch(/ship by|Due/i);

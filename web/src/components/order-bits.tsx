@@ -75,7 +75,8 @@ export function OrderRow(props: { order: OrderSummary; showShop?: boolean }) {
             {o.title}
           </span>
           <span class="meta">
-            {props.showShop ? o.shopName : `${o.customer.name} · ${o.customer.email}`}
+            {/* A customer's orders of the same piece are told apart by when each began. */}
+            {props.showShop ? `${o.shopName} · since ${formatDate(o.createdAt)}` : `${o.customer.name} · ${o.customer.email}`}
           </span>
           {o.personalization ? <span class="meta">“{o.personalization}”</span> : null}
         </span>
