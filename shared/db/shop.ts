@@ -57,11 +57,14 @@ export function toShop(item: Record<string, unknown>): Shop {
   };
 }
 
-/** Saves the revision settings against the settings version the seller saw; `stale` wrote nothing. */
+/**
+ * Saves the settings (the revision terms, and the name when given) against the settings version
+ * the seller saw; `stale` wrote nothing.
+ */
 export async function saveShopSettings(
   db: Db,
   shopId: string,
-  settings: { revisionAllowance: number; revisionMessage?: string | undefined },
+  settings: { name?: string | undefined; revisionAllowance: number; revisionMessage?: string | undefined },
   expectedVersion: number,
 ): Promise<'saved' | 'stale'> {
   try {
@@ -69,13 +72,15 @@ export async function saveShopSettings(
       new UpdateCommand({
         TableName: db.table,
         Key: shopKey(shopId),
-        UpdateExpression: `SET revisionAllowance = :allowance, settingsVersion = :next${settings.revisionMessage ? ', revisionMessage = :message' : ' REMOVE revisionMessage'}`,
+        UpdateExpression: `SET revisionAllowance = :allowance, settingsVersion = :next${settings.name ? ', #name = :name' : ''}${settings.revisionMessage ? ', revisionMessage = :message' : ' REMOVE revisionMessage'}`,
         // A shop never saved yet is at version 1.
         ConditionExpression: `attribute_exists(pk) AND (settingsVersion = :expected${expectedVersion === 1 ? ' OR attribute_not_exists(settingsVersion)' : ''})`,
+        ...(settings.name ? { ExpressionAttributeNames: { '#name': 'name' } } : {}),
         ExpressionAttributeValues: {
           ':allowance': settings.revisionAllowance,
           ':next': expectedVersion + 1,
           ':expected': expectedVersion,
+          ...(settings.name ? { ':name': settings.name } : {}),
           ...(settings.revisionMessage ? { ':message': settings.revisionMessage } : {}),
         },
       }),

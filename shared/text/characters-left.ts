@@ -10,8 +10,9 @@ const count = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'characte
  * reach; on a short limit (a 140-character title, a 20-character answer) 100 left is almost the
  * whole field, so there it waits for the last fifth. Before then, nothing (undefined).
  *
- * Counted in UTF-16 code units (`value.length`), as the browser's `maxLength` and zod's `.max()`
- * count, so the note and the limit agree: an emoji takes two.
+ * Counted in UTF-16 code units (`value.length`), as the browser's `maxLength` counts, so the note
+ * and the limit agree: an emoji takes two. (zod's `.max()` counts code points, an emoji one, so
+ * the server is never the stricter.)
  */
 export function charactersLeft(value: string, max: number): CharactersLeft | undefined {
   const left = max - value.length;

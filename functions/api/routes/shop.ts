@@ -68,7 +68,7 @@ const getSettings = createRoute({
   method: 'get',
   path: '/shop/settings',
   tags,
-  summary: "The shop's revision settings: free rounds per order and the message past them",
+  summary: "The shop's name, its request page's slug, and its revision rounds and message",
   responses: { 200: jsonResponse('The settings', shopSettingsSchema), ...errorResponses(401, 403) },
 });
 
@@ -76,7 +76,7 @@ const putSettings = createRoute({
   method: 'put',
   path: '/shop/settings',
   tags,
-  summary: 'Save the revision settings for new orders (optimistic locking on version)',
+  summary: "Save the shop's name and revision settings (optimistic locking on version); the slug stays",
   request: { body: jsonBody(shopSettingsInputSchema) },
   responses: { 200: jsonResponse('Saved', shopSettingsSchema), ...errorResponses(400, 401, 403, 409) },
 });
