@@ -1,3 +1,4 @@
+import { maxFilenameLength } from '#shared/domain/files/file-types.ts';
 import { z } from 'zod';
 
 export const fileSchema = z.object({
@@ -14,8 +15,6 @@ export const fileSchema = z.object({
 });
 export type FileView = z.infer<typeof fileSchema>;
 
-/** The longest file name the API takes, in code points as zod counts them (an emoji is one); the portal shortens longer ones. */
-export const maxFilenameLength = 255;
 
 /** What a browser declares about a file before it may upload it. */
 export const declaredUploadSchema = z.object({

@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { shopNameMaxLength } from '#shared/domain/shop/shop-name.ts';
 
-/** A shop's name, as customers read it: on its request page, in emails, at the top of the seller's pages. */
-export const shopNameMaxLength = 80;
 
 export const shopSettingsInputSchema = z.object({
   version: z.int().min(1),

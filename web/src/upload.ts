@@ -1,6 +1,6 @@
 import { ApiError, post } from './api.ts';
-import { checkFileContent, typeHeadBytes } from '#shared/domain/files/file-types.ts';
-import { maxFilenameLength, type FileView } from '#shared/schemas/file.ts';
+import { checkFileContent, maxFilenameLength, typeHeadBytes } from '#shared/domain/files/file-types.ts';
+import type { FileView } from '#shared/schemas/file.ts';
 import { graphemesOf } from '#shared/text/visible-length.ts';
 
 /** What the file pickers offer: the types the server accepts (it checks the bytes anyway). */

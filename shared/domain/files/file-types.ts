@@ -76,6 +76,12 @@ export function checkFileContent(size: number, head: Uint8Array): { ok: true; de
 /** How many first bytes decide a file's type. */
 export const typeHeadBytes = 4096;
 
+/**
+ * The longest file name the API takes, in code points as zod counts them (an emoji is one); the
+ * portal shortens longer ones. Here, not beside the schema: the portal's pages must not load zod.
+ */
+export const maxFilenameLength = 255;
+
 const keptNameLength = 120;
 
 /**

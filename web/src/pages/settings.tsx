@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { defaultRevisionMessage } from '#shared/domain/designs/revision-policy.ts';
-import { type ShopSettings, shopNameMaxLength } from '#shared/schemas/shop-settings.ts';
+import type { ShopSettings } from '#shared/schemas/shop-settings.ts';
+import { shopNameMaxLength } from '#shared/domain/shop/shop-name.ts';
 import { ApiError, get, put } from '../api.ts';
 import { Button } from '../components/button.tsx';
 import { Announcement, Field, Notice } from '../components/field.tsx';
