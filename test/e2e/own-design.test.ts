@@ -85,7 +85,8 @@ describe('a design of your own', () => {
       ['In this proof: proof-v1.png', true],
     ]);
     await again.getByRole('button', { name: 'Send design v1' }).click();
-    await expect.poll(() => again.getByText('Your design v1 was sent to the shop.', { exact: false }).isVisible()).toBe(true);
+    // Three uploads checked, a version made and the order read again: on a busy two-core CI machine this took over 10 s once.
+    await expect.poll(() => again.getByText('Your design v1 was sent to the shop.', { exact: false }).isVisible(), { timeout: 30_000 }).toBe(true);
     const sent = await orderOf(again);
     expect(sent.designs[0].files.map((f: { filename: string }) => f.filename)).toEqual(['proof-v2.png', 'proof-v1.png']);
     // Sent, the sketch is listed once, as in v1, and chosen for nothing.
