@@ -18,8 +18,12 @@ export function revisionPolicy(terms: Terms | undefined) {
   };
 }
 
-/** The free revision rounds in words: none is "no free revision rounds", not "0". */
-const freeRevisionRounds = (allowance: number) => (allowance === 0 ? 'no free revision rounds' : `${allowance} free revision ${allowance === 1 ? 'round' : 'rounds'}`);
+/**
+ * Free rounds in words: none is "no free revision rounds", not "0". Settings, where revisions are
+ * the subject already, leave out the word `kind`.
+ */
+export const freeRounds = (allowance: number, kind = 'revision ') =>
+  allowance === 0 ? `no free ${kind}rounds` : `${allowance} free ${kind}${allowance === 1 ? 'round' : 'rounds'}`;
 
 export const defaultRevisionMessage = (allowance: number) =>
-  `Your order includes ${freeRevisionRounds(allowance)}. The shop will let you know whether ${allowance === 0 ? 'any change needs' : 'further changes need'} a paid revision.`;
+  `Your order includes ${freeRounds(allowance)}. The shop will let you know whether ${allowance === 0 ? 'any change needs' : 'further changes need'} a paid revision.`;

@@ -32,6 +32,18 @@ const noteCaptions: Partial<Record<OrderStatus, (shop: string) => string>> = {
   shipped: () => 'Tracking',
 };
 
+/** Words the shop wrote to the customer, under whose they are. */
+function ShopNote(props: { caption: string; text: string }) {
+  return (
+    <figure class="shop-note">
+      <figcaption>{props.caption}</figcaption>
+      <blockquote>
+        <WithLinks text={props.text} />
+      </blockquote>
+    </figure>
+  );
+}
+
 /** The customer's view of where the order stands and what happens next. */
 export function CustomerStatus(props: { page: OrderPage; onChanged(message: string): Promise<void>; onConflict(message: string): Promise<void> }) {
   const o = props.page.order;
@@ -65,22 +77,8 @@ export function CustomerStatus(props: { page: OrderPage; onChanged(message: stri
           </>
         ) : null}
       </p>
-      {note && caption ? (
-        <figure class="shop-note">
-          <figcaption>{caption}</figcaption>
-          <blockquote>
-            <WithLinks text={note} />
-          </blockquote>
-        </figure>
-      ) : null}
-      {quote ? (
-        <figure class="shop-note">
-          <figcaption>{noteCaptions.quoted!(props.page.shop.name)}</figcaption>
-          <blockquote>
-            <WithLinks text={quote} />
-          </blockquote>
-        </figure>
-      ) : null}
+      {note && caption ? <ShopNote caption={caption} text={note} /> : null}
+      {quote ? <ShopNote caption={noteCaptions.quoted!(props.page.shop.name)} text={quote} /> : null}
       {canWithdraw ? <Withdraw page={props.page} onChanged={props.onChanged} onConflict={props.onConflict} /> : null}
     </section>
   );

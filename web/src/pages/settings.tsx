@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { defaultRevisionMessage } from '#shared/domain/designs/revision-policy.ts';
+import { defaultRevisionMessage, freeRounds } from '#shared/domain/designs/revision-policy.ts';
 import type { ShopSettings } from '#shared/schemas/shop-settings.ts';
 import { shopNameMaxLength } from '#shared/domain/shop/shop-name.ts';
 import { ApiError, get, put } from '../api.ts';
@@ -13,7 +13,7 @@ import { WithLinks } from '../components/with-links.tsx';
 
 const roundsProblem = 'Enter a whole number of rounds, from 0 to 20.';
 const validRounds = (value: string) => /^\d+$/.test(value.trim()) && Number(value) <= 20;
-const freeRounds = (rounds: number) => (rounds === 0 ? 'no free rounds' : `${rounds} free ${rounds === 1 ? 'round' : 'rounds'}`);
+const freeRoundsOfSettings = (rounds: number) => freeRounds(rounds, '');
 const nameProblem = 'Enter your shop’s name.';
 
 /**
@@ -101,7 +101,7 @@ export default function SettingsPage() {
       const newName = renamed ? `Your shop is now called “${now.name}”.` : '';
       setSaved(
         changedMeanwhile
-          ? { kind: 'warn', text: `Saved what you sent (${renamed ? `“${now.name}”, ` : ''}${freeRounds(now.revisionAllowance)}). What you changed while it was saving is not saved yet: save again to use it.` }
+          ? { kind: 'warn', text: `Saved what you sent (${renamed ? `“${now.name}”, ` : ''}${freeRoundsOfSettings(now.revisionAllowance)}). What you changed while it was saving is not saved yet: save again to use it.` }
           : { kind: 'success', text: ['Saved.', newName, termsChanged ? 'New orders include these terms; orders already placed keep theirs.' : ''].filter(Boolean).join(' ') },
       );
     } catch (err) {
@@ -119,7 +119,7 @@ export default function SettingsPage() {
         setSettings(now);
         showNameInTopBar(settings, now);
         setError(
-          `Someone changed these settings meanwhile (now ${now.name !== settings.name ? `named “${now.name}”, with ` : ''}${freeRounds(now.revisionAllowance)}${now.revisionMessage ? ` and “${now.revisionMessage}”` : ''}). Yours are still below: save again to use them.`,
+          `Someone changed these settings meanwhile (now ${now.name !== settings.name ? `named “${now.name}”, with ` : ''}${freeRoundsOfSettings(now.revisionAllowance)}${now.revisionMessage ? ` and “${now.revisionMessage}”` : ''}). Yours are still below: save again to use them.`,
         );
       } else setError(err instanceof ApiError ? err.message : 'Could not save your settings.');
     } finally {
@@ -192,7 +192,7 @@ export default function SettingsPage() {
           {(aria) => <textarea {...aria} rows={4} maxLength={500} value={message} placeholder={defaultRevisionMessage(shownRounds)} onInput={(e) => typeMessage(e.currentTarget.value)} />}
         </Field>
         <div class="preview-box" aria-live="polite">
-          <p class="small muted">{shownRounds === 0 ? 'What a customer sees with no free rounds, before asking for any change:' : `What a customer sees past ${freeRounds(shownRounds)}:`}</p>
+          <p class="small muted">{shownRounds === 0 ? 'What a customer sees with no free rounds, before asking for any change:' : `What a customer sees past ${freeRoundsOfSettings(shownRounds)}:`}</p>
           {/* As the customer reads it: its web addresses are links, and its lines stay lines. */}
           <Notice kind="warn">
             <span class="keeps-lines">
