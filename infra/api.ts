@@ -17,6 +17,8 @@ export type ApiProps = {
   topic: Topic;
   sendMail: PolicyStatement;
   mailFrom: string;
+  /** What CloudFront adds to each request it forwards (a dynamic reference to the secret). */
+  originSecret: string;
   /** The portal's https origin, known only once the distribution exists (a token). */
   publicUrl: string;
 };
@@ -45,6 +47,7 @@ export class Api extends Construct {
         EVENTS_TOPIC_ARN: props.topic.topicArn,
         PUBLIC_URL: props.publicUrl,
         MAIL_FROM: props.mailFrom,
+        ORIGIN_SECRET: props.originSecret,
         LOG_LEVEL: 'INFO',
       },
     });

@@ -7,6 +7,7 @@ import { Api } from '#infra/api.ts';
 import { Files } from '#infra/files.ts';
 import { Events } from '#infra/events.ts';
 import { Mail } from '#infra/mail.ts';
+import { OriginSecret } from '#infra/origin-secret.ts';
 import { acknowledgeFindings } from '#infra/nag.ts';
 import { Storage } from '#infra/storage.ts';
 import { Web } from '#infra/web.ts';
@@ -28,6 +29,7 @@ export class AtelierStack extends Stack {
     const storage = new Storage(this, 'Storage');
     const events = new Events(this, 'Events');
     const mail = new Mail(this, 'Mail');
+    const originSecret = new OriginSecret(this, 'Origin');
     // The API needs the portal's URL and CloudFront needs the API's endpoint: the Lambda's
     // environment is filled in after both exist (CloudFormation resolves it, no cycle).
     const api = new Api(this, 'Api', {
@@ -37,16 +39,17 @@ export class AtelierStack extends Stack {
       topic: events.topic,
       sendMail: mail.sendPolicy,
       mailFrom: mail.from,
+      originSecret: originSecret.value,
       publicUrl: 'pending',
     });
     const files = new Files(this, 'Files', { repoRoot, table: storage.table, uploads: storage.uploads, eventsTopicArn: events.topic.topicArn });
-    const web = new Web(this, 'Web', { portalDir, httpApi: api.httpApi, logs: storage.logs });
+    const web = new Web(this, 'Web', { portalDir, httpApi: api.httpApi, originSecret: originSecret.value, logs: storage.logs });
     const portalUrl = `https://${web.distribution.distributionDomainName}`;
     api.fn.addEnvironment('PUBLIC_URL', portalUrl);
     files.fn.addEnvironment('PUBLIC_URL', portalUrl);
     storage.allowPortalOrigin(portalUrl);
 
-    acknowledgeFindings(this, { api, files, web, storage });
+    acknowledgeFindings(this, { api, files, web, storage, originSecret });
 
     new CfnOutput(this, 'PortalUrl', { value: portalUrl, description: 'Open this to use Atelier' });
     new CfnOutput(this, 'ApiUrl', { value: `${portalUrl}/api`, description: 'The API, through CloudFront' });

@@ -2,6 +2,7 @@ import { Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { Api } from '#infra/api.ts';
 import type { Files } from '#infra/files.ts';
+import type { OriginSecret } from '#infra/origin-secret.ts';
 import type { Storage } from '#infra/storage.ts';
 import type { Web } from '#infra/web.ts';
 
@@ -19,7 +20,7 @@ const s3Grants = (bucket: string): Finding[] =>
   }));
 
 /** Every cdk-nag finding Atelier accepts, each on the narrowest construct, each with its reason. */
-export function acknowledgeFindings(stack: Stack, parts: { api: Api; files: Files; web: Web; storage: Storage }): void {
+export function acknowledgeFindings(stack: Stack, parts: { api: Api; files: Files; web: Web; storage: Storage; originSecret: OriginSecret }): void {
   const apiRole = parts.api.fn.role!;
   acknowledge(apiRole, [
     { id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason: 'The basic execution policy only lets the function write its own CloudWatch logs.' },
@@ -43,6 +44,9 @@ export function acknowledgeFindings(stack: Stack, parts: { api: Api; files: File
   acknowledge(notifications, [
     { id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason: 'CDK’s own notifications function; it only writes its logs with this policy.' },
     { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'CDK’s own notifications function: s3:PutBucketNotification is granted on * by CDK.' },
+  ]);
+  acknowledge(parts.originSecret.secret, [
+    { id: 'AwsSolutions-SMG4', reason: 'CloudFront and the api read the value when the stack deploys, not at run time: a rotation would take effect only at the next deploy. Redeploying after changing the secret replaces it in both at once.' },
   ]);
   acknowledge(parts.api.httpApi, [
     { id: 'AwsSolutions-APIG4', reason: 'Authorization is the application’s: session cookies and the one order guard in the Hono app; public routes (sign-in, intake) must stay open.' },

@@ -18,9 +18,16 @@ import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { originSecretHeader } from '#shared/security/origin-secret-header.ts';
 import { portalContentSecurityPolicy } from '#shared/security/portal-csp.ts';
 
-export type WebProps = { portalDir: string; httpApi: HttpApi; logs: Bucket };
+export type WebProps = {
+  portalDir: string;
+  httpApi: HttpApi;
+  /** Sent with every request to the API, which refuses requests without it. */
+  originSecret: string;
+  logs: Bucket;
+};
 
 /** Rewrites portal routes (no file extension, not /assets) to the single page. */
 const spaRewrite = `function handler(event) {
@@ -63,7 +70,9 @@ export class Web extends Construct {
         referrerPolicy: { override: true, referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN },
       },
     });
-    const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint)));
+    const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint)), {
+      customHeaders: { [originSecretHeader]: props.originSecret },
+    });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Atelier portal and API',
       defaultRootObject: 'index.html',

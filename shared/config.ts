@@ -13,6 +13,11 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().transform((url) => url.replace(/\/+$/, '')),
   /** AWS mode: the SNS topic domain events are published to. */
   EVENTS_TOPIC_ARN: z.string().startsWith('arn:').optional(),
+  /**
+   * The api in AWS mode: what CloudFront sends with every request to the API; other callers are
+   * refused (docs/decisions/0020-the-api-only-behind-cloudfront.md).
+   */
+  ORIGIN_SECRET: z.string().min(32).optional(),
   /** The largest file a person may upload, in bytes (100 MB unless set). */
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(5 * 1024 ** 3).default(100 * 1024 * 1024),
   MAIL_FROM: z.string().min(3).default('Atelier <no-reply@atelier.localhost>'),
@@ -29,6 +34,8 @@ export type Config = {
   publicUrl: string;
   mailFrom: string;
   eventsTopicArn: string | undefined;
+  /** AWS mode only: the secret CloudFront adds to each request it forwards to the API. */
+  originSecret: string | undefined;
   uploadMaxBytes: number;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   /** Cookies get `Secure` and the `__Host-` prefix whenever the portal is served over https. */
@@ -62,6 +69,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicUrl: e.PUBLIC_URL,
     mailFrom: e.MAIL_FROM,
     eventsTopicArn: e.EVENTS_TOPIC_ARN,
+    originSecret: e.ORIGIN_SECRET,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
     secureCookies: e.PUBLIC_URL.startsWith('https://'),

@@ -3,6 +3,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ApiDeps, ApiEnv } from '#functions/api/env.ts';
 import { csrfGuard } from '#functions/api/middleware/csrf-guard.ts';
 import { onError, onNotFound } from '#functions/api/middleware/errors.ts';
+import { originGuard } from '#functions/api/middleware/origin-guard.ts';
 import { requestContext } from '#functions/api/middleware/request-context.ts';
 import { loadSession } from '#functions/api/middleware/session.ts';
 import { authRoutes } from '#functions/api/routes/auth.ts';
@@ -14,6 +15,7 @@ import { meRoutes } from '#functions/api/routes/me.ts';
 import { orderRoutes } from '#functions/api/routes/orders.ts';
 import { publicIntakeRoutes } from '#functions/api/routes/public-intake.ts';
 import { shopRoutes } from '#functions/api/routes/shop.ts';
+import { ConfigError, type Config } from '#shared/config.ts';
 
 /**
  * The approval receipt's own stylesheet, by its hash: the one inline style the API's pages may
@@ -21,6 +23,11 @@ import { shopRoutes } from '#functions/api/routes/shop.ts';
  * equal to the sheet.
  */
 export const receiptStyleSource = "'sha256-fu/DyWAItEV7tt2ETS59F9H9mMiBMJx11OM+6WNRhyg='";
+
+function requiredOriginSecret(config: Config): string {
+  if (!config.originSecret) throw new ConfigError('Invalid configuration: the api in AWS mode needs ORIGIN_SECRET');
+  return config.originSecret;
+}
 
 /** The whole HTTP API as one Hono app: the same app under Lambda and under Node locally. */
 export function createApp(deps: ApiDeps) {
@@ -34,6 +41,7 @@ export function createApp(deps: ApiDeps) {
       referrerPolicy: 'no-referrer',
     }),
   );
+  app.use('/api/*', originGuard(deps.config.mode === 'aws' ? requiredOriginSecret(deps.config) : undefined));
   app.use('/api/*', csrfGuard({ allowedOrigins: [deps.config.publicUrl] }));
   app.use('/api/*', loadSession);
 

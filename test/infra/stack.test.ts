@@ -8,6 +8,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtelierStack } from '#infra/atelier-stack.ts';
 import { indexes } from '#shared/db/table-schema.ts';
+import { originSecretHeader } from '#shared/security/origin-secret-header.ts';
 
 let portalDir: string;
 let stack: AtelierStack;
@@ -124,6 +125,18 @@ describe('the Atelier stack', () => {
     const [headers] = Object.values(template.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
     const csp = JSON.stringify(headers!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy);
     for (const directive of ["default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'"]) expect(csp).toContain(directive);
+  });
+
+  it('sends a generated secret from CloudFront to the api, which refuses requests without it, and keeps it out of the template', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    template.hasResourceProperties('AWS::SecretsManager::Secret', { GenerateSecretString: Match.objectLike({ PasswordLength: 48, ExcludePunctuation: true }) });
+    const [secretId] = Object.keys(template.findResources('AWS::SecretsManager::Secret'));
+    const reference = { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']] };
+    const api = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('ApiHandler'))![1];
+    expect(api.Properties.Environment.Variables.ORIGIN_SECRET).toEqual(reference);
+    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution'));
+    const apiOrigin = distribution!.Properties.DistributionConfig.Origins.find((o: { CustomOriginConfig?: unknown }) => o.CustomOriginConfig);
+    expect(apiOrigin.OriginCustomHeaders).toEqual([{ HeaderName: originSecretHeader, HeaderValue: reference }]);
   });
 
   it('publishes domain events to an encrypted SNS topic the api may publish to', () => {

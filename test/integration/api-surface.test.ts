@@ -3,6 +3,7 @@ import { createApp } from '#functions/api/app.ts';
 import { createApiDeps } from '#functions/api/deps.ts';
 import { seedDemo } from '#infra/local/demo-seed.ts';
 import { parseConfig } from '#shared/config.ts';
+import { originSecretHeader } from '#shared/security/origin-secret-header.ts';
 import { TestClient, tokenFromMailbox } from '#test/helpers/http.ts';
 import { createTestContext, type TestContext } from '#test/helpers/test-context.ts';
 
@@ -84,12 +85,14 @@ describe('the API surface', () => {
   });
 
   it('has no dev mailbox in AWS mode', async () => {
-    const aws = parseConfig({ ATELIER_MODE: 'aws', TABLE_NAME: 't', UPLOADS_BUCKET: 'b', PUBLIC_URL: 'https://atelier.example', LOG_LEVEL: 'SILENT', EVENTS_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:events' });
+    const originSecret = 'a-secret-only-cloudfront-and-the-api-know';
+    const aws = parseConfig({ ATELIER_MODE: 'aws', TABLE_NAME: 't', UPLOADS_BUCKET: 'b', PUBLIC_URL: 'https://atelier.example', LOG_LEVEL: 'SILENT', EVENTS_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:events', ORIGIN_SECRET: originSecret });
     const deps = createApiDeps(aws);
     expect(deps.devMailbox).toBeUndefined();
-    const res = await createApp(deps).request('/api/dev/mailbox');
+    const viaCloudFront = { headers: { [originSecretHeader]: originSecret } };
+    const res = await createApp(deps).request('/api/dev/mailbox', viaCloudFront);
     expect(res.status).toBe(404);
-    const doc = await (await createApp(deps).request('/api/openapi.json')).json();
+    const doc = await (await createApp(deps).request('/api/openapi.json', viaCloudFront)).json();
     expect(doc.paths['/dev/mailbox']).toBeUndefined();
   });
 });

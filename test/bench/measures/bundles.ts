@@ -22,6 +22,7 @@ const env = {
   UPLOADS_BUCKET: 'bench',
   PUBLIC_URL: 'https://atelier.example',
   EVENTS_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:bench',
+  ORIGIN_SECRET: 'bench-origin-secret-of-at-least-32-characters',
   AWS_REGION: 'eu-west-1',
   LOG_LEVEL: 'SILENT',
   NODE_NO_WARNINGS: '1',
