@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { portalPathMaxLength, portalPathPattern } from '#shared/security/portal-path.ts';
 
 export const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
@@ -7,7 +8,7 @@ export const errorSchema = z.object({
 /** A path inside the portal to land on after sign-in; never another origin. */
 export const portalPathSchema = z
   .string()
-  .max(512)
-  .regex(/^\/(?![/\\])[^\s]*$/, 'must be a path inside Atelier, starting with a single "/"');
+  .max(portalPathMaxLength)
+  .regex(portalPathPattern, 'must be a path inside Atelier, starting with a single "/"');
 
 export const emailSchema = z.string().trim().max(254).pipe(z.email({ message: 'Enter a valid email address.' }));

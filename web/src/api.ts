@@ -1,3 +1,5 @@
+import { isPortalPath } from '#shared/security/portal-path.ts';
+
 /** The portal's one way to talk to the API: same-origin, JSON, errors as ApiError. */
 export class ApiError extends Error {
   constructor(
@@ -62,5 +64,5 @@ export const del = <T>(path: string) => api<T>('DELETE', path);
 
 /** A landing path after sign-in that stays inside the portal. */
 export function safeNext(next: string | undefined | null): string {
-  return next && /^\/(?![/\\])/.test(next) ? next : '/';
+  return next && isPortalPath(next) ? next : '/';
 }
