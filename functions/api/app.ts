@@ -41,6 +41,12 @@ export function createApp(deps: ApiDeps) {
       referrerPolicy: 'no-referrer',
     }),
   );
+  // What the API answers is someone's own (an order, a session, a shop's settings): no cache keeps
+  // it unless a route says otherwise, as the short-lived file links do.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
   app.use('/api/*', originGuard(deps.config.mode === 'aws' ? requiredOriginSecret(deps.config) : undefined));
   app.use('/api/*', csrfGuard({ allowedOrigins: [deps.config.publicUrl] }));
   app.use('/api/*', loadSession);

@@ -119,6 +119,8 @@ describe('the authorization matrix', () => {
         const client = await clientAs(ctx, principals[role]);
         const res = await client.request(op.method, path, row.body ? { json: row.body(f) } : {});
         if (res.status !== row.expect[role]) failures.push(`${op.key} as ${role}: expected ${row.expect[role]}, got ${res.status} ${await res.text()}`);
+        // No shared cache (CloudFront, a proxy) may keep one person's answer for the next.
+        if (!/\b(no-store|private)\b/.test(res.headers.get('cache-control') ?? '')) failures.push(`${op.key} as ${role}: Cache-Control ${res.headers.get('cache-control')}`);
         if (res.status >= 400) {
           const body = await res.json();
           if (typeof body?.error?.code !== 'string' || typeof body?.error?.message !== 'string') failures.push(`${op.key} as ${role}: no error shape`);

@@ -89,7 +89,6 @@ export const designRoutes = createRouter()
   })
   .openapi(receipt, async (c) => {
     const data = await getApprovalReceipt(c.var.deps, requirePrincipal(c), c.req.valid('param'));
-    c.header('Cache-Control', 'no-store');
     const { renderApprovalReceipt } = await import('#functions/api/approval-receipt-page.tsx');
     return c.html(renderApprovalReceipt(data), 200);
   });

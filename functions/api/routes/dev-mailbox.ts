@@ -15,6 +15,5 @@ const route = createRoute({
 /** Mounted only in local mode, where the mailer is the dev mailbox. */
 export const devMailboxRoutes = (mailbox: DevMailbox) =>
   createRouter().openapi(route, (c) => {
-    c.header('Cache-Control', 'no-store');
     return c.json({ messages: mailbox.list() }, 200);
   });

@@ -20,6 +20,5 @@ const route = createRoute({
 
 export const healthRoutes = createRouter().openapi(route, async (c) => {
   const report = await checkHealth(c.var.deps);
-  c.header('Cache-Control', 'no-store');
   return report.ok ? c.json(report, 200) : c.json(report, 503);
 });

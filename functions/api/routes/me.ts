@@ -14,6 +14,5 @@ const route = createRoute({
 
 export const meRoutes = createRouter().openapi(route, async (c) => {
   const me = await describePrincipal(c.var.deps, requirePrincipal(c));
-  c.header('Cache-Control', 'no-store');
   return c.json(me, 200);
 });

@@ -72,7 +72,6 @@ const transition = createRoute({
 export const orderRoutes = createRouter()
   .openapi(list, async (c) => {
     const result = await listOrders(c.var.deps, requirePrincipal(c), c.req.valid('query'));
-    c.header('Cache-Control', 'no-store');
     return c.json({ items: result.items, nextCursor: result.nextCursor ?? null }, 200);
   })
   .openapi(create, async (c) => {
@@ -81,7 +80,6 @@ export const orderRoutes = createRouter()
   })
   .openapi(page, async (c) => {
     const result = await getOrderPage(c.var.deps, requirePrincipal(c), c.req.valid('param').orderId, c.req.valid('query').today);
-    c.header('Cache-Control', 'no-store');
     return c.json(result, 200);
   })
   .openapi(patch, async (c) => {

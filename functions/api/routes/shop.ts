@@ -84,7 +84,6 @@ const putSettings = createRoute({
 export const shopRoutes = createRouter()
   .openapi(summary, async (c) => {
     const seller = requireSeller(c);
-    c.header('Cache-Control', 'no-store');
     return c.json(await getDashboardSummary(c.var.deps, seller.shopId, c.req.valid('query').today), 200);
   })
   .openapi(getSettings, async (c) => c.json(await getShopSettings(c.var.deps, requireSeller(c).shopId), 200))
