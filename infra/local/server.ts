@@ -75,7 +75,8 @@ export async function startAtelierServer(options: {
   });
 
   const server = await new Promise<Server>((done, fail) => {
-    const s = serve({ fetch: root.fetch, port: options.port }, () => done(s as Server));
+    // Loopback only: the dev mailbox holds live sign-in links, and the local S3 is loopback-only too.
+    const s = serve({ fetch: root.fetch, port: options.port, hostname: '127.0.0.1' }, () => done(s as Server));
     (s as Server).once('error', fail);
   });
   // Idle sockets outlive the clients' own keep-alive (as behind a load balancer), so a client
