@@ -12,3 +12,6 @@ export const portalPathSchema = z
   .regex(portalPathPattern, 'must be a path inside Atelier, starting with a single "/"');
 
 export const emailSchema = z.string().trim().max(254).pipe(z.email({ message: 'Enter a valid email address.' }));
+
+/** A shop's address on its request page, `/s/<slug>`: letters, digits and hyphens, looked up in lower case. */
+export const shopSlugPattern = /^[a-z0-9-]{1,60}$/;

@@ -8,9 +8,10 @@ import { submitRequest } from '#shared/domain/orders/submit-request.ts';
 import { AppError } from '#shared/errors.ts';
 import { declaredUploadSchema, signedUploadSchema } from '#shared/schemas/file.ts';
 import { intakeFieldSchema } from '#shared/schemas/intake-form.ts';
+import { shopSlugPattern } from '#shared/schemas/common.ts';
 import { customerRequestSchema } from '#shared/schemas/order.ts';
 
-const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,60}$/i, 'is not a shop address') });
+const slugParam = z.object({ slug: z.string().regex(new RegExp(shopSlugPattern.source, 'i'), 'is not a shop address') });
 const tags = ['public'];
 
 const publicFormSchema = z.object({

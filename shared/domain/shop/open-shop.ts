@@ -8,7 +8,7 @@ import type { DomainContext } from '#shared/domain/context.ts';
 import { newId } from '#shared/domain/ids.ts';
 import { saveIntakeForm } from '#shared/domain/intake/save-intake-form.ts';
 import { AppError } from '#shared/errors.ts';
-import { emailSchema } from '#shared/schemas/common.ts';
+import { emailSchema, shopSlugPattern } from '#shared/schemas/common.ts';
 import { intakeFormInputSchema } from '#shared/schemas/intake-form.ts';
 import { shopSettingsInputSchema } from '#shared/schemas/shop-settings.ts';
 
@@ -20,7 +20,7 @@ const slugSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9-]{1,60}$/, 'A shop’s address is 1 to 60 letters, digits or hyphens, as in willow-and-wick.');
+  .regex(shopSlugPattern, 'A shop’s address is 1 to 60 letters, digits or hyphens, as in willow-and-wick.');
 
 /** A reference prefix as `referenceInSearch` reads one: 1 to 6 letters or digits. */
 const referencePrefixSchema = z
