@@ -37,7 +37,8 @@ export class Api extends Construct {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 1024,
-      timeout: Duration.seconds(10),
+      // Finalizing an upload hashes and copies files of up to 100 MB; the HTTP API waits 30 s at most.
+      timeout: Duration.seconds(29),
       tracing: Tracing.ACTIVE,
       logGroup,
       environment: {

@@ -52,7 +52,7 @@ export class AtelierStack extends Stack {
     acknowledgeFindings(this, { api, files, web, storage, originSecret });
 
     new CfnOutput(this, 'PortalUrl', { value: portalUrl, description: 'Open this to use Atelier' });
-    new CfnOutput(this, 'ApiUrl', { value: `${portalUrl}/api`, description: 'The API, through CloudFront' });
+    new CfnOutput(this, 'ApiUrl', { value: `${portalUrl}/api/docs`, description: 'The API’s reference; the API itself is under /api/ on the portal’s address' });
     new CfnOutput(this, 'TableName', { value: storage.table.tableName });
     new CfnOutput(this, 'UploadsBucket', { value: storage.uploads.bucketName });
   }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -10,6 +12,24 @@ import { bundledCode } from '#infra/bundled-code.ts';
 
 export type FilesProps = { repoRoot: string; table: TableV2; uploads: Bucket; eventsTopicArn: string };
 
+/** sharp's build for Lambda's x86_64 Linux (glibc): its binding and its libvips. */
+const sharpForLambda = ['@img/sharp-linux-x64', '@img/sharp-libvips-linux-x64'];
+
+/**
+ * The bundle carries the sharp build npm installed on this machine. Deployed from a Mac, an
+ * arm64 Linux or Alpine, that is not the one Lambda can load, and every preview would fail:
+ * refuse to synthesize instead, and say how to fetch the right one.
+ */
+export function assertSharpForLambda(repoRoot: string): void {
+  const missing = sharpForLambda.filter((name) => !existsSync(join(repoRoot, 'node_modules', name, 'package.json')));
+  if (missing.length > 0) {
+    throw new Error(
+      `The files Lambda runs on x86_64 Linux and needs sharp's build for it (${missing.join(', ')}), which npm did not install on this machine. ` +
+        'Add it with `npm install --no-save --os=linux --cpu=x64 --libc=glibc sharp`, then deploy again.',
+    );
+  }
+}
+
 /**
  * The files Lambda: on each object created under `files/` (a checked upload at its final key)
  * it makes the PNG preview and thumbnail with sharp. sharp's native build is this machine's
@@ -20,6 +40,7 @@ export class Files extends Construct {
 
   constructor(scope: Construct, id: string, props: FilesProps) {
     super(scope, id);
+    assertSharpForLambda(props.repoRoot);
     this.fn = new LambdaFunction(this, 'Previews', {
       code: bundledCode(props.repoRoot, 'functions/files/index.ts', ['sharp']),
       handler: 'index.handler',

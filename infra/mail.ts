@@ -11,18 +11,23 @@ export class Mail extends Construct {
     super(scope, id);
     const identity = new CfnParameter(Stack.of(this), 'SesSenderIdentity', {
       type: 'String',
-      default: 'no-reply@example.com',
+      allowedPattern: '.+',
       description: 'A verified SES identity (an email address or a domain) that Atelier sends from',
     });
     const from = new CfnParameter(Stack.of(this), 'MailFrom', {
       type: 'String',
-      default: 'Atelier <no-reply@example.com>',
+      allowedPattern: '.+@.+',
       description: 'The From header of every email, an address of the verified identity',
     });
     this.from = from.valueAsString;
+    // SES authorizes a send against every identity it involves: the sender's address or domain
+    // and, while the account is in the sandbox, each recipient's. What is held to the operator's
+    // identity is the From address: the identity itself when it is an address, any address at it
+    // when it is a domain.
     this.sendPolicy = new PolicyStatement({
       actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-      resources: [Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: identity.valueAsString })],
+      resources: [Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: '*' })],
+      conditions: { StringLike: { 'ses:FromAddress': [identity.valueAsString, `*@${identity.valueAsString}`] } },
     });
   }
 }

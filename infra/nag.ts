@@ -27,6 +27,7 @@ export function acknowledgeFindings(stack: Stack, parts: { api: Api; files: File
     { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'X-Ray (active tracing) accepts trace segments only on the * resource.' },
     { id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(parts.storage.table.node.defaultChild as never)}.Arn>/index/*]`, reason: 'Queries on the one table’s own GSIs (access patterns A1, A3, A5).' },
     { id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(parts.storage.uploads.node.defaultChild as never)}.Arn>/*]`, reason: 'Uploads and previews live under server-generated keys anywhere in the uploads bucket.' },
+    { id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]', reason: 'SES checks a send against the sender’s and, in its sandbox, each recipient’s identity; the From address is held to the operator’s identity by an ses:FromAddress condition.' },
     { id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason: 'Publishing to the KMS-encrypted events topic needs data keys from its one key.' },
     ...s3Grants('uploads'),
   ]);

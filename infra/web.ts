@@ -16,7 +16,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { originSecretHeader } from '#shared/security/origin-secret-header.ts';
 import { portalContentSecurityPolicy } from '#shared/security/portal-csp.ts';
@@ -46,17 +46,20 @@ export class Web extends Construct {
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
-    const region = Stack.of(this).region;
     const site = (this.site = new Bucket(this, 'Portal', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       serverAccessLogsBucket: props.logs,
       serverAccessLogsPrefix: 'portal/',
+      // Only the built portal lives here: the stack empties it when it goes.
       removalPolicy: RemovalPolicy.DESTROY,
-      autoDeleteObjects: false,
+      autoDeleteObjects: true,
     }));
-    // Files are served from the uploads bucket's own origin (presigned URLs), never from the portal's.
+    // Files are served from the uploads bucket's own origin (presigned URLs), never from the
+    // portal's. Not that one bucket's exact host: the bucket's CORS names the distribution, and
+    // the distribution's headers would name the bucket, a cycle CloudFormation cannot create.
+    const region = Stack.of(this).region;
     const filesOrigin = `https://*.s3.${region}.amazonaws.com`;
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       securityHeadersBehavior: {
@@ -98,12 +101,27 @@ export class Web extends Construct {
         },
       },
     });
-    new BucketDeployment(this, 'Deploy', {
+    // Hashed files first, kept for a year and never pruned: a tab opened before a deploy still
+    // loads the chunks its index.html names. Then the rest (index.html), which browsers revalidate.
+    const assets = new BucketDeployment(this, 'DeployAssets', {
       sources: [Source.asset(props.portalDir)],
+      include: ['assets/*'],
+      exclude: ['*'],
       destinationBucket: site,
+      cacheControl: [CacheControl.fromString('public, max-age=31536000, immutable')],
+      prune: false,
+      memoryLimit: 256,
+    });
+    const pages = new BucketDeployment(this, 'DeployPages', {
+      sources: [Source.asset(props.portalDir)],
+      exclude: ['assets/*'],
+      destinationBucket: site,
+      cacheControl: [CacheControl.noCache()],
+      prune: false,
       distribution: this.distribution,
       distributionPaths: ['/index.html'],
       memoryLimit: 256,
     });
+    pages.node.addDependency(assets);
   }
 }

@@ -6,7 +6,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AtelierStack } from '#infra/atelier-stack.ts';
+import { AtelierStack, repoRoot } from '#infra/atelier-stack.ts';
+import { assertSharpForLambda } from '#infra/files.ts';
 import { indexes } from '#shared/db/table-schema.ts';
 import { originSecretHeader } from '#shared/security/origin-secret-header.ts';
 
@@ -148,9 +149,53 @@ describe('the Atelier stack', () => {
 
   it('takes the SES identity as a parameter and may send only from it', () => {
     template.hasParameter('SesSenderIdentity', { Type: 'String' });
+    // No example.com default: a deploy without the operator's identity stops instead of sending nothing.
+    for (const name of ['SesSenderIdentity', 'MailFrom']) expect(template.toJSON().Parameters[name].Default).toBeUndefined();
+    // Any identity SES checks (in its sandbox, each recipient's too), but only From the operator's.
     template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ['ses:SendEmail', 'ses:SendRawEmail'], Resource: Match.objectLike({ 'Fn::Join': Match.anyValue() }) })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['ses:SendEmail', 'ses:SendRawEmail'],
+            Resource: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([':identity/*'])] }),
+            Condition: { StringLike: { 'ses:FromAddress': [{ Ref: 'SesSenderIdentity' }, { 'Fn::Join': ['', ['*@', { Ref: 'SesSenderIdentity' }]] }] } },
+          }),
+        ]),
+      },
     });
+  });
+
+  it('gives the api the 29 s an HTTP API waits, to finalize large uploads', () => {
+    const api = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('ApiHandler'))![1];
+    expect(api.Properties.Timeout).toBe(29);
+  });
+
+  it('deploys the portal so a tab opened before a deploy still loads its chunks, and index.html is revalidated', () => {
+    const deployments = Object.entries(template.findResources('Custom::CDKBucketDeployment'));
+    expect(deployments.map(([id]) => id.replace(/CustomResource.*$/, '')).sort()).toEqual(['WebDeployAssets', 'WebDeployPages']);
+    const [, assets] = deployments.find(([id]) => id.startsWith('WebDeployAssets'))!;
+    const [, pages] = deployments.find(([id]) => id.startsWith('WebDeployPages'))!;
+    for (const deployment of [assets, pages]) expect(deployment.Properties.Prune).toBe(false);
+    expect(assets.Properties.SystemMetadata).toEqual({ 'cache-control': 'public, max-age=31536000, immutable' });
+    expect(assets.Properties.Include).toEqual(['assets/*']);
+    expect(pages.Properties.SystemMetadata).toEqual({ 'cache-control': 'no-cache' });
+    expect(pages.Properties.Exclude).toEqual(['assets/*']);
+    expect(pages.Properties.DistributionPaths).toEqual(['/index.html']);
+    // index.html goes up only once the chunks it names are there.
+    expect(JSON.stringify(pages.DependsOn)).toContain('WebDeployAssets');
+    // The portal bucket holds only the build: the stack empties it when it is destroyed.
+    template.resourceCountIs('Custom::S3AutoDeleteObjects', 1);
+    expect(template.toJSON().Outputs.ApiUrl.Value['Fn::Join'][1].at(-1)).toBe('/api/docs');
+  });
+
+  it('refuses to synthesize without sharp’s build for Lambda’s x86_64 Linux', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'atelier-mac-'));
+    try {
+      expect(() => assertSharpForLambda(elsewhere)).toThrow(/@img\/sharp-linux-x64, @img\/sharp-libvips-linux-x64.*npm install --no-save --os=linux --cpu=x64 --libc=glibc sharp/);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+    expect(() => assertSharpForLambda(repoRoot)).not.toThrow();
   });
 });
 
