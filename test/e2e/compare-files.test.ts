@@ -115,7 +115,7 @@ describe('comparing versions file by file', () => {
 });
 
 describe('the seller’s step back to design', () => {
-  it('reads “Return to design” for the customer’s own design, and “Withdraw the proof” for the shop’s proof', async () => {
+  it('offers no step back for the customer’s own design, which waits for the shop’s proof, and “Withdraw the proof” for the shop’s proof', async () => {
     const seller = await pageAs('seller@demo.test', '/dashboard');
     const orderId = await quotedOrder(seller, 'Tea towel with our own drawing', 'ben@demo.test');
     const orderPath = `/orders/${orderId}`;
@@ -128,22 +128,19 @@ describe('the seller’s step back to design', () => {
     await expect.poll(() => customer.getByText(/^Your design v1 was sent to the shop\./).isVisible()).toBe(true);
     await customer.close();
 
+    // Their design is no proof of the shop's: the order is in design, waiting for the shop's proof (ADR 0021).
     await seller.goto(`${journey.server.url}${orderPath}`);
     await seller.getByRole('heading', { name: 'Next step' }).waitFor();
     await expect.poll(() => seller.locator('.versions > li').first().getByText('The customer’s own design').isVisible()).toBe(true);
-    const back = seller.getByRole('button', { name: 'Return to design', exact: true });
-    await expect.poll(() => back.isVisible()).toBe(true);
-    expect(await back.getAttribute('class')).toContain('secondary');
+    expect(await seller.locator('.versions > li').first().locator('.badge').first().innerText()).toBe('Waiting for your proof');
+    expect(await seller.getByText('The customer sent their own design as v1: it waits for your proof. Send it as it is, or your take on it, as a proof below for them to approve.').isVisible()).toBe(true);
+    expect(await seller.getByRole('button', { name: 'Return to design' }).count()).toBe(0);
     expect(await seller.getByRole('button', { name: 'Withdraw the proof' }).count()).toBe(0);
-    expect(await seller.getByText('The customer sent their own design below: check it; they approve it as the one to make.').isVisible()).toBe(true);
-    await back.click();
-    await expect.poll(() => seller.getByText('Moved to In design.').isVisible()).toBe(true);
-    // Their design is not called withdrawn: it was never the shop's proof.
-    await expect.poll(() => seller.locator('.versions > li').first().locator('.badge').first().innerText()).toBe('Returned to design by the shop');
 
     // The shop's own proof, sent next, is the shop's to withdraw.
     await sendProof(seller, 'proof-v1.png', 2);
     await expect.poll(() => seller.getByRole('button', { name: 'Withdraw the proof', exact: true }).isVisible()).toBe(true);
+    expect(await seller.getByRole('button', { name: 'Withdraw the proof', exact: true }).getAttribute('class')).toContain('secondary');
     expect(await seller.getByRole('button', { name: 'Return to design' }).count()).toBe(0);
     await seller.close();
   }, 90_000);

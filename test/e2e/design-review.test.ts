@@ -154,8 +154,10 @@ describe('design review in the portal', () => {
     await expect.poll(() => customer.getByRole('checkbox', { name: 'In this proof: proof-v2.png' }).isChecked()).toBe(true);
     await customer.getByLabel('Note to the shop').fill('Our own artwork, from the invitation');
     await send.click();
-    await expect.poll(() => customer.getByText('Your design v1 was sent to the shop. Check it below and approve it when it is the one to make.').isVisible()).toBe(true);
+    await expect.poll(() => customer.getByText('Your design v1 was sent to the shop. The shop will reply with a proof for you to approve.').isVisible()).toBe(true);
     expect(await customer.locator('.versions > li').first().getByText('Your own design').isVisible()).toBe(true);
+    // Her own design is not hers to approve: the shop answers it with a proof (ADR 0021).
+    expect(await customer.getByRole('button', { name: 'Approve v1' }).count()).toBe(0);
     await customer.close();
 
     // The shop sees whose design it is, and the activity says so with the customer's name.

@@ -98,20 +98,28 @@ describe('a design of your own', () => {
     await again.close();
   }, 120_000);
 
-  it('tells the customer in their own words what they did, and what is waiting for them', async () => {
+  it('tells the customer in their own words what they did, and that the shop answers it with a proof: nothing of theirs to approve (ADR 0021)', async () => {
     const ana = await pageAs('ana@demo.test', orderPaths.candles!);
     await ana.getByRole('heading', { name: 'Design proofs' }).waitFor();
     await expect.poll(() => newestActivity(ana)).toMatch(/^You sent your own design as v1\n.* · Ana Souza$/);
-    // Each version is a heading under "Design proofs", looking as the bold name it was; the decision is under it.
+    // Each version is a heading under "Design proofs", looking as the bold name it was.
     const v1 = ana.getByRole('heading', { level: 3, name: 'v1', exact: true });
     expect(await v1.evaluate((h) => [getComputedStyle(h).fontSize, getComputedStyle(h).fontWeight, getComputedStyle(h).marginBottom, getComputedStyle(h).lineHeight])).toEqual(['16px', '700', '0px', '24px']);
-    expect(await ana.getByRole('heading', { level: 4, name: 'Your decision on v1' }).isVisible()).toBe(true);
+    // Her own design is not hers to approve or turn down: the shop replies with a proof.
+    const version = ana.locator('.versions > li').first();
+    expect(await version.locator('.badge').first().innerText()).toBe('Waiting for the shop’s proof');
+    expect(await version.getByText('The shop will reply to your design with a proof, which may be this same artwork. You approve that proof, or ask for changes on it.').isVisible()).toBe(true);
+    expect(await ana.getByRole('heading', { name: 'Your decision on v1' }).count()).toBe(0);
+    expect(await ana.getByRole('button', { name: 'Approve v1' }).count()).toBe(0);
+    expect(await ana.getByRole('button', { name: 'Request changes' }).count()).toBe(0);
+    expect(await ana.getByText('The shop is preparing a design proof for you.').isVisible()).toBe(true);
 
+    // Her home does not list it as waiting for her decision: it is under way, with the shop.
     await ana.goto(`${journey.server.url}/home`);
+    await ana.getByRole('heading', { name: 'Other orders under way' }).waitFor();
     const waiting = ana.getByRole('region', { name: 'Waiting for your decision' });
-    await expect.poll(() => waiting.getByRole('link', { name: /Wedding favour candles/ }).isVisible()).toBe(true);
-    expect(await waiting.locator('p').first().innerText()).toBe('Each of these orders has a design waiting for you to approve it or ask for changes: open one to look at it.');
-    expect(await ana.getByText('The shop has sent a proof', { exact: false }).count()).toBe(0);
+    expect(await waiting.getByRole('link', { name: /Wedding favour candles/ }).count()).toBe(0);
+    expect(await ana.getByRole('list', { name: 'Your orders under way' }).getByRole('link', { name: /Wedding favour candles/ }).isVisible()).toBe(true);
     await ana.close();
   }, 60_000);
 
@@ -139,6 +147,45 @@ describe('a design of your own', () => {
     expect(lines.filter((line) => line.includes('→'))).toEqual([]);
     await seller.close();
   }, 60_000);
+
+  it('tells the shop the customer’s design waits for its proof, and its proof of the same files is what the customer approves', async () => {
+    const seller = await pageAs('seller@demo.test', orderPaths.candles!);
+    await seller.getByRole('heading', { name: 'Send a proof' }).waitFor();
+    await expect
+      .poll(() => seller.getByText('The customer sent their own design as v1: it waits for your proof. Send it as it is, or your take on it, as a proof below for them to approve.').isVisible())
+      .toBe(true);
+    expect(await seller.locator('.versions > li').first().locator('.badge').first().innerText()).toBe('Waiting for your proof');
+    // Design review's steps are not the shop's buttons: no approval by hand, production only with a reason.
+    expect(await seller.getByRole('button', { name: 'Move to Approved' }).count()).toBe(0);
+    expect(await seller.getByRole('button', { name: 'Start production without approval' }).isVisible()).toBe(true);
+    expect(await seller.getByText('v1 is the customer’s own design: it waits for your proof.', { exact: false }).isVisible()).toBe(true);
+    // Her files, one press away, go out as the shop's proof v2.
+    expect(await ticks(seller)).toEqual([
+      ['In this proof: proof-v2.png', false],
+      ['In this proof: proof-v1.png', false],
+    ]);
+    await seller.getByRole('button', { name: 'Choose the files of v1' }).click();
+    expect(await ticks(seller)).toEqual([
+      ['In this proof: proof-v2.png', true],
+      ['In this proof: proof-v1.png', true],
+    ]);
+    await seller.getByRole('button', { name: 'Send proof v2' }).click();
+    await expect.poll(() => seller.getByText('Proof v2 sent to the customer.').isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await seller.getByRole('button', { name: 'Choose the files of v1' }).count()).toBe(0);
+    const sent = await orderOf(seller);
+    expect(sent.order.status).toBe('awaiting_approval');
+    expect(sent.designs.map((d: { version: number; state: string; author: { kind: string } }) => [d.version, d.state, d.author.kind])).toEqual([
+      [2, 'awaiting_decision', 'seller'],
+      [1, 'superseded', 'customer'],
+    ]);
+    await seller.close();
+
+    // The shop's proof is the customer's to decide on.
+    const ana = await pageAs('ana@demo.test', orderPaths.candles!);
+    await expect.poll(() => ana.getByRole('heading', { level: 4, name: 'Your decision on v2' }).isVisible()).toBe(true);
+    expect(await ana.getByRole('button', { name: 'Approve v2' }).isVisible()).toBe(true);
+    await ana.close();
+  }, 90_000);
 
   it('keeps the shop’s own upload after a reload, listed as not sent, to be chosen and sent', async () => {
     const seller = await pageAs('seller@demo.test', '/dashboard?status=in_design');

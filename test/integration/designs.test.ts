@@ -199,7 +199,7 @@ describe('proofs and decisions', () => {
     expect((await seller.request('PUT', '/api/shop/settings', { json: { version: 2, revisionAllowance: 2 } })).status).toBe(200);
   });
 
-  it('lets the customer post a design of their own, made of their own files, and approve it', async () => {
+  it('lets the customer post a design of their own, made of their own files, which the shop answers with the proof they approve', async () => {
     const { orderId, files } = await quotedOrderWithFiles(1);
     const mine = await (await (await uploadFile(ana, orderId, { name: 'my artwork.png', type: 'image/png', bytes: png(++filesMade) })).complete()).json();
     // Not the shop's files: those are the shop's proofs to send.
@@ -210,9 +210,14 @@ describe('proofs and decisions', () => {
     expect(res.status).toBe(201);
     const design = await res.json();
     expect(design).toMatchObject({ version: 1, author: { kind: 'customer', email: 'ana@demo.test' }, state: 'awaiting_decision' });
-    expect((await page(seller, orderId)).order.status).toBe('awaiting_approval');
+    // Their design waits for the shop's proof, not for their own approval (ADR 0021).
+    expect((await page(seller, orderId)).order.status).toBe('in_design');
     expect((await ben.post(`/api/orders/${orderId}/designs`, { fileIds: [mine.fileId] })).status).toBe(404);
-    const approved = await ana.post(`/api/orders/${orderId}/designs/${design.designId}/decision`, { decision: 'approve', confirm: { sha256s: [mine.sha256], personalization: '' } });
+    const own = await ana.post(`/api/orders/${orderId}/designs/${design.designId}/decision`, { decision: 'approve', confirm: { sha256s: [mine.sha256], personalization: '' } });
+    expect(own.status).toBe(409);
+    // The shop sends the same artwork as its proof: that is what the customer approves.
+    const proof = await (await seller.post(`/api/orders/${orderId}/designs`, { fileIds: [mine.fileId] })).json();
+    const approved = await ana.post(`/api/orders/${orderId}/designs/${proof.designId}/decision`, { decision: 'approve', confirm: { sha256s: [mine.sha256], personalization: '' } });
     expect(approved.status).toBe(200);
   });
 

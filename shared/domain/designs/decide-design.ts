@@ -19,7 +19,8 @@ export type DecisionInput = {
 };
 
 /**
- * The customer approves the latest proof or asks for changes. An approval must confirm exactly
+ * The customer approves the latest proof or asks for changes: a proof the shop sent, never a
+ * design of the customer's own (ADR 0021). An approval must confirm exactly
  * the files and personalization on record, and is kept with the time, IP and user agent; the
  * order moves to `approved` or back to `in_design` in the same transaction.
  */
@@ -29,6 +30,11 @@ export async function decideDesign(ctx: DomainContext, principal: Principal, inp
   const design = designs.find((d) => d.designId === input.designId);
   if (!design) throw new AppError('not_found', 'No such proof.');
   if (principal.kind !== 'customer') throw new AppError('forbidden', 'Only the customer decides on a proof.');
+  // A version the customer sent is their proposal, not the shop's proof: the shop answers it with a
+  // proof of its own (maybe the same artwork), and an approval is always of the shop's proof (ADR 0021).
+  if (design.author.kind === 'customer') {
+    throw new AppError('conflict', `v${design.version} is your own design: the shop answers it with a proof (it may be this same artwork), and you approve that proof or ask for changes on it.`);
+  }
   if (design.state === 'superseded') throw new AppError('conflict', 'A newer version of this proof exists: decide on that one.');
   if (design.state !== 'awaiting_decision') throw new AppError('conflict', 'This proof has been decided already.');
   if (order.status !== 'awaiting_approval') throw new AppError('conflict', 'The shop has moved this order on; it is no longer waiting for your decision.');

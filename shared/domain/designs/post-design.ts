@@ -9,13 +9,25 @@ import { actorOf, loadOrderCollectionFor } from '#shared/domain/orders/order-acc
 import { AppError } from '#shared/errors.ts';
 import { statusLabels, type OrderStatus } from '#shared/schemas/order-status.ts';
 
-/** How posting a proof moves the order, one lifecycle step at a time, to `awaiting_approval`. */
+/** How posting the shop's proof moves the order, one lifecycle step at a time, to `awaiting_approval`. */
 const pathToReview: Partial<Record<OrderStatus, OrderStatus[]>> = {
   quoted: ['in_design', 'awaiting_approval'],
   in_design: ['awaiting_approval'],
   awaiting_approval: [],
   // A new version after approval re-opens the review: the shop's call only (ADR 0019).
   approved: ['in_design', 'awaiting_approval'],
+};
+
+/**
+ * How a design of the customer's own moves the order: to `in_design`, never to
+ * `awaiting_approval`. It is their proposal, which the shop answers with a proof; nothing waits
+ * for the customer's approval until that proof is sent (ADR 0021). Sent while the shop's proof
+ * waits for them, it replaces that proof and the order goes back to design.
+ */
+const pathToTheShop: Partial<Record<OrderStatus, OrderStatus[]>> = {
+  quoted: ['in_design'],
+  in_design: [],
+  awaiting_approval: ['in_design'],
 };
 
 /**
@@ -26,9 +38,10 @@ const openToTheCustomersOwnDesign: readonly OrderStatus[] = ['quoted', 'in_desig
 
 /**
  * The shop (or the customer, for a design of their own) posts the next proof version (v1, v2,
- * …) made of files already checked on this order. The version, the order's move to
- * `awaiting_approval` and the superseding of an undecided earlier version are one transaction,
- * against the order version read here.
+ * …) made of files already checked on this order. The version, the order's move (to
+ * `awaiting_approval` for the shop's proof, to `in_design` for the customer's own design, which
+ * waits for the shop's proof) and the superseding of an undecided earlier version are one
+ * transaction, against the order version read here.
  */
 export async function postDesign(ctx: DomainContext, principal: Principal, input: { orderId: string; fileIds: string[]; note?: string | undefined }): Promise<Design> {
   // The guard admits the order's shop and its customer: either may post a version.
@@ -40,13 +53,14 @@ export async function postDesign(ctx: DomainContext, principal: Principal, input
   if (principal.kind === 'customer' && !openToTheCustomersOwnDesign.includes(order.status)) {
     throw new AppError('transition_not_allowed', `A design of your own cannot be sent while the order is ${statusLabels[order.status]}.`, { details: { status: order.status } });
   }
-  const path = pathToReview[order.status];
+  const path = (principal.kind === 'customer' ? pathToTheShop : pathToReview)[order.status];
   if (!path) throw new AppError('transition_not_allowed', `A proof cannot be posted while the order is ${statusLabels[order.status]}.`, { details: { status: order.status } });
   let from = order.status;
   for (const to of path) {
     if (!checkTransition({ from, to, by: 'review' }).ok) throw new Error(`lifecycle refuses ${from} → ${to} on the proof path`);
     from = to;
   }
+  const to = from;
 
   const files = items.filter((i) => String(i.sk).startsWith(fileSkPrefix)).map(toOrderFile);
   const chosen = input.fileIds.map((id) => files.find((f) => f.fileId === id));
@@ -76,8 +90,8 @@ export async function postDesign(ctx: DomainContext, principal: Principal, input
   await changeOrder(ctx, {
     current: order,
     expectedVersion: order.version,
-    changes: { status: 'awaiting_approval' },
-    event: { type: 'design.uploaded', data: { designId: design.designId, version: design.version, from: order.status, to: 'awaiting_approval', files: design.files.length } },
+    changes: { status: to },
+    event: { type: 'design.uploaded', data: { designId: design.designId, version: design.version, from: order.status, to, files: design.files.length } },
     actor: actorOf(principal),
     alongside: [designPut(ctx.db.table, design), ...undecided.map((d) => designReplace(ctx.db.table, { ...d, state: 'superseded' }, 'awaiting_decision'))],
   });

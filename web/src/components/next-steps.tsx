@@ -6,7 +6,7 @@ import { Button } from './button.tsx';
 import { Field, Notice } from './field.tsx';
 import { statusLabels } from '#shared/schemas/order-status.ts';
 import { useLeaveGuard } from './leave-guard.ts';
-import { proofAwaitingDecision } from './proofs.tsx';
+import { designAwaitingProof } from './proofs.tsx';
 
 /** Asking for approval and approving are design review's steps, not buttons here (ADR 0009). */
 const reviewHints: Partial<Record<OrderStatus, string>> = {
@@ -16,8 +16,9 @@ const reviewHints: Partial<Record<OrderStatus, string>> = {
 
 /** The line above the seller's steps: what design review waits for, from whom. */
 function reviewHint(page: OrderPage): string | undefined {
-  if (page.order.status === 'awaiting_approval' && proofAwaitingDecision(page)?.author.kind === 'customer')
-    return 'The customer sent their own design below: check it; they approve it as the one to make.';
+  // The customer's own design is theirs to propose, not to approve: it waits for the shop's proof (ADR 0021).
+  const proposed = designAwaitingProof(page);
+  if (proposed) return `The customer sent their own design as v${proposed.version}: it waits for your proof. Send it as it is, or your take on it, as a proof below for them to approve.`;
   return reviewHints[page.order.status];
 }
 
@@ -27,8 +28,8 @@ function stepButton(page: OrderPage, step: OrderPage['allowedTransitions'][numbe
   if (step.to === 'cancelled') return { label: 'Cancel order', style: 'danger' };
   if (step.to === 'in_production' && step.requiresReason) return { label: 'Start production without approval', style: 'secondary' };
   // Back to design while the customer is asked: the shop takes its proof back; waiting is the expected course.
-  // A design the customer sent is not the shop's to withdraw: the shop takes the order back into design.
-  if (from === 'awaiting_approval' && step.to === 'in_design') return { label: proofAwaitingDecision(page)?.author.kind === 'customer' ? 'Return to design' : 'Withdraw the proof', style: 'secondary' };
+  // A design the customer sent is not the shop's to withdraw (an order left awaiting approval under one before ADR 0021).
+  if (from === 'awaiting_approval' && step.to === 'in_design') return { label: designAwaitingProof(page) ? 'Return to design' : 'Withdraw the proof', style: 'secondary' };
   return { label: `Move to ${statusLabels[step.to]}`, style: step.requiresReason || step.to === 'on_hold' ? 'secondary' : 'primary' };
 }
 

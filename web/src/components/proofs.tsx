@@ -21,10 +21,28 @@ const stateLabels: Record<DesignView['state'], string> = {
   superseded: 'Replaced by a newer version',
 };
 
-/** The proof the customer is asked to decide on now: the latest one, while the order waits for them. */
+/**
+ * The proof the customer is asked to decide on now: the latest one, while the order waits for
+ * them, and only one the shop sent. A design of the customer's own is never theirs to decide on
+ * (ADR 0021).
+ */
 export function proofAwaitingDecision(page: OrderPage): DesignView | undefined {
   const latest = page.designs[0];
-  return page.order.status === 'awaiting_approval' && latest?.state === 'awaiting_decision' ? latest : undefined;
+  return page.order.status === 'awaiting_approval' && latest?.state === 'awaiting_decision' && latest.author.kind !== 'customer' ? latest : undefined;
+}
+
+/** Statuses in which a design of the customer's own waits for the shop to answer it with a proof. */
+const answeredByAProof: ReadonlyArray<OrderPage['order']['status']> = ['quoted', 'in_design', 'awaiting_approval'];
+
+/**
+ * The customer's own design, when it is the latest version and waits for the shop's proof: their
+ * proposal, which the shop answers by sending a proof (maybe of the same artwork) for them to
+ * approve (ADR 0021). An order on hold still owes that answer once it resumes.
+ */
+export function designAwaitingProof(page: OrderPage): DesignView | undefined {
+  const latest = page.designs[0];
+  const status = page.order.status === 'on_hold' ? page.order.heldFrom : page.order.status;
+  return latest?.author.kind === 'customer' && latest.state === 'awaiting_decision' && status && answeredByAProof.includes(status) ? latest : undefined;
 }
 
 /** Statuses in which the piece is made under the customer's approval. */
@@ -39,21 +57,24 @@ export function approvedPersonalization(page: OrderPage): { version: number; tex
 }
 
 /**
- * A version's state in words. An undecided proof of an order the shop has moved on (back to
- * design, or into production) waits for nobody; an approval stays on record, with its receipt,
- * but a newer version sent since is what is worked on.
+ * A version's state in words. The customer's own design waits for the shop's proof, not for a
+ * decision. An undecided proof of an order the shop has moved on (back to design, or into
+ * production) waits for nobody; an approval stays on record, with its receipt, but a newer
+ * version sent since is what is worked on.
  */
 function stateLabel(design: DesignView, awaited: DesignView | undefined, page: OrderPage): string {
   const latest = page.designs[0];
   if (design.state === 'approved' && latest && design !== latest) return `Approved, then replaced by v${latest.version}`;
+  if (design === designAwaitingProof(page)) return page.viewer === 'customer' ? 'Waiting for the shop’s proof' : 'Waiting for your proof';
+  if (design.state === 'awaiting_decision' && design.author.kind === 'customer') return 'No proof sent for it';
   if (design.state === 'awaiting_decision' && design !== awaited) {
     if (!['requested', 'quoted', 'in_design'].includes(page.order.status) || design !== latest) return 'Not decided';
-    return design.author.kind === 'customer' ? 'Returned to design by the shop' : 'Withdrawn by the shop';
+    return 'Withdrawn by the shop';
   }
   return design.state === 'awaiting_decision' && page.viewer === 'customer' ? 'Waiting for you' : stateLabels[design.state];
 }
 
-/** Who made a version, when it was not the shop: the customer's own design is still theirs to approve. */
+/** Who made a version, when it was not the shop: the customer's own design, which the shop answers with a proof. */
 const madeBy = (design: DesignView, viewer: OrderPage['viewer']) => (design.author.kind !== 'customer' ? null : viewer === 'customer' ? 'Your own design' : 'The customer’s own design');
 
 /** How many revision rounds the order has used, beside how many it includes free. */
@@ -154,7 +175,7 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
       setUploads([]);
       setSelected([]);
       setNote('');
-      await props.onSent(props.page.viewer === 'seller' ? `Proof v${design.version} sent to the customer.` : `Your design v${design.version} was sent to the shop. Check it below and approve it when it is the one to make.`);
+      await props.onSent(props.page.viewer === 'seller' ? `Proof v${design.version} sent to the customer.` : `Your design v${design.version} was sent to the shop. The shop will reply with a proof for you to approve.`);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Could not send the proof.');
     } finally {
@@ -170,10 +191,31 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
     return sent ? `Sent before, ${sent.toLowerCase()}` : undefined;
   };
   const next = Math.max(0, ...props.page.designs.map((d) => d.version)) + 1;
+  // The customer's own design waits for the shop's proof: its files, as they are, are one choice away.
+  const proposed = byShop ? designAwaitingProof(props.page) : undefined;
+  const chooseProposed = () => {
+    if (!proposed) return;
+    const listed = [...uploadedHere, ...earlier];
+    setSelected(proposed.files.flatMap((f) => listed.find((l) => l.fileId === f.fileId)?.fileId ?? []));
+    filesChosen();
+  };
   const form = (
     <form onSubmit={send} aria-label={byShop ? 'Send a proof' : 'Send a design of your own'}>
       {byShop ? <h3>Send a proof</h3> : null}
-      {byShop ? null : <p class="small muted">Have finished artwork? Send it as the next version: the shop sees it at once, and you approve it as the one to make.</p>}
+      {byShop ? null : (
+        <p class="small muted">Have finished artwork? Send it to the shop as the next version: the shop replies with a proof made from it, and you approve that proof or ask for changes.</p>
+      )}
+      {proposed ? (
+        <div class="notice info small">
+          <p>
+            v{proposed.version} is the customer’s own design: it waits for your proof. Send it as it is, or your take on it, as proof v{next}; the customer approves or asks for changes on
+            your proof, not on their own design.
+          </p>
+          <button type="button" class="button secondary" onClick={chooseProposed}>
+            Choose the files of v{proposed.version}
+          </button>
+        </div>
+      ) : null}
       {/* Only the shop re-opens an approved design (ADR 0019), and it is told what that does. */}
       {byShop && props.page.order.status === 'approved' ? (
         <Notice kind="warn">The customer approved v{next - 1}. A new proof replaces that approval: the order goes back to design review until they approve again.</Notice>
@@ -422,6 +464,7 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
   const { page } = props;
   const latest = page.designs[0];
   const awaited = proofAwaitingDecision(page);
+  const proposed = designAwaitingProof(page);
   const image = imageSources(page.order.orderId, page.files);
   const [decisionDraft, setDecisionDraft] = useState<DecisionDraft>({ note: '' });
   // A version the other side sent while this page was open (a comment just written may have gone
@@ -498,6 +541,10 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
             {/* After the proof itself: the customer decides on what they have just looked at. */}
             {d === awaited && page.viewer === 'customer' ? (
               <Decide page={page} design={d} draft={decisionDraft} onDraft={setDecisionDraft} onDecided={props.onChanged} onConflict={props.onConflict} />
+            ) : null}
+            {/* Their own design is not the customer's to decide on: the shop answers it with a proof (ADR 0021). The shop is told on its form below. */}
+            {d === proposed && page.viewer === 'customer' ? (
+              <p class="small muted">The shop will reply to your design with a proof, which may be this same artwork. You approve that proof, or ask for changes on it.</p>
             ) : null}
           </li>
         ))}
