@@ -70,7 +70,7 @@ export default function HomePage() {
       {waiting.length > 0 ? (
         <section class="card waiting" aria-labelledby="waiting-title">
           <h2 id="waiting-title">Waiting for your decision</h2>
-          {/* The design waiting may be the shop's proof or one the customer sent themselves. */}
+          {/* Only the shop’s proof waits for the customer: their own design moves the order to In design (ADR 0021). */}
           <p class="muted small">
             {waiting.length === 1
               ? 'A design is waiting for you to approve it or ask for changes: open the order to look at it.'
