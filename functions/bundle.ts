@@ -83,10 +83,26 @@ function copyNativePackages(names: string[], outdir: string): void {
   names.forEach(copy);
 }
 
+/** DejaVu's regular and bold faces, sans, serif and mono: what SVG text falls back to. */
+const fontFiles = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf', 'DejaVuSansMono.ttf'];
+
+/**
+ * sharp draws an SVG's text with the fonts fontconfig finds, and Lambda's runtime has none: the
+ * fonts and their fontconfig file go beside a bundle that carries sharp (FONTCONFIG_FILE).
+ */
+function copyFonts(outdir: string): void {
+  const from = join(repoRoot, 'node_modules', 'dejavu-fonts-ttf');
+  mkdirSync(join(outdir, 'fonts'), { recursive: true });
+  for (const file of fontFiles) cpSync(join(from, 'ttf', file), join(outdir, 'fonts', file));
+  cpSync(join(from, 'LICENSE'), join(outdir, 'fonts', 'LICENSE'));
+  cpSync(join(repoRoot, 'functions', 'files', 'fonts.conf'), join(outdir, 'fonts.conf'));
+}
+
 export async function bundleFunction(entry: string, outdir: string, options: { native?: string[] } = {}): Promise<FunctionBundle> {
   mkdirSync(outdir, { recursive: true });
   const native = options.native ?? [];
   copyNativePackages(native, outdir);
+  if (native.includes('sharp')) copyFonts(outdir);
   const result = await esbuild.build({
     entryPoints: { index: entry },
     outdir,

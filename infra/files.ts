@@ -57,6 +57,8 @@ export class Files extends Construct {
         UPLOADS_BUCKET: props.uploads.bucketName,
         EVENTS_TOPIC_ARN: props.eventsTopicArn,
         LOG_LEVEL: 'INFO',
+        // The fonts shipped beside the bundle (functions/files/fonts.conf): Lambda has none.
+        FONTCONFIG_FILE: '/var/task/fonts.conf',
       },
     });
     // Exactly what making a preview needs: read the file's record and original, write the PNGs and the record's preview.

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,6 +105,36 @@ describe('the Atelier stack', () => {
     const filesPolicy = Object.entries(policies).find(([id]) => id.startsWith('FilesPreviewsServiceRole'))![1];
     const actions = filesPolicy.Properties.PolicyDocument.Statement.flatMap((st: { Action: string | string[] }) => [st.Action].flat());
     expect(actions.filter((a: string) => a.startsWith('s3:')).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+  });
+
+  it('ships fonts with the files Lambda, so text in an SVG proof is drawn in its preview, not as empty boxes', () => {
+    const staged = (stack.node.findAll().find((c) => c.node.path === 'Atelier/Files/Previews/Code/Stage') as AssetStaging).absoluteStagedPath;
+    const previews = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('FilesPreviews'))![1];
+    expect(previews.Properties.Environment.Variables.FONTCONFIG_FILE).toBe('/var/task/fonts.conf');
+    const noFonts = join(mkdtempSync(join(tmpdir(), 'atelier-no-fonts-')), 'fonts.conf');
+    writeFileSync(noFonts, '<?xml version="1.0"?><fontconfig><cachedir>/tmp/fontconfig-none</cachedir></fontconfig>');
+    // The staged bundle's own sharp, in a fresh process: fontconfig reads its file once, at start.
+    const darkPixels = (fontconfigFile: string) =>
+      Number(
+        execFileSync(
+          process.execPath,
+          [
+            '--input-type=module',
+            '-e',
+            `import { createRequire } from 'node:module';
+const sharp = createRequire(${JSON.stringify(join(staged, 'index.mjs'))})('sharp');
+const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="100"><rect width="400" height="100" fill="white"/><text x="10" y="70" font-size="60" font-family="Brush Script MT, cursive" fill="black">Nonna</text></svg>');
+const { data } = await sharp(svg).greyscale().raw().toBuffer({ resolveWithObject: true });
+console.log(data.filter((v) => v < 128).length);`,
+          ],
+          { env: { ...process.env, FONTCONFIG_FILE: fontconfigFile }, encoding: 'utf8' },
+        ).trim(),
+      );
+    const withShippedFonts = darkPixels(join(staged, 'fonts.conf'));
+    const withNone = darkPixels(noFonts);
+    // Letters ink a couple of thousand pixels here; the empty boxes drawn without a font, a few hundred.
+    expect(withShippedFonts).toBeGreaterThan(5 * withNone);
+    expect(withShippedFonts).toBeGreaterThan(1500);
   });
 
   it('routes /api through an HTTP API to the Lambda, throttled and logged', () => {
