@@ -57,9 +57,9 @@ describe('sign-in with a magic link', () => {
 
   it('puts the link to the portal page, with the landing path, in the email', async () => {
     const client = new TestClient(ctx, { ip: '198.51.100.4' });
-    await client.post('/api/auth/magic-links', { email: 'ben@demo.test', next: '/orders/abc' });
+    await client.post('/api/auth/magic-links', { email: 'ben@demo.test', next: '/orders/abcdefgh23456789' });
     const message = ctx.mailbox.list()[0]!;
-    expect(message.text).toMatch(/http:\/\/localhost:3000\/auth\/verify\?token=[A-Za-z0-9_-]{43}&next=%2Forders%2Fabc/);
+    expect(message.text).toMatch(/http:\/\/localhost:3000\/auth\/verify\?token=[A-Za-z0-9_-]{43}&next=%2Forders%2Fabcdefgh23456789/);
     expect(message.html).toContain('/auth/verify?token=');
     expect(message.subject).toBe('Your Atelier sign-in link');
   });
@@ -246,33 +246,58 @@ describe('sessions', () => {
 });
 
 describe('rate limits', () => {
-  it('limit sign-in requests per email with 429 and Retry-After, known or not', async () => {
+  it('cap sign-in emails per address quietly: past five, still 202, and nothing more is sent, known or not', async () => {
     for (const email of ['ben@demo.test', 'stranger@demo.test']) {
-      const statuses: number[] = [];
-      let retryAfter: string | null = null;
-      for (let i = 0; i < 7; i++) {
+      const before = ctx.mailbox.list().filter((m) => m.to === email).length;
+      const answers: Array<{ status: number; body: unknown; retryAfter: string | null }> = [];
+      for (let i = 0; i < 8; i++) {
         const res = await new TestClient(ctx, { ip: `192.0.2.${i + 1}` }).post('/api/auth/magic-links', { email });
-        statuses.push(res.status);
-        if (res.status === 429) {
-          retryAfter = res.headers.get('retry-after');
-          expect((await res.json()).error.code).toBe('rate_limited');
-        }
+        answers.push({ status: res.status, body: await res.json(), retryAfter: res.headers.get('retry-after') });
       }
-      expect(statuses.filter((s) => s === 202)).toHaveLength(5);
-      expect(statuses.slice(5)).toEqual([429, 429]);
-      expect(Number(retryAfter)).toBeGreaterThan(0);
-      expect(Number(retryAfter)).toBeLessThanOrEqual(15 * 60);
+      // The same answer every time: the cap tells no one it was reached.
+      expect(answers).toEqual(Array.from({ length: 8 }, () => ({ status: 202, body: { status: 'sent' }, retryAfter: null })));
+      const sent = ctx.mailbox.list().filter((m) => m.to === email).length - before;
+      expect(sent).toBe(email === 'ben@demo.test' ? 5 : 0);
     }
   });
 
-  it('limit sign-in requests per IP address', async () => {
+  it('count every one of N concurrent sign-in requests against the quiet cap: exactly five emails go out', async () => {
+    const before = ctx.mailbox.list().filter((m) => m.to === 'ben@demo.test').length;
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => new TestClient(ctx, { ip: `192.0.2.${50 + i}` }).post('/api/auth/magic-links', { email: 'ben@demo.test' })));
+    expect(results.map((r) => r.status)).toEqual(Array(12).fill(202));
+    expect(ctx.mailbox.list().filter((m) => m.to === 'ben@demo.test').length - before).toBe(5);
+  });
+
+  it('do not let a stranger lock a seller out: after a stranger’s five requests the seller is answered 202, and gets a link once the window turns', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect((await new TestClient(ctx, { ip: `192.0.2.${100 + i}` }).post('/api/auth/magic-links', { email: 'seller@demo.test' })).status).toBe(202);
+    }
+    const seller = new TestClient(ctx, { ip: '198.51.100.40' });
+    const before = ctx.mailbox.list().filter((m) => m.to === 'seller@demo.test').length;
+    const capped = await seller.post('/api/auth/magic-links', { email: 'seller@demo.test' });
+    expect(capped.status).toBe(202);
+    expect(ctx.mailbox.list().filter((m) => m.to === 'seller@demo.test')).toHaveLength(before);
+    // The cap is per window of 15 minutes: the next one sends again.
+    ctx.setNow(new Date(ctx.deps.now().getTime() + 15 * 60_000));
+    await signIn(seller, 'seller@demo.test');
+    expect((await seller.get('/api/me')).status).toBe(200);
+  });
+
+  it('limit sign-in requests per IP address out loud, with 429 and Retry-After', async () => {
     const statuses: number[] = [];
+    let refused: Response | undefined;
     for (let i = 0; i < 32; i++) {
       const res = await new TestClient(ctx, { ip: '192.0.2.200' }).post('/api/auth/magic-links', { email: `someone${i}@demo.test` });
       statuses.push(res.status);
+      refused ??= res.status === 429 ? res : undefined;
     }
     expect(statuses.filter((s) => s === 202)).toHaveLength(30);
     expect(statuses.slice(30)).toEqual([429, 429]);
+    const body = await refused!.json();
+    expect(body.error.code).toBe('rate_limited');
+    expect(body.error.message).toMatch(/^Too many sign-in requests\. Try again in \d+ minutes\.$/);
+    expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(refused!.headers.get('retry-after'))).toBeLessThanOrEqual(15 * 60);
   });
 });
 

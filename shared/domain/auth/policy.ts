@@ -8,6 +8,11 @@ export const sessionAbsoluteDays = 30;
 export const sessionTouchEveryMinutes = 60;
 
 export const magicLinkLimits = {
+  /**
+   * A quiet cap against mail-bombing one address: past it the answer is still 202 and no email
+   * is sent. Refusing out loud would let a stranger lock anyone out by asking five times.
+   */
   perEmail: { name: 'magic-link-email', limit: 5, windowSeconds: 15 * 60 } satisfies RateLimitRule,
+  /** Out loud (429), per address or IPv6 /64: the caller is the one asking too often. */
   perIp: { name: 'magic-link-ip', limit: 30, windowSeconds: 15 * 60 } satisfies RateLimitRule,
 };

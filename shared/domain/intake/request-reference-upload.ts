@@ -2,6 +2,7 @@ import { epochSeconds } from '#shared/db/db.ts';
 import { hitRateLimit, type RateLimitRule } from '#shared/db/rate-limit.ts';
 import { listRequestUploads, putRequestUpload } from '#shared/db/request-upload.ts';
 import { getShopIdBySlug } from '#shared/db/shop.ts';
+import { rateLimitSubject } from '#shared/domain/auth/rate-limit-subject.ts';
 import { newSecret, sha256 } from '#shared/domain/auth/secrets.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import { safeFilename } from '#shared/domain/files/file-types.ts';
@@ -19,7 +20,7 @@ export const maxUploadsPerDraft = 20;
  * when none is given); submitting the request with that secret claims the files.
  */
 export async function requestReferenceUpload(ctx: DomainContext, input: { slug: string; filename: string; contentType: string; size: number; draft?: string | undefined; ip: string }) {
-  const verdict = await hitRateLimit(ctx.db, referenceUploadLimit, input.ip, ctx.now());
+  const verdict = await hitRateLimit(ctx.db, referenceUploadLimit, rateLimitSubject(input.ip), ctx.now());
   if (!verdict.allowed) throw new AppError('rate_limited', 'Too many uploads from here. Please try again later.', { headers: { 'Retry-After': String(verdict.retryAfterSeconds) } });
   const shopId = await getShopIdBySlug(ctx.db, input.slug.toLowerCase());
   if (!shopId) throw new AppError('not_found', 'No shop at this address.');

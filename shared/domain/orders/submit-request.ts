@@ -3,8 +3,8 @@ import { attachReferenceFiles, checkReferenceFiles } from '#shared/domain/intake
 import { hitRateLimit, type RateLimitRule } from '#shared/db/rate-limit.ts';
 import { createSignInLink } from '#shared/domain/auth/create-sign-in-link.ts';
 import { magicLinkMinutes } from '#shared/domain/auth/policy.ts';
+import { rateLimitSubject } from '#shared/domain/auth/rate-limit-subject.ts';
 import { sha256 } from '#shared/domain/auth/secrets.ts';
-import type { DomainContext } from '#shared/domain/context.ts';
 import { newOrderReference } from '#shared/domain/ids.ts';
 import { getPublicIntakeForm } from '#shared/domain/intake/get-public-intake-form.ts';
 import { validateAnswers } from '#shared/domain/intake/validate-answers.ts';
@@ -14,6 +14,7 @@ import { personalizationFromAnswers } from '#shared/domain/intake/personalizatio
 import { dueDateFromAnswers, withDueDateLimits } from '#shared/domain/intake/due-date-field.ts';
 import { earliestTodayAnywhere } from '#shared/domain/orders/order-views.ts';
 import type { AnswerValue } from '#shared/schemas/intake-form.ts';
+import { mailFailure, type MailingContext } from '#shared/mail/mail-failure.ts';
 
 export const requestLimits = {
   perIp: { name: 'request-ip', limit: 10, windowSeconds: 60 * 60 } satisfies RateLimitRule,
@@ -36,12 +37,14 @@ export type CustomerRequest = {
 /**
  * A customer asks a shop for a custom piece: the answers are checked against the form version
  * they filled in, the order is created in `requested`, and the customer is emailed the
- * reference with a link that signs them straight in to the order.
+ * reference with a link that signs them straight in to the order. Once the order exists the
+ * answer is 201 with its reference even if the email could not be sent: a customer told to try
+ * again would only make a second order.
  */
-export async function submitRequest(ctx: DomainContext, input: CustomerRequest): Promise<{ orderId: string; reference: string }> {
+export async function submitRequest(ctx: MailingContext, input: CustomerRequest): Promise<{ orderId: string; reference: string }> {
   const email = input.email.trim().toLowerCase();
   for (const [rule, subject] of [
-    [requestLimits.perIp, input.ip],
+    [requestLimits.perIp, rateLimitSubject(input.ip)],
     [requestLimits.perEmail, sha256(email)],
   ] as const) {
     const verdict = await hitRateLimit(ctx.db, rule, subject, ctx.now());
@@ -74,10 +77,13 @@ export async function submitRequest(ctx: DomainContext, input: CustomerRequest):
     actor: customer,
   });
   await attachReferenceFiles(ctx, order.orderId, references, customer);
-  const link = await createSignInLink(ctx, email, `/orders/${order.orderId}`);
-  const { requestReceivedEmail } = await import('#shared/mail/templates/request-received-email.tsx');
-  await ctx.mailer.send(
-    requestReceivedEmail({ to: email, customerName: order.customer.name, shopName: collection.shop.name, reference: order.reference, title: order.title, link, minutesValid: magicLinkMinutes }),
-  );
+  try {
+    const link = await createSignInLink(ctx, email, `/orders/${order.orderId}`);
+    const { requestReceivedEmail } = await import('#shared/mail/templates/request-received-email.tsx');
+    await ctx.mailer.send(requestReceivedEmail({ to: email, shopName: collection.shop.name, reference: order.reference, title: order.title, link, minutesValid: magicLinkMinutes }));
+  } catch (error) {
+    // The customer still sees the reference on the page; the shop sees the order. Logged without the address or the link.
+    ctx.logger.error('request-received email not sent', { orderId: order.orderId, reference: order.reference, ...mailFailure(error) });
+  }
   return { orderId: order.orderId, reference: order.reference };
 }

@@ -16,5 +16,5 @@ describe('a sign-in address written out in an email', () => {
 });
 
 function requestInput(): Parameters<typeof requestReceivedEmail>[0] {
-  return { to: 'ana@example.test', link, minutesValid: 15, shopName: 'Willow & Wick', reference: 'WW-4MC2', customerName: 'Ana', title: 'Cutting board' };
+  return { to: 'ana@example.test', link, minutesValid: 15, shopName: 'Willow & Wick', reference: 'WW-4MC2', title: 'Cutting board' };
 }

@@ -1,12 +1,17 @@
 import type { Email } from '#shared/mail/mailer.ts';
 import { EmailAddressText, EmailButton, EmailLayout, renderEmailHtml, signInPageOf } from '#shared/mail/templates/email-layout.tsx';
 
-export function requestReceivedEmail(input: { to: string; customerName: string; shopName: string; reference: string; title: string; link: string; minutesValid: number }): Email {
+/**
+ * Sent to whatever address the request form was given, so it carries nothing the requester
+ * typed but that address: no name, no answers. The shop's name, its form's title and the
+ * reference are the shop's and Atelier's own; a stranger cannot write to someone through it.
+ */
+export function requestReceivedEmail(input: { to: string; shopName: string; reference: string; title: string; link: string; minutesValid: number }): Email {
   const subject = `${input.shopName} received your request ${input.reference}`;
   const signInPage = signInPageOf(input.link);
   const html = renderEmailHtml(
     <EmailLayout preview={`Your order reference is ${input.reference}.`}>
-      <p style={{ margin: '0 0 12px' }}>Hi {input.customerName},</p>
+      <p style={{ margin: '0 0 12px' }}>Hello,</p>
       <p style={{ margin: '0 0 12px' }}>
         {input.shopName} received your custom request “{input.title}”. Your order reference is{' '}
         <strong style={{ fontSize: '16px', letterSpacing: '1px' }}>{input.reference}</strong>.
@@ -24,7 +29,7 @@ export function requestReceivedEmail(input: { to: string; customerName: string; 
     </EmailLayout>,
   );
   const text = [
-    `Hi ${input.customerName},`,
+    'Hello,',
     '',
     `${input.shopName} received your custom request "${input.title}".`,
     `Your order reference is ${input.reference}.`,

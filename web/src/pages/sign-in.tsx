@@ -74,6 +74,8 @@ export function SignInSentPage() {
           If <strong>{query.email || 'that address'}</strong> belongs to an Atelier shop or order, a sign-in link is on its way.
         </Notice>
         <p>The link works once and expires in 15 minutes. You are signed in on the device and browser where you open it.</p>
+        {/* The per-address cap answers as if it sent (a stranger must not be able to lock anyone out), so say it here. */}
+        <p>Asked several times? At most 5 links are sent to one address in 15 minutes: use the newest email, or ask again later.</p>
         <p class="row">
           <a href="/sign-in">Use a different email</a>
           {mailbox ? <a href="/dev/mailbox">Open the dev mailbox</a> : null}
