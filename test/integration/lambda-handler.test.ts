@@ -90,4 +90,23 @@ describe('the api Lambda handler', () => {
     expect(res.statusCode).toBe(204);
     expect(res.cookies?.[0]).toMatch(/^atelier_session=[A-Za-z0-9_-]{43}; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax$/);
   });
+
+  it('loads the file use cases with the first file link, and signs it', async () => {
+    const token = newSecret();
+    const now = new Date();
+    await putMagicLink(ctx.deps.db, { tokenHash: sha256(token), email: 'ana@demo.test', createdAt: now.toISOString(), expiresAt: epochSeconds(now) + 600 });
+    const signIn = await handler(event('POST', '/api/auth/sessions', { body: { token }, headers: { 'content-type': 'application/json', origin: 'http://localhost:3000' } }), {} as Context);
+    const cookie = signIn.cookies![0]!.split(';')[0]!;
+    const orders = JSON.parse((await handler(event('GET', '/api/orders', { headers: { cookie } }), {} as Context)).body);
+    let proof: { orderId: string; fileId: string } | undefined;
+    for (const { orderId } of orders.items as { orderId: string }[]) {
+      const page = JSON.parse((await handler(event('GET', `/api/orders/${orderId}`, { headers: { cookie } }), {} as Context)).body);
+      const fileId = page.designs?.[0]?.files?.[0]?.fileId;
+      if (fileId) proof = { orderId, fileId };
+    }
+    expect(proof).toBeDefined();
+    const link = await handler(event('GET', `/api/orders/${proof!.orderId}/files/${proof!.fileId}`, { headers: { cookie } }), {} as Context);
+    expect(link.statusCode).toBe(302);
+    expect(link.headers?.location).toMatch(/X-Amz-Signature=/);
+  });
 });

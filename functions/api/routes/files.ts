@@ -1,16 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requirePrincipal } from '#functions/api/middleware/session.ts';
 import { createRouter, errorResponses, jsonBody, jsonResponse } from '#functions/api/openapi-helpers.ts';
-import { finalizeUpload } from '#shared/domain/files/finalize-upload.ts';
-import { getFileLink } from '#shared/domain/files/get-file-link.ts';
-import { requestUpload } from '#shared/domain/files/request-upload.ts';
 import { declaredUploadSchema, fileSchema, signedUploadSchema } from '#shared/schemas/file.ts';
 import { toFileView } from '#shared/domain/files/file-view.ts';
 
 const id = z.string().regex(/^[a-z0-9]{16}$/, 'is not an id');
 const tags = ['files'];
 
-
+// The use cases load with the first upload or file link, as the S3 client they drive does
+// (ADR 0007): the dashboard and the order page need neither.
 
 const createUpload = createRoute({
   method: 'post',
@@ -47,14 +45,17 @@ const getFile = createRoute({
 
 export const fileRoutes = createRouter()
   .openapi(createUpload, async (c) => {
+    const { requestUpload } = await import('#shared/domain/files/request-upload.ts');
     const signed = await requestUpload(c.var.deps, requirePrincipal(c), { orderId: c.req.valid('param').orderId, ...c.req.valid('json') });
     return c.json(signed, 201);
   })
   .openapi(completeUpload, async (c) => {
+    const { finalizeUpload } = await import('#shared/domain/files/finalize-upload.ts');
     const file = await finalizeUpload(c.var.deps, requirePrincipal(c), c.req.valid('param'));
     return c.json(toFileView(file), 201);
   })
   .openapi(getFile, async (c) => {
+    const { getFileLink } = await import('#shared/domain/files/get-file-link.ts');
     const url = await getFileLink(c.var.deps, requirePrincipal(c), { ...c.req.valid('param'), variant: c.req.valid('query').variant });
     c.header('Cache-Control', 'private, max-age=60');
     return c.redirect(url, 302);

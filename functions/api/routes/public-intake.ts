@@ -3,8 +3,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { clientIp } from '#functions/api/client-ip.ts';
 import { createRouter, errorResponses, jsonBody, jsonResponse } from '#functions/api/openapi-helpers.ts';
 import { getPublicIntakeForm } from '#shared/domain/intake/get-public-intake-form.ts';
-import { requestReferenceUpload } from '#shared/domain/intake/request-reference-upload.ts';
-import { submitRequest } from '#shared/domain/orders/submit-request.ts';
 import { AppError } from '#shared/errors.ts';
 import { declaredUploadSchema, signedUploadSchema } from '#shared/schemas/file.ts';
 import { intakeFieldSchema } from '#shared/schemas/intake-form.ts';
@@ -75,11 +73,14 @@ export const publicIntakeRoutes = createRouter()
     );
   })
   .openapi(referenceUpload, async (c) => {
+    // Loaded with the first request sent, as the S3 and mail clients it drives are (ADR 0007).
+    const { requestReferenceUpload } = await import('#shared/domain/intake/request-reference-upload.ts');
     const signed = await requestReferenceUpload(c.var.deps, { slug: c.req.valid('param').slug, ...c.req.valid('json'), ip: clientIp(c) });
     return c.json(signed, 201);
   })
   .openapi(submit, async (c) => {
     const body = c.req.valid('json');
+    const { submitRequest } = await import('#shared/domain/orders/submit-request.ts');
     const { reference } = await submitRequest(c.var.deps, { slug: c.req.valid('param').slug, ...body, ip: clientIp(c) });
     return c.json({ reference }, 201);
   });
