@@ -8,6 +8,14 @@ import type { Config } from '#shared/config.ts';
 
 export type PresignedUpload = { url: string; fields: Record<string, string>; expiresAt: string };
 
+/** What one read of an object says about it; see FileStore.inspect. */
+export type ObjectRead = { size: number; etag: string; head: Uint8Array; sha256: string };
+
+const statusOf = (error: unknown) => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+const isNotFound = (error: unknown) => ['NotFound', 'NoSuchKey'].includes((error as { name?: string }).name ?? '') || statusOf(error) === 404;
+const isPreconditionFailure = (error: unknown) => (error as { name?: string }).name === 'PreconditionFailed' || statusOf(error) === 412;
+const unquoted = (etag: string | undefined) => (etag ?? '').replace(/^"|"$/g, '');
+
 /**
  * The uploads bucket, as the domain needs it: browsers write to it with a presigned POST and
  * read from it with short-lived presigned GETs on the bucket's own origin.
@@ -41,13 +49,17 @@ export class FileStore {
     await this.s3.send(new HeadBucketCommand({ Bucket: this.bucket }), { abortSignal });
   }
 
-  /** A POST policy fixing the key, the content type and the size range (DESIGN §6). */
+  /**
+   * A POST policy fixing the key, the content type and the size (DESIGN §6): the object must be
+   * exactly `maxBytes` long, the size the browser declared, so a file declared small cannot
+   * arrive large. (The local S3 does not enforce policies: finalize checks the size again.)
+   */
   async presignPost(input: { key: string; contentType: string; maxBytes: number; expiresInSeconds: number; now: Date }): Promise<PresignedUpload> {
     const { url, fields } = await createPresignedPost(this.s3, {
       Bucket: this.bucket,
       Key: input.key,
       Conditions: [
-        ['content-length-range', 1, input.maxBytes],
+        ['content-length-range', input.maxBytes, input.maxBytes],
         ['eq', '$Content-Type', input.contentType],
         ['eq', '$key', input.key],
       ],
@@ -62,17 +74,9 @@ export class FileStore {
       const out = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
       return out.ContentLength;
     } catch (error) {
-      const name = (error as { name?: string }).name;
-      if (name === 'NotFound' || name === 'NoSuchKey' || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
+      if (isNotFound(error)) return undefined;
       throw error;
     }
-  }
-
-  /** The first `length` bytes, for the magic-byte check. */
-  async head(key: string, length: number): Promise<Uint8Array> {
-    const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${length - 1}` }));
-    const bytes = await out.Body!.transformToByteArray();
-    return bytes.subarray(0, length);
   }
 
   async read(key: string): Promise<Buffer> {
@@ -80,19 +84,68 @@ export class FileStore {
     return Buffer.from(await out.Body!.transformToByteArray());
   }
 
-  /** Streams the whole object through SHA-256. */
-  async sha256(key: string): Promise<string> {
-    const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+  /**
+   * One GET of the whole object: its size, ETag, first `headBytes` bytes and SHA-256 all describe
+   * the same version of it, whatever is written to the key meanwhile. Undefined when there is no
+   * object; only the size when it is over `maxBytes` (the rest of its body is then not read).
+   */
+  async inspect(key: string, input: { headBytes: number; maxBytes: number }): Promise<ObjectRead | { size: number; tooLarge: true } | undefined> {
+    let out;
+    try {
+      out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+    const body = out.Body as Readable;
+    if ((out.ContentLength ?? 0) > input.maxBytes) {
+      body.destroy();
+      return { size: out.ContentLength!, tooLarge: true };
+    }
     const hash = createHash('sha256');
-    for await (const chunk of out.Body as Readable) hash.update(chunk as Buffer);
-    return hash.digest('hex');
+    const head: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of body) {
+      const bytes = chunk as Buffer;
+      if (size < input.headBytes) head.push(bytes.subarray(0, input.headBytes - size));
+      size += bytes.length;
+      if (size > input.maxBytes) {
+        body.destroy();
+        return { size, tooLarge: true };
+      }
+      hash.update(bytes);
+    }
+    return { size, etag: out.ETag ?? '', head: new Uint8Array(Buffer.concat(head)), sha256: hash.digest('hex') };
   }
 
-  async move(from: string, to: string, contentType: string): Promise<void> {
-    await this.s3.send(
-      new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: `${this.bucket}/${from.split("/").map(encodeURIComponent).join("/")}`, ContentType: contentType, MetadataDirective: 'REPLACE' }),
-    );
-    await this.delete(from);
+  /**
+   * Copies `from` to `to` only if `from` is still the version whose ETag was read, then deletes
+   * `from`. False, with nothing kept at `to`, when the object changed: S3 refuses the copy (412),
+   * and a store that ignores CopySourceIfMatch (the local s3rver) is caught by the copy's ETag.
+   */
+  async moveIfUnchanged(input: { from: string; to: string; contentType: string; etag: string }): Promise<boolean> {
+    let copied;
+    try {
+      copied = await this.s3.send(
+        new CopyObjectCommand({
+          Bucket: this.bucket,
+          Key: input.to,
+          CopySource: `${this.bucket}/${input.from.split('/').map(encodeURIComponent).join('/')}`,
+          CopySourceIfMatch: input.etag,
+          ContentType: input.contentType,
+          MetadataDirective: 'REPLACE',
+        }),
+      );
+    } catch (error) {
+      if (isPreconditionFailure(error) || isNotFound(error)) return false;
+      throw error;
+    }
+    if (unquoted(copied.CopyObjectResult?.ETag) !== unquoted(input.etag)) {
+      await this.delete(input.to);
+      return false;
+    }
+    await this.delete(input.from);
+    return true;
   }
 
   async put(key: string, body: Uint8Array, contentType: string): Promise<void> {

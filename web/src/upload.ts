@@ -29,7 +29,7 @@ function uploadDirect<S extends Signed, T>(file: File, sign: (declared: { filena
     form.append('file', file, filename);
     await new Promise<void>((resolve, reject) => {
       xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-      xhr.onload = () => (xhr.status < 300 ? resolve() : reject(new ApiError(xhr.status, 'upload_failed', 'The upload was refused by storage.')));
+      xhr.onload = () => (xhr.status < 300 ? resolve() : reject(new ApiError(xhr.status, 'upload_failed', storageRefusal(xhr.responseText))));
       xhr.onerror = () => reject(new ApiError(0, 'network', 'The upload failed. Check your connection and try again.'));
       xhr.onabort = () => reject(new ApiError(0, 'cancelled', 'Cancelled.'));
       xhr.open('POST', signed.url);
@@ -104,6 +104,17 @@ export function withinNameLimit(name: string, limit = maxFilenameLength): string
     start += piece;
   }
   return `${start.trimEnd()}…${extension}`;
+}
+
+/**
+ * Why the bucket refused a POST, in words: its policy admits exactly the size declared when the
+ * upload was signed, for the 15 minutes the signature lasts.
+ */
+export function storageRefusal(responseXml: string): string {
+  const code = /<Code>([^<]*)<\/Code>/.exec(responseXml)?.[1];
+  if (code === 'EntityTooLarge' || code === 'EntityTooSmall') return 'The file changed on your device while it was being sent. Choose it again.';
+  if (code === 'AccessDenied' && /expired/i.test(responseXml)) return 'The upload took longer than its 15 minutes. Try again, on a faster connection if you can.';
+  return 'The upload was refused by storage.';
 }
 
 function guessType(name: string): string {

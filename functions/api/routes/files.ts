@@ -21,7 +21,7 @@ const createUpload = createRoute({
   },
   responses: {
     201: jsonResponse('Signed', signedUploadSchema),
-    ...errorResponses(400, 401, 404, 413, 415),
+    ...errorResponses(400, 401, 404, 409, 413, 415, 429),
   },
 });
 
