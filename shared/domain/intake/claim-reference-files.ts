@@ -9,7 +9,7 @@ import type { FieldError } from '#shared/domain/intake/validate-answers.ts';
 import { AppError } from '#shared/errors.ts';
 import type { IntakeField } from '#shared/schemas/intake-form.ts';
 
-export type CheckedReference = { fieldId: string; upload: RequestUpload; size: number; detected: DetectedType; filename: string };
+export type CheckedReference = { fieldId: string; upload: RequestUpload; size: number; detected: DetectedType; filename: string; sha256: string; etag: string };
 
 /**
  * Before the order exists: every upload id a file field names must be in this request's draft,
@@ -34,7 +34,7 @@ export async function checkReferenceFiles(
   for (const w of wanted) {
     const upload = uploads.find((u) => u.uploadId === w.uploadId)!;
     const result = await checkUploadedObject(ctx.files, upload);
-    if (result.ok) checked.push({ fieldId: w.fieldId, upload, size: result.size, detected: result.detected, filename: checkedFilename(upload.filename, result.detected) });
+    if (result.ok) checked.push({ fieldId: w.fieldId, upload, size: result.size, detected: result.detected, filename: checkedFilename(upload.filename, result.detected), sha256: result.sha256, etag: result.etag });
     else {
       refused.push({ fieldId: w.fieldId, message: `${upload.filename}: ${result.reason}` });
       if (!result.missing) {
@@ -50,7 +50,8 @@ export async function checkReferenceFiles(
 /** Once the order exists: the checked references become its files, and the draft forgets them. */
 export async function attachReferenceFiles(ctx: DomainContext, orderId: string, references: CheckedReference[], uploadedBy: Actor): Promise<void> {
   for (const ref of references) {
-    await recordCheckedFile(ctx, { orderId, key: ref.upload.key, filename: ref.upload.filename, size: ref.size, detected: ref.detected, purpose: 'reference', uploadedBy });
+    // The check's own read: the file is moved only if it is still that object, and not read again.
+    await recordCheckedFile(ctx, { orderId, key: ref.upload.key, filename: ref.upload.filename, size: ref.size, detected: ref.detected, purpose: 'reference', uploadedBy, sha256: ref.sha256, etag: ref.etag });
     await deleteRequestUpload(ctx.db, ref.upload.draftHash, ref.upload.uploadId);
   }
 }
