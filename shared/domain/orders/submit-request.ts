@@ -18,6 +18,7 @@ import { mailFailure, type MailingContext } from '#shared/mail/mail-failure.ts';
 
 export const requestLimits = {
   perIp: { name: 'request-ip', limit: 10, windowSeconds: 60 * 60 } satisfies RateLimitRule,
+  /** Confirmations sent to one address: a quiet cap, see below. */
   perEmail: { name: 'request-email', limit: 5, windowSeconds: 60 * 60 } satisfies RateLimitRule,
 };
 
@@ -43,14 +44,9 @@ export type CustomerRequest = {
  */
 export async function submitRequest(ctx: MailingContext, input: CustomerRequest): Promise<{ orderId: string; reference: string }> {
   const email = input.email.trim().toLowerCase();
-  for (const [rule, subject] of [
-    [requestLimits.perIp, rateLimitSubject(input.ip)],
-    [requestLimits.perEmail, sha256(email)],
-  ] as const) {
-    const verdict = await hitRateLimit(ctx.db, rule, subject, ctx.now());
-    if (!verdict.allowed) {
-      throw new AppError('rate_limited', 'Too many requests from here. Please try again later.', { headers: { 'Retry-After': String(verdict.retryAfterSeconds) } });
-    }
+  const byIp = await hitRateLimit(ctx.db, requestLimits.perIp, rateLimitSubject(input.ip), ctx.now());
+  if (!byIp.allowed) {
+    throw new AppError('rate_limited', 'Too many requests from here. Please try again later.', { headers: { 'Retry-After': String(byIp.retryAfterSeconds) } });
   }
 
   const { collection, form } = await getPublicIntakeForm(ctx, input.slug, input.formId);
@@ -77,6 +73,11 @@ export async function submitRequest(ctx: MailingContext, input: CustomerRequest)
     actor: customer,
   });
   await attachReferenceFiles(ctx, order.orderId, references, customer);
+  // A quiet cap per address, as for sign-in links: past it the request is still taken (the
+  // page shows its reference) but no more confirmations go to that inbox. Refused out loud, it
+  // would let a stranger stop someone placing requests anywhere for an hour.
+  const byEmail = await hitRateLimit(ctx.db, requestLimits.perEmail, sha256(email), ctx.now());
+  if (!byEmail.allowed) return { orderId: order.orderId, reference: order.reference };
   try {
     const link = await createSignInLink(ctx, email, `/orders/${order.orderId}`);
     const { requestReceivedEmail } = await import('#shared/mail/templates/request-received-email.tsx');
