@@ -226,7 +226,7 @@ export async function queryShopOrders(db: Db, q: ShopOrderQuery): Promise<Page<O
     Limit: q.limit,
     ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
   };
-  return pageThrough(db, input, q.limit, decodeCursor(q.cursor, { attribute: index.pk, value: partition }), filters.length > 0);
+  return pageThrough(db, input, q.limit, decodeCursor(q.cursor, { index, value: partition }), filters.length > 0);
 }
 
 /** A3: every order placed under an email, across shops, newest first. */
@@ -241,7 +241,7 @@ export async function queryCustomerOrders(db: Db, q: { email: string; limit: num
     ScanIndexForward: false,
     Limit: q.limit,
   };
-  return pageThrough(db, input, q.limit, decodeCursor(q.cursor, { attribute: indexes.gsi2.pk, value: partition }), false);
+  return pageThrough(db, input, q.limit, decodeCursor(q.cursor, { index: indexes.gsi2, value: partition }), false);
 }
 
 /**

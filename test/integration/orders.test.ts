@@ -123,6 +123,15 @@ describe('the seller dashboard (A1, A5)', () => {
     expect(res.status).toBe(400);
     expect((await seller.get('/api/orders?cursor=not-base64-json')).status).toBe(400);
   });
+
+  it('answers 400, not 500, for a cursor in the caller’s own partition without the index’s whole key', async () => {
+    // DynamoDB refuses an ExclusiveStartKey that is not exactly the index's key: that must not reach it.
+    for (const key of [{ gsi2pk: 'CUSTOMER#ana@demo.test' }, { pk: 'ORDER#x', sk: 'ORDER', gsi2pk: 'CUSTOMER#ana@demo.test', gsi2sk: '2026', extra: 'x' }]) {
+      const res = await ana.get(`/api/orders?cursor=${Buffer.from(JSON.stringify(key)).toString('base64url')}`);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.code).toBe('bad_request');
+    }
+  });
 });
 
 describe('the customer home (A3)', () => {
