@@ -10,7 +10,8 @@ export const fileSchema = z.object({
   size: z.int(),
   sha256: z.string(),
   previewState: z.enum(['pending', 'ready', 'none', 'failed']),
-  uploadedBy: z.object({ kind: z.string(), email: z.string().optional() }),
+  /** Who uploaded it; a customer sees the shop by its name, without an email. */
+  uploadedBy: z.object({ kind: z.string(), email: z.string().optional(), name: z.string().optional() }),
   uploadedAt: z.string(),
 });
 export type FileView = z.infer<typeof fileSchema>;

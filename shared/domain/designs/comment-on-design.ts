@@ -8,6 +8,7 @@ import { transactWrite } from '#shared/db/transact.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import { newId } from '#shared/domain/ids.ts';
 import { actorOf, loadOrderCollectionFor } from '#shared/domain/orders/order-access.ts';
+import { actorViewFor } from '#shared/domain/orders/order-views.ts';
 import { AppError } from '#shared/errors.ts';
 
 export type NewComment = {
@@ -62,7 +63,7 @@ export async function commentOnDesign(ctx: DomainContext, principal: Principal, 
 
 /** Resolves or reopens a thread; a thread already in that state answers 409. */
 export async function resolveThread(ctx: DomainContext, principal: Principal, input: { orderId: string; designId: string; commentId: string; resolved: boolean }): Promise<DesignComment> {
-  const { items } = await loadOrderCollectionFor(ctx, principal, input.orderId);
+  const { order, items } = await loadOrderCollectionFor(ctx, principal, input.orderId);
   const comment = items.filter(isCommentItem).map(toComment).find((c) => c.commentId === input.commentId && c.designId === input.designId);
   if (!comment) throw new AppError('not_found', 'No such comment.');
   if (comment.parentId) throw new AppError('validation_failed', 'Resolve the thread, not a reply.');
@@ -70,5 +71,7 @@ export async function resolveThread(ctx: DomainContext, principal: Principal, in
   const by = actorOf(principal);
   const result = await transactWrite(ctx.db, [commentResolution(ctx.db.table, comment, input.resolved, by, at)]);
   if (!result.ok) throw new AppError('conflict', input.resolved ? 'This thread is resolved already.' : 'This thread is open already.');
-  return { ...comment, resolved: input.resolved, resolvedBy: by, resolvedAt: at };
+  // Seen as the order page shows it: a customer gets the shop's name for the seller, not their email.
+  const seen = actorViewFor(principal.kind, order.shop.name);
+  return { ...comment, author: seen(comment.author), resolved: input.resolved, resolvedBy: seen(by), resolvedAt: at };
 }

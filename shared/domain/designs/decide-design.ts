@@ -5,6 +5,7 @@ import { revisionPolicy } from '#shared/domain/designs/revision-policy.ts';
 import { changeOrder } from '#shared/domain/orders/change-order.ts';
 import { checkTransition } from '#shared/domain/orders/lifecycle.ts';
 import { actorOf, loadOrderCollectionFor } from '#shared/domain/orders/order-access.ts';
+import { actorViewFor } from '#shared/domain/orders/order-views.ts';
 import { AppError } from '#shared/errors.ts';
 
 export type DecisionInput = {
@@ -79,5 +80,6 @@ export async function decideDesign(ctx: DomainContext, principal: Principal, inp
     actor: actorOf(principal),
     alongside: [designReplace(ctx.db.table, decided, 'awaiting_decision')],
   });
-  return decided;
+  // Only the customer decides: the proof's author is the shop, named, never the seller's email.
+  return { ...decided, author: actorViewFor(principal.kind, order.shop.name)(decided.author) };
 }

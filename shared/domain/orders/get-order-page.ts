@@ -7,13 +7,14 @@ import { toFileView } from '#shared/domain/files/file-view.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import { allowedTransitions } from '#shared/domain/orders/lifecycle.ts';
 import { loadOrderCollectionFor } from '#shared/domain/orders/order-access.ts';
-import { toOrderDetail, viewerToday } from '#shared/domain/orders/order-views.ts';
+import { actorViewFor, toOrderDetail, viewerToday } from '#shared/domain/orders/order-views.ts';
 import type { OrderPage } from '#shared/schemas/order.ts';
 
 /**
  * The order page (A2): one Query of the order's item collection. The steps offered are the
  * ones the viewer may take: every allowed step for the shop, withdrawal of an unanswered
- * request for the customer.
+ * request for the customer. A customer sees the shop's people by the shop's name, never their
+ * sign-in emails (`actorViewFor`): what is stored keeps them.
  */
 export async function getOrderPage(ctx: DomainContext, principal: Principal, orderId: string, today?: string): Promise<OrderPage> {
   const viewersToday = viewerToday(ctx.now(), today);
@@ -22,15 +23,23 @@ export async function getOrderPage(ctx: DomainContext, principal: Principal, ord
   const files = items.filter((i) => String(i.sk).startsWith(fileSkPrefix)).map(toOrderFile);
   const policy = revisionPolicy(order.shop);
   const steps = allowedTransitions(order.status, order.heldFrom);
+  const seen = actorViewFor(principal.kind, order.shop.name);
   return {
     order: toOrderDetail(order, viewersToday),
     shop: { name: order.shop.name, slug: order.shop.slug },
-    activity,
+    activity: activity.map((event) => ({ ...event, actor: seen(event.actor) })),
     allowedTransitions: principal.kind === 'seller' ? steps : steps.filter((s) => order.status === 'requested' && s.to === 'cancelled'),
     viewer: principal.kind,
-    designs,
-    comments: items.filter(isCommentItem).map(toComment),
-    files: files.map(toFileView),
+    designs: designs.map((design) => ({
+      ...design,
+      author: seen(design.author),
+      ...(design.decision ? { decision: { ...design.decision, by: seen(design.decision.by) } } : {}),
+    })),
+    comments: items
+      .filter(isCommentItem)
+      .map(toComment)
+      .map((comment) => ({ ...comment, author: seen(comment.author), ...(comment.resolvedBy ? { resolvedBy: seen(comment.resolvedBy) } : {}) })),
+    files: files.map((file) => toFileView(file, seen)),
     revisions: { allowance: policy.allowance, used: designs.filter((d) => d.decision?.decision === 'request_changes').length, message: policy.message },
   };
 }

@@ -1,4 +1,6 @@
 import type { Order } from '#shared/db/order.ts';
+import type { Actor } from '#shared/db/order-activity.ts';
+import type { Principal } from '#shared/db/session.ts';
 import { AppError } from '#shared/errors.ts';
 import { addDays } from '#shared/text/calendar-date.ts';
 import { isOpen } from '#shared/domain/orders/lifecycle.ts';
@@ -64,5 +66,23 @@ export function toOrderDetail(order: Order, today: string) {
     payment: order.payment,
     etsy: order.etsy ?? null,
     updatedAt: order.updatedAt,
+  };
+}
+
+/** How the person looking sees who did something on an order. */
+export type ActorView = (actor: Actor) => Actor;
+
+/**
+ * Who did what, as `viewer` may see it. The shop sees every actor as recorded. A customer sees
+ * the shop by its name, never a seller's sign-in email (private to the shop), and an actor that
+ * is not a customer without any email; what the customer did carries their own email.
+ * Stored records keep the email: only the view changes.
+ */
+export function actorViewFor(viewer: Principal['kind'], shopName: string): ActorView {
+  if (viewer === 'seller') return (actor) => actor;
+  return (actor) => {
+    if (actor.kind === 'customer') return actor;
+    if (actor.kind === 'seller') return { kind: 'seller', name: shopName };
+    return { kind: actor.kind };
   };
 }
