@@ -6,8 +6,8 @@ const journey = useJourney();
 
 async function openSignInLink(page: Page) {
   await page.goto(`${journey.server.url}/dev/mailbox`);
-  await page.getByRole('link', { name: /auth\/verify\?token=/ }).first().click();
-  await page.waitForURL(/\/auth\/verify\?token=/);
+  await page.getByRole('link', { name: /auth\/verify#token=/ }).first().click();
+  await page.waitForURL(/\/auth\/verify#token=/);
 }
 
 describe('signing in', () => {
@@ -19,10 +19,23 @@ describe('signing in', () => {
     await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Check your email' }).isVisible()).toBe(true);
 
+    // The token rides in the link's fragment: no request the browser makes carries it, in its address or its Referer.
+    const sent: string[] = [];
+    page.on('request', (request) => void sent.push(request.url(), request.headers()['referer'] ?? ''));
     await openSignInLink(page);
+    const token = new URLSearchParams(new URL(page.url()).hash.slice(1)).get('token');
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // The link alone signs nobody in: only the click does.
     expect((await page.context().cookies()).some((c) => c.name === 'atelier_session')).toBe(false);
     await page.getByRole('button', { name: 'Continue to Atelier' }).click();
+    await page.waitForURL(/\/dashboard$/);
+    // Signed in, the address bar and the history hold the token no more.
+    expect(page.url()).toBe(`${journey.server.url}/dashboard`);
+    expect(await page.evaluate(() => history.length)).toBeGreaterThan(1);
+    expect(sent.filter((s) => s.includes(token!))).toEqual([]);
+    await page.goBack();
+    await page.waitForURL(/\/dev\/mailbox$/);
+    await page.goForward();
     await page.waitForURL(/\/dashboard$/);
     await expect.poll(() => page.getByRole('link', { name: 'Willow & Wick' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('heading', { name: 'Orders' }).isVisible()).toBe(true);
@@ -73,9 +86,21 @@ describe('signing in', () => {
 
   it('shows an expired-link page, with a way to get a new link, for a used or unknown token', async () => {
     const page = await journey.browser.newPage();
-    await page.goto(`${journey.server.url}/auth/verify?token=${'x'.repeat(43)}`);
+    await page.goto(`${journey.server.url}/auth/verify#token=${'x'.repeat(43)}&next=%2Fsettings`);
     await page.getByRole('button', { name: 'Continue to Atelier' }).click();
     await expect.poll(() => page.getByRole('heading', { name: /expired or was already used/ }).isVisible()).toBe(true);
+    // Tried once, the token leaves the address bar; the landing path stays.
+    expect(page.url()).toBe(`${journey.server.url}/auth/verify#next=%2Fsettings`);
+    // A new link pasted over this page changes only the fragment, and the page takes it up without loading again.
+    await page.goto(`${journey.server.url}/auth/verify#token=${'z'.repeat(43)}`);
+    await page.getByRole('button', { name: 'Continue to Atelier' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: /expired or was already used/ }).isVisible()).toBe(true);
+    expect(page.url()).toBe(`${journey.server.url}/auth/verify`);
+    // A link sent before links carried the token in their fragment still opens the page, and leaves the address bar the same way.
+    await page.goto(`${journey.server.url}/auth/verify?token=${'y'.repeat(43)}&next=%2Fsettings`);
+    await page.getByRole('button', { name: 'Continue to Atelier' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: /expired or was already used/ }).isVisible()).toBe(true);
+    expect(page.url()).toBe(`${journey.server.url}/auth/verify?next=%2Fsettings`);
     await expect.poll(() => page.getByLabel('Email address').isVisible()).toBe(true);
     await page.close();
   });

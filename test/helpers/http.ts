@@ -42,6 +42,11 @@ export class TestClient {
 /** The token of the newest sign-in email to `email` in the dev mailbox. */
 export function tokenFromMailbox(ctx: TestContext, email: string): string | undefined {
   const message = ctx.mailbox.list().find((m) => m.to === email);
-  const match = message && /token=([A-Za-z0-9_-]+)/.exec(message.text);
-  return match?.[1];
+  const link = message && /https?:\/\/\S+/.exec(message.text)?.[0];
+  return link ? (signInLinkParams(link).get('token') ?? undefined) : undefined;
+}
+
+/** What a sign-in link carries for the verify page (`token`, `next`): in its fragment, never its query. */
+export function signInLinkParams(link: string): URLSearchParams {
+  return new URLSearchParams(new URL(link).hash.slice(1));
 }

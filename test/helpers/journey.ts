@@ -18,13 +18,13 @@ export function useJourney(): Journey {
   return journey;
 }
 
-/** The link in the newest email to `to`, pointed at the journey's server. */
+/** The link in the newest email to `to` (fragment and all), pointed at the journey's server. */
 export function emailedLink(journey: Journey, to: string): string {
   const message = journey.server.mailbox.list().find((m) => m.to === to);
   const link = message && /https?:\/\/\S+/.exec(message.text)?.[0];
   if (!link) throw new Error(`no email with a link to ${to}`);
   const url = new URL(link);
-  return `${journey.server.url}${url.pathname}${url.search}`;
+  return `${journey.server.url}${url.pathname}${url.search}${url.hash}`;
 }
 
 /** Signs `page` in as `email` the way a person does: the sign-in page, then the emailed link. */

@@ -59,9 +59,31 @@ describe('sign-in with a magic link', () => {
     const client = new TestClient(ctx, { ip: '198.51.100.4' });
     await client.post('/api/auth/magic-links', { email: 'ben@demo.test', next: '/orders/abcdefgh23456789' });
     const message = ctx.mailbox.list()[0]!;
-    expect(message.text).toMatch(/http:\/\/localhost:3000\/auth\/verify\?token=[A-Za-z0-9_-]{43}&next=%2Forders%2Fabcdefgh23456789/);
-    expect(message.html).toContain('/auth/verify?token=');
+    expect(message.text).toMatch(/http:\/\/localhost:3000\/auth\/verify#token=[A-Za-z0-9_-]{43}&next=%2Forders%2Fabcdefgh23456789/);
+    expect(message.html).toContain('/auth/verify#token=');
     expect(message.subject).toBe('Your Atelier sign-in link');
+  });
+
+  // Browsers never send a URL's fragment to a server: a token there stays out of CloudFront's access
+  // logs, proxy logs and the Referer of whatever the verify page loads, where a live one could be taken.
+  it('carries the token, and the landing path, in the fragment, never in the query string a server logs', async () => {
+    const client = new TestClient(ctx, { ip: '198.51.100.14' });
+    await client.post('/api/auth/magic-links', { email: 'ben@demo.test', next: '/orders/abcdefgh23456789' });
+    const message = ctx.mailbox.list()[0]!;
+    const links = [/https?:\/\/\S+/.exec(message.text)![0], ...[...message.html.matchAll(/href="([^"]*\/auth\/verify[^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'))];
+    expect(links.length).toBeGreaterThan(1);
+    for (const link of links) {
+      const url = new URL(link);
+      expect(url.pathname).toBe('/auth/verify');
+      expect(url.search).toBe('');
+      expect(url.searchParams.has('token')).toBe(false);
+      const fragment = new URLSearchParams(url.hash.slice(1));
+      expect(fragment.get('token')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(fragment.get('next')).toBe('/orders/abcdefgh23456789');
+    }
+    // The fragment's token is the one that signs in.
+    const token = new URLSearchParams(new URL(links[0]!).hash.slice(1)).get('token')!;
+    expect((await client.post('/api/auth/sessions', { token })).status).toBe(204);
   });
 
   it('refuses a landing path that leaves the portal', async () => {

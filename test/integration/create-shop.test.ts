@@ -70,7 +70,7 @@ describe('npm run create-shop', () => {
     expect((await visitor().post('/api/auth/magic-links', { email: ' Maker@Example.test' })).status).toBe(202);
     const sent = ctx.mailbox.list().filter((m) => m.to === 'maker@example.test');
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.text).toMatch(/\/auth\/verify\?token=/);
+    expect(sent[0]!.text).toMatch(/\/auth\/verify#token=/);
     const seller = await signedInClient(ctx, 'maker@example.test');
     const me = await (await seller.get('/api/me')).json();
     expect(me).toMatchObject({ kind: 'seller', email: 'maker@example.test', shop: { slug: 'oak-and-ash', name: 'Oak & Ash Workshop' } });

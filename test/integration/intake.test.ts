@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '#infra/local/demo-seed.ts';
-import { TestClient } from '#test/helpers/http.ts';
+import { signInLinkParams, TestClient } from '#test/helpers/http.ts';
 import { signedInClient } from '#test/helpers/sign-in.ts';
 import { createTestContext, type TestContext } from '#test/helpers/test-context.ts';
 
@@ -95,12 +95,12 @@ describe('the public request page', () => {
     expect(email.text).toContain(reference);
     const link = new URL(/http\S+/.exec(email.text)![0]);
     expect(link.pathname).toBe('/auth/verify');
-    const next = link.searchParams.get('next')!;
+    const next = signInLinkParams(link.href).get('next')!;
     expect(next).toMatch(/^\/orders\/[a-z0-9]{16}$/);
 
     // The link signs Pat in, and the order is there, with the answers as given.
     const pat = new TestClient(ctx);
-    expect((await pat.post('/api/auth/sessions', { token: link.searchParams.get('token') })).status).toBe(204);
+    expect((await pat.post('/api/auth/sessions', { token: signInLinkParams(link.href).get('token') })).status).toBe(204);
     const page = await (await pat.get(`/api/${next.slice(1)}`)).json();
     expect(page.order).toMatchObject({ reference, status: 'requested', source: 'intake', customer: { email: 'pat@example.test', name: 'Pat Parker' } });
     expect(page.order.intake.answers).toContainEqual({ fieldId: 'wood', label: 'Wood', type: 'single_choice', value: 'Oak' });

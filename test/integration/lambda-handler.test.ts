@@ -70,7 +70,7 @@ describe('the api Lambda handler', () => {
     expect(ok.statusCode).toBe(202);
     // The email template is a chunk of its own, loaded with the first email.
     const mailbox = JSON.parse((await handler(event('GET', '/api/dev/mailbox'), {} as Context)).body);
-    expect(mailbox.messages[0]).toMatchObject({ to: 'ana@demo.test', text: expect.stringContaining('token=') });
+    expect(mailbox.messages[0]).toMatchObject({ to: 'ana@demo.test', text: expect.stringContaining('/auth/verify#token=') });
     const forged = await handler(
       event('POST', '/api/auth/magic-links', { body: { email: 'ana@demo.test' }, headers: { 'content-type': 'application/json', origin: 'https://evil.example' } }),
       {} as Context,

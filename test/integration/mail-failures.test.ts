@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDemo } from '#infra/local/demo-seed.ts';
 import type { Email, Mailer } from '#shared/mail/mailer.ts';
-import { TestClient } from '#test/helpers/http.ts';
+import { signInLinkParams, TestClient } from '#test/helpers/http.ts';
 import { signedInClient } from '#test/helpers/sign-in.ts';
 import { createTestContext, type TestContext } from '#test/helpers/test-context.ts';
 
@@ -61,7 +61,8 @@ async function withFailingMail(fail: () => Error, run: () => Promise<void>) {
 function expectNoSecrets(logged: string, mailer: FailingMailer, email: string) {
   expect(mailer.tried.length).toBeGreaterThan(0);
   const link = /http\S+/.exec(mailer.tried[0]!.text)![0];
-  const token = new URL(link).searchParams.get('token')!;
+  const token = signInLinkParams(link).get('token')!;
+  expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   expect(logged).not.toContain(email);
   expect(logged).not.toContain(token);
   expect(logged).not.toContain('/auth/verify');
