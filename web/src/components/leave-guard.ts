@@ -17,7 +17,7 @@ let pageAddress = '';
 
 /** Whether going to `to` from the page holding the work would lose some of it. */
 function loses(to: URL): boolean {
-  const page = new URL(pageAddress);
+  const page = new URL(pageAddress || location.href);
   if (to.origin !== page.origin || to.pathname !== page.pathname) return true;
   // A jump within the page (a pin's number, the link to the decision) leaves nothing behind.
   return to.search !== page.search && [...unsaved.values()].includes('address');
@@ -95,7 +95,11 @@ export function useLeaveGuard(holdsWork: boolean, scope: Scope = 'address'): voi
   // As the router shows it: a dashboard tab changes the query without leaving the work.
   const { url } = useLocation();
   useEffect(() => {
-    if (holdsWork) pageAddress = new URL(url, location.origin).href;
+    if (!holdsWork) return;
+    // An effect of a render the browser's history has already moved past (a second Back came
+    // first) must not put back the address that render showed: Back would then return there.
+    const shown = new URL(url, location.origin);
+    if (shown.pathname + shown.search === location.pathname + location.search) pageAddress = shown.href;
   }, [holdsWork, url]);
   useEffect(() => {
     if (!holdsWork) return;
