@@ -8,7 +8,7 @@ import { transactWrite } from '#shared/db/transact.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import { newId } from '#shared/domain/ids.ts';
 import { actorOf, loadOrderCollectionFor } from '#shared/domain/orders/order-access.ts';
-import { actorViewFor } from '#shared/domain/orders/order-views.ts';
+import { actorViewFor, commentAsSeen } from '#shared/domain/orders/order-views.ts';
 import { AppError } from '#shared/errors.ts';
 
 export type NewComment = {
@@ -72,6 +72,5 @@ export async function resolveThread(ctx: DomainContext, principal: Principal, in
   const result = await transactWrite(ctx.db, [commentResolution(ctx.db.table, comment, input.resolved, by, at)]);
   if (!result.ok) throw new AppError('conflict', input.resolved ? 'This thread is resolved already.' : 'This thread is open already.');
   // Seen as the order page shows it: a customer gets the shop's name for the seller, not their email.
-  const seen = actorViewFor(principal.kind, order.shop.name);
-  return { ...comment, author: seen(comment.author), resolved: input.resolved, resolvedBy: seen(by), resolvedAt: at };
+  return commentAsSeen({ ...comment, resolved: input.resolved, resolvedBy: by, resolvedAt: at }, actorViewFor(principal.kind, order.shop.name));
 }

@@ -5,7 +5,7 @@ import { revisionPolicy } from '#shared/domain/designs/revision-policy.ts';
 import { changeOrder } from '#shared/domain/orders/change-order.ts';
 import { checkTransition } from '#shared/domain/orders/lifecycle.ts';
 import { actorOf, loadOrderCollectionFor } from '#shared/domain/orders/order-access.ts';
-import { actorViewFor } from '#shared/domain/orders/order-views.ts';
+import { actorViewFor, designAsSeen } from '#shared/domain/orders/order-views.ts';
 import { AppError } from '#shared/errors.ts';
 
 export type DecisionInput = {
@@ -81,5 +81,5 @@ export async function decideDesign(ctx: DomainContext, principal: Principal, inp
     alongside: [designReplace(ctx.db.table, decided, 'awaiting_decision')],
   });
   // Only the customer decides: the proof's author is the shop, named, never the seller's email.
-  return { ...decided, author: actorViewFor(principal.kind, order.shop.name)(decided.author) };
+  return designAsSeen(decided, actorViewFor(principal.kind, order.shop.name));
 }

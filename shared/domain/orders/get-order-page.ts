@@ -7,7 +7,7 @@ import { toFileView } from '#shared/domain/files/file-view.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import { allowedTransitions } from '#shared/domain/orders/lifecycle.ts';
 import { loadOrderCollectionFor } from '#shared/domain/orders/order-access.ts';
-import { actorViewFor, toOrderDetail, viewerToday } from '#shared/domain/orders/order-views.ts';
+import { actorViewFor, commentAsSeen, designAsSeen, toOrderDetail, viewerToday } from '#shared/domain/orders/order-views.ts';
 import type { OrderPage } from '#shared/schemas/order.ts';
 
 /**
@@ -30,15 +30,11 @@ export async function getOrderPage(ctx: DomainContext, principal: Principal, ord
     activity: activity.map((event) => ({ ...event, actor: seen(event.actor) })),
     allowedTransitions: principal.kind === 'seller' ? steps : steps.filter((s) => order.status === 'requested' && s.to === 'cancelled'),
     viewer: principal.kind,
-    designs: designs.map((design) => ({
-      ...design,
-      author: seen(design.author),
-      ...(design.decision ? { decision: { ...design.decision, by: seen(design.decision.by) } } : {}),
-    })),
+    designs: designs.map((design) => designAsSeen(design, seen)),
     comments: items
       .filter(isCommentItem)
       .map(toComment)
-      .map((comment) => ({ ...comment, author: seen(comment.author), ...(comment.resolvedBy ? { resolvedBy: seen(comment.resolvedBy) } : {}) })),
+      .map((comment) => commentAsSeen(comment, seen)),
     files: files.map((file) => toFileView(file, seen)),
     revisions: { allowance: policy.allowance, used: designs.filter((d) => d.decision?.decision === 'request_changes').length, message: policy.message },
   };

@@ -1,3 +1,5 @@
+import type { DesignComment } from '#shared/db/comment.ts';
+import type { Design } from '#shared/db/design.ts';
 import type { Order } from '#shared/db/order.ts';
 import type { Actor } from '#shared/db/order-activity.ts';
 import type { Principal } from '#shared/db/session.ts';
@@ -86,3 +88,17 @@ export function actorViewFor(viewer: Principal['kind'], shopName: string): Actor
     return { kind: actor.kind };
   };
 }
+
+/** A proof as `seen` shows its author and the decision's author. */
+export const designAsSeen = (design: Design, seen: ActorView): Design => ({
+  ...design,
+  author: seen(design.author),
+  ...(design.decision ? { decision: { ...design.decision, by: seen(design.decision.by) } } : {}),
+});
+
+/** A comment as `seen` shows its author and whoever resolved its thread. */
+export const commentAsSeen = (comment: DesignComment, seen: ActorView): DesignComment => ({
+  ...comment,
+  author: seen(comment.author),
+  ...(comment.resolvedBy ? { resolvedBy: seen(comment.resolvedBy) } : {}),
+});
