@@ -27,6 +27,30 @@ const englishOnlyZod: esbuild.Plugin = {
 };
 
 /**
+ * Two of zod's public functions that nothing in Atelier calls, kept in every bundle only because
+ * `z` is one namespace object: `z.compile` (an ahead-of-time parser compiler, 29 KB minified) and
+ * `z.fromJSONSchema` (12 KB). Nothing inside zod, @hono/zod-openapi or zod-to-openapi uses them;
+ * in a Lambda bundle they are replaced by functions that say so if ever called.
+ */
+const zodWithoutUnusedApis: esbuild.Plugin = {
+  name: 'zod-without-unused-apis',
+  setup(build) {
+    const stubs: Record<string, string> = {
+      './compile.js': `const unbundled = () => { throw new Error('z.compile is left out of Atelier\\'s Lambda bundles (functions/bundle.ts)'); };
+export const INVALID = Symbol.for('zod.compile.invalid');
+export class ZodCompileAsyncError extends Error {}
+export class ZodCompileUnsupportedError extends Error {}
+export const compile = unbundled, withParser = unbundled, compileFn = unbundled;`,
+      './from-json-schema.js': `export const fromJSONSchema = () => { throw new Error('z.fromJSONSchema is left out of Atelier\\'s Lambda bundles (functions/bundle.ts)'); };`,
+    };
+    build.onResolve({ filter: /^\.\/(compile|from-json-schema)\.js$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/zod/`) ? { path: args.path, namespace: 'zod-without-unused-apis' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-without-unused-apis' }, (args) => ({ contents: stubs[args.path]!, loader: 'js' }));
+  },
+};
+
+/**
  * The DynamoDB client builds an endpoint-discovery cache even though DynamoDB does not use
  * endpoint discovery unless asked (we never ask). Its LRU comes from mnemonist (~7 KB with
  * obliterator, loaded at every cold start); a Map with the same methods does for a cache that
@@ -55,6 +79,37 @@ const mapForEndpointCache: esbuild.Plugin = {
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * Dynamic imports of AWS SDK code that a cold start never needs: the S3 file store, the SES and
+ * SNS clients, and the credential providers Lambda never uses (its credentials are in the
+ * environment). Bundled with the rest, their code shares modules with the DynamoDB client (the
+ * SDK's barrels), and esbuild puts every such shared module in a chunk that the entry imports:
+ * S3's XML and checksum code was loaded (and web streams with it) by every cold start. Each is
+ * bundled apart instead, with its own copy of the SDK core, and loaded by file name.
+ */
+const bundledApart = [/^#shared\/aws\/file-store\.ts$/, /^@aws-sdk\/client-(sesv2|sns)$/, /^@aws-sdk\/credential-provider-[a-z-]+$/, /^@smithy\/credential-provider-imds$/];
+
+function apartFileName(specifier: string): string {
+  return `apart-${specifier.replace(/^#shared\/aws\//, '').replace(/\.ts$/, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.mjs`;
+}
+
+/** Marks the dynamic imports of `bundledApart` external, under the file name they are bundled to. */
+function bundleApart(found: Map<string, string>): esbuild.Plugin {
+  return {
+    name: 'bundle-apart',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || !bundledApart.some((pattern) => pattern.test(args.path))) return undefined;
+        const resolved = await build.resolve(args.path, { kind: 'entry-point', resolveDir: args.resolveDir, importer: args.importer });
+        if (resolved.errors.length) return { errors: resolved.errors };
+        const file = apartFileName(args.path);
+        found.set(file.replace(/\.mjs$/, ''), resolved.path);
+        return { path: `./${file}`, external: true };
+      });
+    },
+  };
+}
+
 export type FunctionBundle = {
   /** The handler's module, `index.mjs` in `outdir`. */
   file: string;
@@ -62,6 +117,8 @@ export type FunctionBundle = {
   coldBytes: number;
   /** Everything emitted, including chunks loaded only on first use (and maybe never in Lambda). */
   totalBytes: number;
+  /** The source files whose code a cold start loads (paths as esbuild reports them). */
+  coldInputs: string[];
 };
 
 /**
@@ -103,14 +160,39 @@ export async function bundleFunction(entry: string, outdir: string, options: { n
   const native = options.native ?? [];
   copyNativePackages(native, outdir);
   if (native.includes('sharp')) copyFonts(outdir);
-  const result = await esbuild.build({
-    entryPoints: { index: entry },
+  const apart = new Map<string, string>();
+  const result = await build({ index: entry }, outdir, native, [bundleApart(apart)], '[name]-[hash]');
+  const apartResult = apart.size ? await build(Object.fromEntries(apart), outdir, native, [], 'apart-chunk-[hash]') : undefined;
+  const outputs = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith('.mjs'));
+  const apartOutputs = Object.entries(apartResult?.metafile.outputs ?? {}).filter(([path]) => path.endsWith('.mjs'));
+  const byPath = new Map(outputs);
+  const entryPath = outputs.find(([path]) => path.endsWith('/index.mjs'))![0];
+  const cold = new Set<string>();
+  const visit = (path: string) => {
+    if (cold.has(path) || !byPath.has(path)) return;
+    cold.add(path);
+    for (const imported of byPath.get(path)!.imports) if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(entryPath);
+  const sum = (entries: Iterable<[string, { bytes: number }]>) => [...entries].reduce((bytes, [, output]) => bytes + output.bytes, 0);
+  return {
+    file: join(outdir, 'index.mjs'),
+    coldBytes: sum([...cold].map((path) => [path, byPath.get(path)!])),
+    totalBytes: sum(outputs) + sum(apartOutputs),
+    coldInputs: [...cold].flatMap((path) => Object.keys(byPath.get(path)!.inputs)),
+  };
+}
+
+function build(entryPoints: Record<string, string>, outdir: string, native: string[], plugins: esbuild.Plugin[], chunkNames: string) {
+  return esbuild.build({
+    entryPoints,
     outdir,
     outExtension: { '.js': '.mjs' },
-    // Dynamic imports become chunks a cold start does not load: the SDK's SSO/INI/STS credential
-    // providers (Lambda has its credentials in the environment), SES until the first email.
+    // Dynamic imports become chunks a cold start does not load (mail templates, the use cases of
+    // uploads); those of AWS SDK code are bundled apart (see `bundledApart`).
     splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
+    // One flat directory, so that an import of a file bundled apart means the same from any chunk.
+    chunkNames,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -123,20 +205,8 @@ export async function bundleFunction(entry: string, outdir: string, options: { n
     metafile: true,
     banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
     external: native,
-    plugins: [englishOnlyZod, mapForEndpointCache],
+    plugins: [englishOnlyZod, zodWithoutUnusedApis, mapForEndpointCache, ...plugins],
   });
-  const outputs = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith('.mjs'));
-  const byPath = new Map(outputs);
-  const entryPath = outputs.find(([path]) => path.endsWith('/index.mjs'))![0];
-  const cold = new Set<string>();
-  const visit = (path: string) => {
-    if (cold.has(path) || !byPath.has(path)) return;
-    cold.add(path);
-    for (const imported of byPath.get(path)!.imports) if (imported.kind === 'import-statement') visit(imported.path);
-  };
-  visit(entryPath);
-  const sum = (paths: Iterable<string>) => [...paths].reduce((bytes, path) => bytes + byPath.get(path)!.bytes, 0);
-  return { file: join(outdir, 'index.mjs'), coldBytes: sum(cold), totalBytes: sum(byPath.keys()) };
 }
 
 // `node --import tsx functions/bundle.ts <entry> <outdir> [native,packages]`: how CDK's synchronous local bundling calls it.
