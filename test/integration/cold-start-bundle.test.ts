@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleFunction, type FunctionBundle } from '#functions/bundle.ts';
@@ -9,17 +9,24 @@ import { bundleFunction, type FunctionBundle } from '#functions/bundle.ts';
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;
 let api: FunctionBundle;
+let files: FunctionBundle;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'atelier-cold-start-'));
-  api = await bundleFunction(join(repoRoot, 'functions/api/index.ts'), dir);
+  [api, files] = await Promise.all([
+    bundleFunction(join(repoRoot, 'functions/api/index.ts'), join(dir, 'api')),
+    bundleFunction(join(repoRoot, 'functions/files/index.ts'), join(dir, 'files'), { native: ['sharp'] }),
+  ]);
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The Node built-in modules a fresh process loads to import the bundle, as the api does in AWS. */
-function builtinsLoadedByImport(file: string): string[] {
-  const script = `const before = new Set(process.moduleLoadList); await import(${JSON.stringify(file)});
-console.log(JSON.stringify(process.moduleLoadList.filter((name) => !before.has(name))));`;
+/** What a fresh process loads to import the bundle, as a Lambda does in AWS: Node's built-in modules and CommonJS files. */
+function loadedByImport(file: string): { builtins: string[]; files: string[] } {
+  const script = `import { createRequire } from 'node:module';
+const before = new Set(process.moduleLoadList);
+await import(${JSON.stringify(file)});
+const builtins = process.moduleLoadList.filter((name) => !before.has(name));
+console.log(JSON.stringify({ builtins, files: Object.keys(createRequire(import.meta.url).cache) }));`;
   const env = {
     PATH: process.env.PATH,
     ATELIER_MODE: 'aws',
@@ -32,7 +39,7 @@ console.log(JSON.stringify(process.moduleLoadList.filter((name) => !before.has(n
     LOG_LEVEL: 'SILENT',
     NODE_NO_WARNINGS: '1',
   };
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' })) as string[];
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' })) as { builtins: string[]; files: string[] };
 }
 
 describe("the api Lambda's cold start", () => {
@@ -49,8 +56,21 @@ describe("the api Lambda's cold start", () => {
   });
 
   it("loads neither web streams nor net's BlockList, which nothing on the cold path uses", () => {
-    const loaded = builtinsLoadedByImport(api.file);
-    expect(loaded).toContain('NativeModule _http_client');
-    expect(loaded.filter((name) => /webstreams|blocklist|socketaddress/.test(name))).toEqual([]);
+    const { builtins } = loadedByImport(api.file);
+    expect(builtins).toContain('NativeModule _http_client');
+    expect(builtins.filter((name) => /webstreams|blocklist|socketaddress/.test(name))).toEqual([]);
+  });
+});
+
+describe("the files Lambda's cold start", () => {
+  it('leaves sharp to the first file it renders', () => {
+    const loaded = loadedByImport(files.file);
+    expect(loaded.builtins).toContain('NativeModule _http_client');
+    expect(loaded.files.filter((file) => /node_modules\/(sharp|@img)\//.test(file))).toEqual([]);
+    // The control: the same check sees sharp when it is imported, from beside the handler.
+    const importsSharp = join(dirname(files.file), 'imports-sharp.mjs');
+    writeFileSync(importsSharp, "import 'sharp';\n");
+    const withSharp = loadedByImport(importsSharp);
+    expect(withSharp.files.filter((file) => /node_modules\/sharp\//.test(file)).length).toBeGreaterThan(0);
   });
 });

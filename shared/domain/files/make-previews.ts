@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { setFilePreview, type OrderFile } from '#shared/db/order-file.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 
@@ -9,6 +8,15 @@ export const thumbnailMaxSide = 320;
 const maxInputPixels = 100_000_000;
 
 /**
+ * sharp (libvips) takes about as long to load as the rest of the files Lambda: it loads with the
+ * first file that is rendered, not with the Lambda. PDFs and other files, S3's repeated events
+ * and keys outside `files/` never need it (ADR 0007).
+ */
+type Sharp = (typeof import('sharp'))['default'];
+let loadingSharp: Promise<Sharp> | undefined;
+const loadSharp = () => (loadingSharp ??= import('sharp').then((module) => module.default));
+
+/**
  * Makes the PNG renderings the browser is shown: a preview and a thumbnail, for raster images
  * and for SVG (rasterized, so its markup never reaches a browser). EXIF orientation is applied
  * and metadata dropped. A file that cannot be rendered is marked `failed`; storage errors
@@ -17,8 +25,8 @@ const maxInputPixels = 100_000_000;
 export async function makePreviews(ctx: Pick<DomainContext, 'db' | 'files'>, file: OrderFile): Promise<OrderFile> {
   if (file.kind !== 'image' && file.kind !== 'svg') return file;
   const base = `previews/${file.orderId}/${file.fileId}`;
-  const original = await ctx.files.read(file.key);
-  const rendered = await render(original, file.kind).catch(() => undefined);
+  const [sharp, original] = await Promise.all([loadSharp(), ctx.files.read(file.key)]);
+  const rendered = await render(sharp, original, file.kind).catch(() => undefined);
   let preview: OrderFile['preview'] = { state: 'failed' };
   if (rendered) {
     await Promise.all([ctx.files.put(`${base}/preview.png`, rendered.preview, 'image/png'), ctx.files.put(`${base}/thumbnail.png`, rendered.thumbnail, 'image/png')]);
@@ -29,7 +37,7 @@ export async function makePreviews(ctx: Pick<DomainContext, 'db' | 'files'>, fil
 }
 
 /** Both PNGs, or a rejection when the bytes are not a renderable image (corrupt, truncated, a bomb). */
-async function render(original: Buffer, kind: 'image' | 'svg') {
+async function render(sharp: Sharp, original: Buffer, kind: 'image' | 'svg') {
   // librsvg renders SVG without scripts and, from a buffer, without fetching anything.
   const source = () => sharp(original, { limitInputPixels: maxInputPixels, density: kind === 'svg' ? 144 : 72 }).rotate();
   const fit = (side: number) => ({ width: side, height: side, fit: 'inside' as const, withoutEnlargement: true });
