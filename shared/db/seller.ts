@@ -6,10 +6,13 @@ export type Seller = { email: string; shopId: string; name: string; createdAt: s
 
 const key = (email: string) => ({ pk: `SELLER#${email}`, sk: 'SELLER' });
 
+/** A new seller, as a write that fails when the email already signs in to a shop. */
+export function sellerCreation(table: string, seller: Seller) {
+  return { Put: { TableName: table, Item: { ...key(seller.email), type: 'Seller', ...seller }, ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
 export async function putSeller(db: Db, seller: Seller): Promise<void> {
-  await db.ddb.send(
-    new PutCommand({ TableName: db.table, Item: { ...key(seller.email), type: 'Seller', ...seller }, ConditionExpression: 'attribute_not_exists(pk)' }),
-  );
+  await db.ddb.send(new PutCommand(sellerCreation(db.table, seller).Put));
 }
 
 export async function getSeller(db: Db, email: string): Promise<Seller | undefined> {

@@ -21,16 +21,17 @@ const shopKey = (shopId: string) => ({ pk: `SHOP#${shopId}`, sk: 'SHOP' });
 /** Slugs are unique: a separate item claims each one. */
 const slugKey = (slug: string) => ({ pk: `SLUG#${slug}`, sk: 'SLUG' });
 
+/** The writes that create a shop, for one transaction: the shop, the claim on its address (the second), its order counts. */
+export function shopCreation(table: string, shop: Shop) {
+  return [
+    { Put: { TableName: table, Item: { ...shopKey(shop.shopId), type: 'Shop', ...shop }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: table, Item: { ...slugKey(shop.slug), type: 'ShopSlug', shopId: shop.shopId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    countsInit(table, shop.shopId),
+  ];
+}
+
 export async function createShop(db: Db, shop: Shop): Promise<void> {
-  await db.ddb.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: db.table, Item: { ...shopKey(shop.shopId), type: 'Shop', ...shop }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        { Put: { TableName: db.table, Item: { ...slugKey(shop.slug), type: 'ShopSlug', shopId: shop.shopId }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        countsInit(db.table, shop.shopId),
-      ],
-    }),
-  );
+  await db.ddb.send(new TransactWriteCommand({ TransactItems: shopCreation(db.table, shop) }));
 }
 
 export async function getShop(db: Db, shopId: string): Promise<Shop | undefined> {

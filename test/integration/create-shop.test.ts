@@ -118,6 +118,26 @@ describe('npm run create-shop', () => {
     expect(await getShopIdBySlug(ctx.deps.db, 'another-shop')).toBeUndefined();
   }, 60_000);
 
+  it('leaves nothing behind for the run that loses a race for the same email or the same address', async () => {
+    const email = 'racer@example.test';
+    const [first, second] = await Promise.all([
+      run(args({ email, name: 'Race One', slug: 'race-one' })),
+      run(args({ email, name: 'Race Two', slug: 'race-two' })),
+    ]);
+    expect([first.code, second.code].sort()).toEqual([0, 1]);
+    const loser = first.code === 0 ? second : first;
+    expect(loser.err).toMatch(/Refused: racer@example\.test (became the seller of another shop meanwhile|signs in to the shop "Race (One|Two)" .* already)\. Nothing was created\./);
+    const winnerSlug = first.code === 0 ? 'race-one' : 'race-two';
+    const loserSlug = first.code === 0 ? 'race-two' : 'race-one';
+    expect((await getSeller(ctx.deps.db, email))?.shopId).toBe(await getShopIdBySlug(ctx.deps.db, winnerSlug));
+    expect(await getShopIdBySlug(ctx.deps.db, loserSlug)).toBeUndefined();
+
+    const sameSlug = await Promise.all([run(args({ email: 'a.racer@example.test', name: 'Slug Race', slug: 'slug-race' })), run(args({ email: 'b.racer@example.test', name: 'Slug Race', slug: 'slug-race' }))]);
+    expect(sameSlug.map((r) => r.code).sort()).toEqual([0, 1]);
+    const sellers = await Promise.all([getSeller(ctx.deps.db, 'a.racer@example.test'), getSeller(ctx.deps.db, 'b.racer@example.test')]);
+    expect(sellers.filter(Boolean)).toHaveLength(1);
+  });
+
   it('checks the inputs with the app’s own rules, and writes nothing for a wrong one', async () => {
     const before = await tableContents();
     const cases: Array<[Partial<typeof maker>, string]> = [

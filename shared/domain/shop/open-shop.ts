@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isConditionFailure } from '#shared/db/db.ts';
 import { customerHasOrders } from '#shared/db/order.ts';
-import { getSeller, putSeller, type Seller } from '#shared/db/seller.ts';
-import { createShop, getShop, getShopIdBySlug, type Shop } from '#shared/db/shop.ts';
+import { getSeller, sellerCreation, type Seller } from '#shared/db/seller.ts';
+import { getShop, getShopIdBySlug, shopCreation, type Shop } from '#shared/db/shop.ts';
+import { transactWrite } from '#shared/db/transact.ts';
 import type { StoredIntakeForm } from '#shared/db/intake-form.ts';
 import type { DomainContext } from '#shared/domain/context.ts';
 import { newId } from '#shared/domain/ids.ts';
@@ -127,23 +127,15 @@ export async function openShop(ctx: DomainContext, raw: OpenShopInput): Promise<
     referencePrefix: input.referencePrefix ?? referencePrefixFor(input.shopName),
     createdAt,
   };
-  try {
-    await createShop(ctx.db, shop);
-  } catch (error) {
-    // Another run took the address between the check and the write.
-    if (isConditionFailure(error)) throw new AppError('conflict', `The address /s/${input.slug} was taken meanwhile. Nothing was created.`, { details: { field: 'slug' } });
-    throw error;
-  }
   const seller: Seller = { email: input.email, shopId: shop.shopId, name: input.sellerName ?? input.shopName, createdAt };
-  try {
-    await putSeller(ctx.db, seller);
-  } catch (error) {
-    if (isConditionFailure(error)) {
-      throw new AppError('conflict', `${input.email} became the seller of another shop meanwhile. The shop /s/${input.slug} (${shop.shopId}) was created without a seller.`, {
-        details: { field: 'email', shopId: shop.shopId },
-      });
+  // One transaction: a run that loses a race for the address or the email leaves nothing behind.
+  const writes = [...shopCreation(ctx.db.table, shop), sellerCreation(ctx.db.table, seller)];
+  const written = await transactWrite(ctx.db, writes);
+  if (!written.ok) {
+    if (written.failedConditions.includes(writes.length - 1)) {
+      throw new AppError('conflict', `${input.email} became the seller of another shop meanwhile. Nothing was created.`, { details: { field: 'email' } });
     }
-    throw error;
+    throw new AppError('conflict', `The address /s/${input.slug} was taken meanwhile. Nothing was created.`, { details: { field: 'slug' } });
   }
   const [form, emailHasCustomerOrders] = await Promise.all([saveIntakeForm(ctx, { shopId: shop.shopId, form: starterForm }), customerHasOrders(ctx.db, input.email)]);
   return { shop, seller, form, emailHasCustomerOrders };
