@@ -55,5 +55,6 @@ export class AtelierStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: `${portalUrl}/api/docs`, description: 'The API’s reference; the API itself is under /api/ on the portal’s address' });
     new CfnOutput(this, 'TableName', { value: storage.table.tableName });
     new CfnOutput(this, 'UploadsBucket', { value: storage.uploads.bucketName });
+    new CfnOutput(this, 'FailedPreviewEvents', { value: files.failedEvents.queueUrl, description: 'S3 events whose previews failed every attempt, with their errors (14 days)' });
   }
 }

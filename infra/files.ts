@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Architecture, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { EventType, type Bucket } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { bundledCode } from '#infra/bundled-code.ts';
 
@@ -37,6 +40,8 @@ export function assertSharpForLambda(repoRoot: string): void {
  */
 export class Files extends Construct {
   readonly fn: LambdaFunction;
+  /** The S3 events whose previews failed every attempt, kept for the operator to look at and send again. */
+  readonly failedEvents: Queue;
 
   constructor(scope: Construct, id: string, props: FilesProps) {
     super(scope, id);
@@ -66,5 +71,17 @@ export class Files extends Construct {
     this.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.uploads.arnForObjects('files/*')] }));
     this.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [props.uploads.arnForObjects('previews/*')] }));
     props.uploads.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.fn), { prefix: 'files/' });
+    // S3 invokes asynchronously: Lambda tries an event three times, then would drop it, and the
+    // file's preview would stay pending with no trace of why. The event and its error go here.
+    this.failedEvents = new Queue(this, 'FailedEvents', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    this.fn.configureAsyncInvoke({ onFailure: new SqsDestination(this.failedEvents), retryAttempts: 2, maxEventAge: Duration.hours(6) });
+    new Alarm(this, 'PreviewsFailed', {
+      alarmDescription: 'An uploaded file’s preview failed every attempt: its S3 event and the error are in the FailedEvents queue.',
+      metric: this.failedEvents.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
   }
 }

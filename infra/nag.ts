@@ -40,6 +40,7 @@ export function acknowledgeFindings(stack: Stack, parts: { api: Api; files: File
     { id: `AwsSolutions-IAM5[Resource::${uploadsArn}/previews/*]`, reason: 'It writes previews under previews/ and nowhere else.' },
   ]);
   acknowledge(parts.files.fn, [{ id: 'AwsSolutions-L1', reason: 'Atelier pins the Node.js 22 runtime (the product card).' }]);
+  acknowledge(parts.files.failedEvents, [{ id: 'AwsSolutions-SQS3', reason: 'It is itself the dead-letter queue of the files Lambda’s failed events; nothing consumes it but the operator.' }]);
   // The singleton Lambda CDK uses to configure the bucket's event notifications.
   const notifications = stack.node.children.find((child) => child.node.id.startsWith('BucketNotificationsHandler'));
   acknowledge(notifications, [

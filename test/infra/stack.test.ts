@@ -107,6 +107,29 @@ describe('the Atelier stack', () => {
     expect(actions.filter((a: string) => a.startsWith('s3:')).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
   });
 
+  it('keeps the S3 events whose previews failed every attempt, with their errors, and raises an alarm', () => {
+    const queues = template.findResources('AWS::SQS::Queue');
+    const [queueId, queue] = Object.entries(queues).find(([id]) => id.startsWith('FilesFailedEvents'))!;
+    expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+    const previews = Object.keys(template.findResources('AWS::Lambda::Function')).find((id) => id.startsWith('FilesPreviews'))!;
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: previews },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      Threshold: 1,
+    });
+    template.hasOutput('FailedPreviewEvents', { Value: { Ref: queueId } });
+  });
+
   it('ships fonts with the files Lambda, so text in an SVG proof is drawn in its preview, not as empty boxes', () => {
     const staged = (stack.node.findAll().find((c) => c.node.path === 'Atelier/Files/Previews/Code/Stage') as AssetStaging).absoluteStagedPath;
     const previews = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('FilesPreviews'))![1];
