@@ -118,9 +118,13 @@ describe('the room left in a text with a limit', () => {
     // An emoji is two characters to the limit, as to maxLength and the server.
     await page.keyboard.type('💍');
     await expect.poll(() => countText(page, id)).toEqual(['6 characters left']);
-    await page.keyboard.type(' and more');
+    await page.keyboard.type(' and m');
     await expect.poll(() => countText(page, id)).toEqual(['You have reached the limit of 40 characters']);
-    expect(await engraving.inputValue()).toBe('Ana & Luis · forever · 14.02.202💍 and m');
+    // Typing on is not cut short: the text runs over, and the count says by how much (test/e2e/request-page.test.ts).
+    await page.keyboard.type('ore');
+    await expect.poll(() => countText(page, id)).toEqual(['You have 3 characters too many']);
+    expect(await engraving.inputValue()).toBe('Ana & Luis · forever · 14.02.202💍 and more');
+    expect(await engraving.getAttribute('maxlength')).toBeNull();
     expect(await violations(page)).toEqual([]);
     await page.context().close();
   }, 60_000);

@@ -221,3 +221,117 @@ describe("the customer's request page", () => {
     expect(await box.isChecked()).toBe(false);
   });
 });
+
+/** The colour drawn at a point of `selector` (as fractions of its box), read off a screenshot of it. */
+async function colourAt(page: Page, selector: string, x: number, y: number): Promise<[number, number, number]> {
+  const shot = (await page.locator(selector).screenshot()).toString('base64');
+  return page.evaluate(
+    async ({ shot, x, y }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${shot}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const [r, g, b] = context.getImageData(Math.round(image.width * x), Math.round(image.height * y), 1, 1).data;
+      return [r!, g!, b!] as [number, number, number];
+    },
+    { shot, x, y },
+  );
+}
+
+describe('the request page, for a customer checking what they send', () => {
+  it('keeps a text typed or pasted past its limit, says how many too many, and sends it only once shortened', async () => {
+    const form = await createForm('Name sign', [
+      { id: 'words', type: 'short_text', label: 'Words on the sign', required: true, maxLength: 20, personalization: true },
+      { id: 'story', type: 'long_text', label: 'Anything else?', maxLength: 30 },
+    ]);
+    const customer = await journey.browser.newPage(phone);
+    const sent: string[] = [];
+    customer.on('request', (r) => void (r.method() === 'POST' && r.url().endsWith('/requests') && sent.push(r.url())));
+    await customer.goto(`${journey.server.url}/s/demo?form=${form.formId}`);
+    const words = customer.getByRole('textbox', { name: 'Words on the sign', exact: true });
+    // Typed past the limit, nothing is dropped: the count says by how much it is over, in the error colour.
+    await words.click();
+    await customer.keyboard.type('The Souzas · est. 2019 x');
+    expect(await words.inputValue()).toBe('The Souzas · est. 2019 x');
+    await expect.poll(() => customer.locator('#q-words-count').textContent()).toBe('You have 4 characters too many');
+    expect(await customer.locator('#q-words-count').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(161, 43, 43)');
+    expect(await words.getAttribute('aria-describedby')).toBe('q-words-hint q-words-count');
+    // A paste too is kept whole, and no note says part of it was left out.
+    const story = customer.getByRole('textbox', { name: 'Anything else?', exact: true });
+    await story.focus();
+    await customer.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: journey.server.url });
+    await customer.evaluate(() => navigator.clipboard.writeText('Please use a serif font like on the photo.'));
+    await customer.keyboard.press('ControlOrMeta+V');
+    await expect.poll(() => story.inputValue()).toBe('Please use a serif font like on the photo.');
+    await expect.poll(() => customer.locator('#q-story-count').textContent()).toBe('You have 12 characters too many');
+    expect(await customer.locator('#q-story-cut').count()).toBe(0);
+    await fillWho(customer, 'Carla Souza', 'carla@example.test');
+
+    // Not sent: the first text over its limit says so and gets the focus.
+    await customer.getByRole('button', { name: 'Send my request' }).click();
+    await expect.poll(() => customer.locator('#q-words-error').textContent()).toBe('Shorten this to 20 characters or fewer to send your request.');
+    expect(await customer.locator('#q-story-error').textContent()).toBe('Shorten this to 30 characters or fewer to send your request.');
+    await expect.poll(() => customer.evaluate(() => document.activeElement?.id)).toBe('q-words');
+    expect(await words.getAttribute('aria-invalid')).toBe('true');
+    expect(sent).toEqual([]);
+
+    // Shortened to the limit, it is sent whole, as typed.
+    await words.fill('The Souzas · est. 19');
+    await expect.poll(() => customer.locator('#q-words-count').textContent()).toBe('You have reached the limit of 20 characters');
+    await story.fill('Serif font, as in the photo.');
+    await customer.getByRole('button', { name: 'Send my request' }).click();
+    const reference = await sentReference(customer);
+    expect(await keptAnswers(reference)).toEqual({ words: 'The Souzas · est. 19', story: 'Serif font, as in the photo.' });
+  });
+
+  it('shows no colour in the swatch of an optional colour question while there is no preference', async () => {
+    const form = await createForm('Candle label', [{ id: 'label', type: 'color', label: 'Label colour' }]);
+    const customer = await journey.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await customer.goto(`${journey.server.url}/s/demo?form=${form.formId}`);
+    const none = customer.getByRole('checkbox', { name: 'No preference for Label colour', exact: true });
+    await none.waitFor();
+    expect(await none.isChecked()).toBe(true);
+    // Away from the line crossing it (corner to corner, from the bottom left), the swatch is the page's white, not the picker's starting brown (#8a4b2a).
+    expect(await colourAt(customer, '#q-label', 0.3, 0.3)).toEqual([255, 255, 255]);
+    expect(await colourAt(customer, '#q-label', 0.7, 0.7)).toEqual([255, 255, 255]);
+    // And the line, grey, says "none" as a design tool's empty swatch does.
+    const line = await colourAt(customer, '#q-label', 0.5, 0.5);
+    expect(Math.max(...line)).toBeLessThan(200);
+    expect(line[0] - line[2]).toBeLessThan(40);
+    expect(await customer.getByLabel('Label colour', { exact: true }).getAttribute('aria-describedby')).toBe('q-label-none-said');
+    expect(await customer.locator('#q-label-none-said').textContent()).toBe('No colour chosen');
+    // A colour picked shows in it, and "No preference" is unticked.
+    await customer.locator('#q-label').fill('#2a5b86');
+    expect(await none.isChecked()).toBe(false);
+    expect(await colourAt(customer, '#q-label', 0.3, 0.3)).toEqual([42, 91, 134]);
+    expect(await customer.getByLabel('Label colour', { exact: true }).getAttribute('aria-describedby')).toBeNull();
+    // Ticked again, no colour again.
+    await none.check();
+    expect(await colourAt(customer, '#q-label', 0.3, 0.3)).toEqual([255, 255, 255]);
+  });
+
+  it("moves the focus to the new form's heading when the customer switches between the shop's forms", async () => {
+    const customer = await journey.browser.newPage(phone);
+    await customer.goto(`${journey.server.url}/s/demo`);
+    await customer.getByRole('heading', { name: 'Engraved cutting board', level: 1 }).waitFor();
+    // Opened, the page leaves the focus where a page load does.
+    expect(await customer.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+    const active = () => customer.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent?.trim()}`);
+    await customer.getByRole('link', { name: 'Candle set for an event' }).focus();
+    await customer.keyboard.press('Enter');
+    await customer.getByRole('heading', { name: 'Candle set for an event', level: 1 }).waitFor();
+    await expect.poll(active).toBe('H1 Candle set for an event');
+    // Tab goes on from there, into the page, not from its start.
+    await customer.keyboard.press('Tab');
+    expect(await customer.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+    // And back again, by the link or by Back.
+    await customer.getByRole('link', { name: 'Engraved cutting board' }).click();
+    await expect.poll(active).toBe('H1 Engraved cutting board');
+    await customer.goBack();
+    await expect.poll(active).toBe('H1 Candle set for an event');
+  });
+});

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useJourney } from '#test/helpers/journey.ts';
+import { emailedLink, signInAs, useJourney } from '#test/helpers/journey.ts';
 
 const journey = useJourney();
 
@@ -153,6 +153,50 @@ describe('signing in', () => {
     const waitingTop = (await waiting.boundingBox())!.y;
     expect(waitingTop).toBeLessThan((await page.getByRole('list', { name: 'Your orders' }).boundingBox())!.y);
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.close();
+  });
+
+  it("tells a customer who opens their order's link signed out to sign in to see it, with the email they gave the shop", async () => {
+    // Ana's order, as its address reaches her (the link in the shop's email).
+    const signedIn = await journey.browser.newContext();
+    const her = await signedIn.newPage();
+    await signInAs(journey, her, 'ana@demo.test');
+    await her.getByRole('link', { name: /Nonna/ }).first().click();
+    await her.waitForURL(/\/orders\//);
+    const orderPath = new URL(her.url()).pathname;
+    await signedIn.close();
+
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      const page = await (await journey.browser.newContext({ viewport })).newPage();
+      await page.goto(`${journey.server.url}${orderPath}`);
+      await page.waitForURL(/\/sign-in\?next=/);
+      await page.getByRole('heading', { name: 'Sign in to see your order', level: 1 }).waitFor();
+      expect(await page.title()).toBe('Sign in to see your order · Atelier');
+      expect(await page.locator('#email-hint').textContent()).toBe('Enter the email address you gave the shop: we email it a link that opens your order. No password needed.');
+      expect(await page.getByText('Sellers manage custom orders here', { exact: false }).count()).toBe(0);
+      expect(await page.getByText('Are you the shop? Sign in with the email address you use for Atelier.').isVisible()).toBe(true);
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      if (viewport.width > 390) {
+        await page.context().close();
+        continue;
+      }
+      // The link emailed opens the order.
+      await page.getByLabel('Email address').fill('ana@demo.test');
+      await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+      await page.waitForURL(/\/sign-in\/sent/);
+      await page.goto(emailedLink(journey, 'ana@demo.test'));
+      await page.getByRole('button', { name: 'Continue to Atelier' }).click();
+      await page.waitForURL((u) => u.pathname === orderPath);
+      await page.context().close();
+    }
+
+    // Any other way in keeps the page as it was.
+    const page = await journey.browser.newPage();
+    await page.goto(`${journey.server.url}/settings`);
+    await page.waitForURL(/\/sign-in\?next=%2Fsettings/);
+    await page.getByRole('heading', { name: 'Sign in to Atelier', level: 1 }).waitFor();
+    expect(await page.locator('#email-hint').textContent()).toBe('We email you a link that signs you in. No password needed.');
+    expect(await page.getByText('Sellers manage custom orders here; customers follow theirs. Everyone signs in with their email.').isVisible()).toBe(true);
     await page.close();
   });
 });

@@ -7,7 +7,7 @@ import { localIsoToday } from '#shared/text/calendar-date.ts';
 import type { AnswerValue, IntakeField } from '#shared/schemas/intake-form.ts';
 import { ApiError, get, post } from '../api.ts';
 import { Field, Notice } from '../components/field.tsx';
-import { IntakeFieldInput } from '../components/intake-field.tsx';
+import { charactersOverLimit, IntakeFieldInput, overLimitMessage } from '../components/intake-field.tsx';
 import type { ReferenceUploader } from '../components/reference-files-input.tsx';
 import { uploadReference, type UploadDraft } from '../upload.ts';
 import { Layout, Loading } from '../components/layout.tsx';
@@ -59,6 +59,10 @@ export default function RequestPage() {
   const draft = useRef<UploadDraft>({}).current;
   const uploader: ReferenceUploader = (file, onProgress) => uploadReference(params.slug!, file, draft, onProgress);
   const focusAfterRender = useFocusAfterRender();
+  // Another of the shop's forms chosen here (its link, or Back to the one before) replaces the
+  // page in place, its links with it: the focus goes to the new form's heading, which a screen
+  // reader then reads, not to the start of the page. Not on the first form: the page has just loaded.
+  const shownForm = useRef<string | undefined | null>(null);
   const formPath = (id: string | undefined) => `/shops/${encodeURIComponent(params.slug!)}/intake-form${id ? `?formId=${encodeURIComponent(id)}` : ''}`;
 
   useEffect(() => {
@@ -73,6 +77,8 @@ export default function RequestPage() {
         setData(asFilledInToday(d));
         setAnswers(initialAnswers(d.form.fields));
         setErrors({});
+        if (shownForm.current !== null && shownForm.current !== formId) focusAfterRender('request-form-heading');
+        shownForm.current = formId;
       })
       .catch((e) => {
         if (!current) return;
@@ -120,6 +126,9 @@ export default function RequestPage() {
     const shownAnswers = Object.fromEntries(Object.entries(answers).filter(([id]) => data.form.fields.some((f) => f.id === id)));
     const checked = validateAnswers(data.form.fields, shownAnswers);
     if (!checked.ok) for (const problem of checked.errors) found[problem.fieldId] = problem.message;
+    // A text over its limit is not sent cut short: it waits for the customer to shorten it, as its
+    // count (which says how many too many) counts it.
+    for (const field of data.form.fields) if (charactersOverLimit(field, shownAnswers[field.id]) > 0 && 'maxLength' in field) found[field.id] = overLimitMessage(field.maxLength);
     if (!who.name.trim()) found.name = 'Enter your name.';
     if (!/^\S+@\S+\.\S+$/.test(who.email.trim())) found.email = 'Enter a valid email address.';
     setErrors(found);
@@ -235,7 +244,9 @@ export default function RequestPage() {
       <p class="muted small" style={{ margin: 0 }}>
         {data.shop.name}
       </p>
-      <h1>{data.form.name}</h1>
+      <h1 id="request-form-heading" tabIndex={-1}>
+        {data.form.name}
+      </h1>
       {data.form.description ? (
         <p>
           <WithLinks text={data.form.description} />

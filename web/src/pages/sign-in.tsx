@@ -7,7 +7,7 @@ import { useSession } from '../session.tsx';
 import { Button } from '../components/button.tsx';
 
 /** The email form that asks for a sign-in link; also shown when a link has expired. */
-export function SignInForm(props: { next?: string | undefined; lead?: string }) {
+export function SignInForm(props: { next?: string | undefined; lead?: string; hint?: string }) {
   const location = useLocation();
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string>();
@@ -28,7 +28,7 @@ export function SignInForm(props: { next?: string | undefined; lead?: string }) 
   return (
     <form onSubmit={submit} noValidate>
       {props.lead ? <p>{props.lead}</p> : null}
-      <Field id="email" label="Email address" hint="We email you a link that signs you in. No password needed." error={error} required>
+      <Field id="email" label="Email address" hint={props.hint ?? 'We email you a link that signs you in. No password needed.'} error={error} required>
         {(aria) => <input {...aria} type="email" name="email" autoComplete="email" inputMode="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />}
       </Field>
       <Button class="button primary block" type="submit" unavailable={busy}>
@@ -41,19 +41,22 @@ export function SignInForm(props: { next?: string | undefined; lead?: string }) 
 export default function SignInPage() {
   const { query } = useLocation();
   const { me } = useSession();
+  // Sent here from an order's page (its link opened signed out, or a session that ended on it):
+  // most likely the customer the shop's email was for, who knows the shop, not Atelier.
+  const toOrder = /^\/orders\/[^/?#]+/.test(safeNext(query.next));
   return (
     <Layout narrow>
       <div class="card">
-        <h1>Sign in to Atelier</h1>
+        <h1>{toOrder ? 'Sign in to see your order' : 'Sign in to Atelier'}</h1>
         {/* Still offered: the same browser may be shared, or the person means another address. */}
         {me ? (
           <Notice kind="info">
             You are signed in as {me.email}. <a href={safeNext(query.next) === '/' ? (me.kind === 'seller' ? '/dashboard' : '/home') : safeNext(query.next)}>Go on as {me.email}</a>, or ask for a link for another address.
           </Notice>
         ) : null}
-        <SignInForm next={query.next} />
+        <SignInForm next={query.next} {...(toOrder ? { hint: 'Enter the email address you gave the shop: we email it a link that opens your order. No password needed.' } : {})} />
       </div>
-      <p class="muted small">Sellers manage custom orders here; customers follow theirs. Everyone signs in with their email.</p>
+      <p class="muted small">{toOrder ? 'Are you the shop? Sign in with the email address you use for Atelier.' : 'Sellers manage custom orders here; customers follow theirs. Everyone signs in with their email.'}</p>
     </Layout>
   );
 }
