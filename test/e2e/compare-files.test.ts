@@ -44,7 +44,7 @@ async function sendFiles(page: Page, files: Array<{ name: string; mimeType: stri
   for (let i = 0; i < before + files.length; i++) await boxes.nth(i).uncheck();
   for (let i = 0; i < files.length; i++) await boxes.nth(i).check();
   await page.getByRole('button', { name: `Send proof v${version}` }).click();
-  await expect.poll(() => page.getByText(`Proof v${version} sent to the customer.`).isVisible()).toBe(true);
+  await expect.poll(() => page.getByText(`Proof v${version} is on the customer’s order page.`).isVisible()).toBe(true);
 }
 
 const select = (page: Page, name: string) => page.getByRole('combobox', { name, exact: true });

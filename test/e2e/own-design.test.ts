@@ -172,7 +172,7 @@ describe('a design of your own', () => {
       ['In this proof: proof-v2.png', true],
     ]);
     await seller.getByRole('button', { name: 'Send proof v2' }).click();
-    await expect.poll(() => seller.getByText('Proof v2 sent to the customer.').isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => seller.getByText('Proof v2 is on the customer’s order page.').isVisible(), { timeout: 30_000 }).toBe(true);
     expect(await seller.getByRole('button', { name: 'Choose the files of v1' }).count()).toBe(0);
     const sent = await orderOf(seller);
     expect(sent.order.status).toBe('awaiting_approval');
@@ -205,7 +205,7 @@ describe('a design of your own', () => {
     await again.getByRole('checkbox', { name: 'In this proof: proof-v2.png' }).focus();
     await again.keyboard.press('Space');
     await again.getByRole('button', { name: 'Send proof v1' }).click();
-    await expect.poll(() => again.getByText('Proof v1 sent to the customer.').isVisible()).toBe(true);
+    await expect.poll(() => again.getByText('Proof v1 is on the customer’s order page.').isVisible()).toBe(true);
     expect((await orderOf(again)).designs[0].files.map((f: { filename: string }) => f.filename)).toEqual(['proof-v2.png']);
     await again.close();
   }, 60_000);

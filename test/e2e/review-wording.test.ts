@@ -204,7 +204,7 @@ describe('sending a proof without files', () => {
     await chosen.check();
     await expect.poll(() => message.count()).toBe(0);
     await send.click();
-    await expect.poll(() => page.getByText('Proof v1 sent to the customer.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Proof v1 is on the customer’s order page.').isVisible()).toBe(true);
     await page.close();
   });
 });
@@ -247,7 +247,9 @@ describe('an approved version a newer one has replaced', () => {
     await theirs.close();
 
     const page = await pageAs(seller, `/orders/${orderId}`);
-    await page.getByRole('button', { name: 'Move to In design', exact: true }).click();
+    // Back from an approval asks first (test/e2e/proof-follow-up.test.ts).
+    await page.getByRole('button', { name: 'Back to In design', exact: true }).click();
+    await page.getByRole('button', { name: 'Set the approval aside', exact: true }).click();
     await expect.poll(() => page.locator('.page-head .badge').first().innerText()).toBe('In design');
     await sendProof(page, 'proof-v2.png', 2);
     const badges = page.locator('.versions .badge');

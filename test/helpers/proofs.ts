@@ -27,7 +27,7 @@ export async function sendProof(page: Page, file: string, version: number, optio
   expect(await boxes.evaluateAll((all) => all.map((b) => (b as HTMLInputElement).checked))).toEqual([true, ...Array(before).fill(false)]);
   await options.beforeSend?.();
   await send[options.press ?? 'click']();
-  await expect.poll(() => page.getByText(`Proof v${version} sent to the customer.`).isVisible()).toBe(true);
+  await expect.poll(() => page.getByText(`Proof v${version} is on the customer’s order page.`).isVisible()).toBe(true);
 }
 
 /**

@@ -44,6 +44,19 @@ function ShopNote(props: { caption: string; text: string }) {
   );
 }
 
+/**
+ * To the latest proof, not past it: its heading at the top of the view, the proof under it, and
+ * the decision after that. In place, with no history entry, so Back still leaves the page. The
+ * keyboard goes on at the decision: Tab reaches its first control, past the comment tools.
+ */
+function lookAtTheProof(e: MouseEvent) {
+  const heading = document.getElementById('latest-version');
+  if (!heading) return;
+  e.preventDefault();
+  heading.scrollIntoView({ block: 'start' });
+  (document.getElementById('decide-title') ?? heading).focus({ preventScroll: true });
+}
+
 /** The customer's view of where the order stands and what happens next. */
 export function CustomerStatus(props: { page: OrderPage; onChanged(message: string): Promise<void>; onConflict(message: string): Promise<void> }) {
   const o = props.page.order;
@@ -73,7 +86,9 @@ export function CustomerStatus(props: { page: OrderPage; onChanged(message: stri
         {proofAwaitingDecision(props.page) ? (
           <>
             {' '}
-            <a href="#decide-title">Look at the proof and decide</a>
+            <a href="#latest-version" onClick={lookAtTheProof}>
+              Look at the proof and decide
+            </a>
           </>
         ) : null}
       </p>

@@ -64,9 +64,12 @@ export function Announcement(props: { message?: { kind: 'success' | 'warn'; text
     if (!props.message || !shown.current || !region.current) return;
     // The button pressed may have gone with the change it made (a status step, a decision). The
     // focus would then fall to the start of the page: the person is taken to what happened instead.
+    // The last message may still be held at the top of the view (a comment just added): focused
+    // there, nothing would scroll, and it would then drop back to its place out of view. It goes
+    // back to its place first (the class now: the render that says so comes after), then is focused.
     if (!document.activeElement || document.activeElement === document.body) {
+      region.current.classList.remove('floating');
       shown.current.focus();
-      return;
     }
     // Watched rather than measured once: the page is still settling (images, scroll anchoring).
     const watcher = new IntersectionObserver(([place]) => {

@@ -6,7 +6,7 @@ import { Button } from './button.tsx';
 import { Field, Notice } from './field.tsx';
 import { statusLabels } from '#shared/schemas/order-status.ts';
 import { useLeaveGuard } from './leave-guard.ts';
-import { designAwaitingProof } from './proofs.tsx';
+import { designAwaitingProof, TellTheCustomer } from './proofs.tsx';
 
 /** Asking for approval and approving are design review's steps, not buttons here (ADR 0009). */
 const reviewHints: Partial<Record<OrderStatus, string>> = {
@@ -30,6 +30,8 @@ function stepButton(page: OrderPage, step: OrderPage['allowedTransitions'][numbe
   // Back to design while the customer is asked: the shop takes its proof back; waiting is the expected course.
   // A design the customer sent is not the shop's to withdraw (an order left awaiting approval under one before ADR 0021).
   if (from === 'awaiting_approval' && step.to === 'in_design') return { label: designAwaitingProof(page) ? 'Return to design' : 'Withdraw the proof', style: 'secondary' };
+  // Back from an approval is a step back, not the way on: it stands aside, and asks first (setsApprovalAside).
+  if (setsApprovalAside(page, step)) return { label: 'Back to In design', style: 'secondary' };
   return { label: `Move to ${statusLabels[step.to]}`, style: step.requiresReason || step.to === 'on_hold' ? 'secondary' : 'primary' };
 }
 
@@ -44,13 +46,33 @@ const noteForCustomer: Partial<Record<OrderStatus, { label: string; hint: string
   shipped: { label: 'Tracking (optional)', hint: 'The carrier and the tracking number or link. The customer reads it on their order.' },
 };
 
-/** Steps that open a short form before they are taken: a reason where one must be kept, or a note for the customer. */
-const asksFirst = (step: OrderPage['allowedTransitions'][number]) => step.requiresReason || step.to in noteForCustomer;
+/**
+ * Back to design from an approved order: the customer's approval is set aside, and the order
+ * cannot be made until they approve a proof again. Not undone by another press, so asked first.
+ */
+const setsApprovalAside = (page: OrderPage, step: OrderPage['allowedTransitions'][number]) => page.order.status === 'approved' && step.to === 'in_design';
 
-/** What the short form asks for before a step. */
-function reasonField(to: OrderStatus): { label: string; hint: string; required: boolean; missing?: string } {
+/** The version the customer approved, when the order stands approved. */
+const approvedVersion = (page: OrderPage) => page.designs.find((d) => d.state === 'approved')?.version;
+
+/** Steps that open a short form before they are taken: a reason where one must be kept, a note for the customer, or what a step back undoes. */
+const asksFirst = (page: OrderPage, step: OrderPage['allowedTransitions'][number]) => step.requiresReason || step.to in noteForCustomer || setsApprovalAside(page, step);
+
+/** What the short form asks for before a step, and what it warns of. */
+function reasonField(page: OrderPage, to: OrderStatus): { label: string; hint: string; required: boolean; missing?: string; warning?: string; keep?: string; confirm?: string } {
   const note = noteForCustomer[to];
   if (note) return { ...note, required: false };
+  if (page.order.status === 'approved' && to === 'in_design') {
+    const version = approvedVersion(page);
+    return {
+      label: 'Why? (optional)',
+      hint: "Kept in the order's activity, which the customer reads.",
+      required: false,
+      warning: `Going back sets aside the customer’s approval of ${version ? `v${version}` : 'the proof'}: they must approve a proof again before you make the piece.`,
+      keep: 'Keep the approval',
+      confirm: 'Set the approval aside',
+    };
+  }
   if (to === 'cancelled') return { label: 'Why is it cancelled?', hint: "Kept in the order's activity, which the customer reads.", required: true, missing: 'Give a reason for cancelling: the customer reads it.' };
   return { label: 'Why start before the customer approved?', hint: "Kept in the order's activity, which the customer reads.", required: true, missing: 'Give a reason for starting before the customer approved.' };
 }
@@ -64,12 +86,15 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
   const [error, setError] = useState<string>();
   const [reasonError, setReasonError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // The status the seller just moved the order to: nobody is emailed of it (no notifier yet), so
+  // the seller is offered the customer's link to send, until the order moves again.
+  const [movedTo, setMovedTo] = useState<OrderStatus>();
   const steps = props.page.allowedTransitions;
   // A step someone else's change has taken away (the order was put on hold meanwhile) closes its form.
   const reasonFor = steps.some((s) => s.to === askedFor) ? askedFor : undefined;
   const reason = (reasonFor && drafts[reasonFor]) || '';
   useLeaveGuard(Boolean(reasonFor) && reason.trim() !== '');
-  const asked = reasonFor ? reasonField(reasonFor) : undefined;
+  const asked = reasonFor ? reasonField(props.page, reasonFor) : undefined;
   const reasonInput = useRef<HTMLTextAreaElement>(null);
   const stepButtons = useRef<HTMLDivElement>(null);
   // The step's button opened the form: typing goes on in it, for the keyboard as for the mouse.
@@ -78,6 +103,7 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
   }, [reasonFor]);
   const openForm = (to: OrderStatus) => {
     setReasonError(undefined);
+    setMovedTo(undefined);
     setAskedFor(reasonFor === to ? undefined : to);
   };
   // The form and the focused field in it go: the focus returns to the step's button, where it began.
@@ -90,11 +116,13 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
   const move = async (to: OrderStatus, withReason?: string) => {
     setBusy(true);
     setError(undefined);
+    setMovedTo(undefined);
     try {
       await post(`/orders/${props.page.order.orderId}/transitions`, { to, version: props.page.order.version, ...(withReason ? { reason: withReason } : {}) });
       setAskedFor(undefined);
       setDrafts({});
       await props.onChanged(`Moved to ${statusLabels[to]}.`);
+      setMovedTo(to);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not change the status.');
       if (e instanceof ApiError && e.status === 409) await props.onConflict();
@@ -127,14 +155,15 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
               class={`button ${button.style}`}
               data-step={s.to}
               unavailable={busy}
-              aria-expanded={asksFirst(s) ? reasonFor === s.to : undefined}
-              onClick={() => (asksFirst(s) ? openForm(s.to) : move(s.to))}
+              aria-expanded={asksFirst(props.page, s) ? reasonFor === s.to : undefined}
+              onClick={() => (asksFirst(props.page, s) ? openForm(s.to) : move(s.to))}
             >
               {button.label}
             </Button>
           );
         })}
       </div>
+      {movedTo && movedTo === props.page.order.status && !reasonFor ? <TellTheCustomer orderId={props.page.order.orderId} /> : null}
       {reasonFor && asked ? (
         <form
           class="step-form"
@@ -150,10 +179,17 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
             void move(reasonFor, reason.trim() || undefined);
           }}
         >
+          {/* Said on the field too: the focus goes straight to it, past this line. */}
+          {asked.warning ? (
+            <p class="notice warn small" id="reason-warning">
+              {asked.warning}
+            </p>
+          ) : null}
           <Field id="reason" label={asked.label} hint={asked.hint} required={asked.required} error={reasonError} count={{ value: reason, max: 500 }}>
             {(aria) => (
               <textarea
                 {...aria}
+                aria-describedby={[asked.warning ? 'reason-warning' : '', aria['aria-describedby'] ?? ''].filter(Boolean).join(' ') || undefined}
                 ref={reasonInput}
                 maxLength={500}
                 value={reason}
@@ -166,11 +202,11 @@ export function NextSteps(props: { page: OrderPage; onChanged(message: string): 
           </Field>
           <div class="row">
             <Button class="button primary" type="submit" unavailable={busy}>
-              Confirm
+              {asked.confirm ?? 'Confirm'}
             </Button>
             {/* Not "Cancel": under "Cancel order" it would read as that step, or as going ahead with it. */}
             <button type="button" class="button secondary" onClick={closeForm}>
-              {reasonFor === 'cancelled' ? 'Keep the order' : 'Close'}
+              {reasonFor === 'cancelled' ? 'Keep the order' : (asked.keep ?? 'Close')}
             </button>
           </div>
         </form>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DesignView } from '#shared/schemas/design.ts';
 import type { FileView } from '#shared/schemas/file.ts';
 import type { OrderPage } from '#shared/schemas/order.ts';
@@ -106,8 +106,42 @@ function earlierFiles(page: OrderPage, uploadedHere: FileView[]): FileView[] {
 
 const noFilesChosen = 'Choose at least one file for this version.';
 
+/**
+ * Atelier emails nobody as an order moves on (the notifier is not built yet): said to the seller
+ * beside what they just did, with the customer's link to this order, one press to copy, to send
+ * through Etsy Messages. The customer opens it and signs in with their email.
+ */
+export function TellTheCustomer(props: { orderId: string }) {
+  const address = `${location.origin}/orders/${props.orderId}`;
+  const [copied, setCopied] = useState<boolean | 'refused'>(false);
+  // "Copied" goes after a while: left standing, it would claim a later copy too.
+  useEffect(() => {
+    if (!copied) return;
+    const fade = setTimeout(() => setCopied(false), 6000);
+    return () => clearTimeout(fade);
+  }, [copied]);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(address);
+      setCopied(true);
+    } catch {
+      // A browser that refuses the clipboard (no https, locked down): the link, to copy by hand.
+      setCopied('refused');
+    }
+  };
+  return (
+    <div class="notice info small row tell-customer">
+      <span>Atelier does not email the customer yet: send them the link to this order through Etsy Messages.</span>
+      <button type="button" class="button secondary" onClick={copy}>
+        {copied === true ? 'Copied' : 'Copy the customer’s link'}
+      </button>
+      <span role="status">{copied === true ? <span class="visually-hidden">Link copied</span> : copied === 'refused' ? `This browser did not allow copying. The link: ${address}` : null}</span>
+    </div>
+  );
+}
+
 /** Upload files with progress, then send them as the next version: the shop's proof, or the customer's own design. */
-function SendProof(props: { page: OrderPage; onSent(message: string): Promise<void> }) {
+function SendProof(props: { page: OrderPage; onSent(message: string, design: DesignView): Promise<void> }) {
   const orderId = props.page.order.orderId;
   const [uploads, setUploads] = useState<Array<{ key: number; name: string; progress: number; handle?: UploadHandle; file?: FileView; error?: string }>>([]);
   // Only files chosen on this visit go in: one uploaded earlier and never sent (the page was left
@@ -175,7 +209,13 @@ function SendProof(props: { page: OrderPage; onSent(message: string): Promise<vo
       setUploads([]);
       setSelected([]);
       setNote('');
-      await props.onSent(props.page.viewer === 'seller' ? `Proof v${design.version} sent to the customer.` : `Your design v${design.version} was sent to the shop. The shop will reply with a proof for you to approve.`);
+      // Sent to the order page, not to an inbox: nobody is emailed as the order moves on (yet).
+      await props.onSent(
+        props.page.viewer === 'seller'
+          ? `Proof v${design.version} is on the customer’s order page.`
+          : `Your design v${design.version} was sent to the shop. The shop will reply with a proof for you to approve.`,
+        design,
+      );
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Could not send the proof.');
     } finally {
@@ -346,6 +386,9 @@ function Decide(props: { page: OrderPage; design: DesignView; draft: DecisionDra
   // A double tap must not send the decision twice (the second would be refused as too late).
   const [busy, setBusy] = useState(false);
   const beyond = page.revisions.used >= page.revisions.allowance;
+  // The customer's own threads on this proof still open: the shop reads them, but an approval says
+  // the proof is right as it is, so they are counted beside the button before it is pressed.
+  const openThreads = page.comments.filter((c) => c.designId === design.designId && !c.parentId && !c.resolved && c.author.kind === 'customer').length;
   const [noteError, setNoteError] = useState<string>();
   const [tickError, setTickError] = useState<string>();
   const decide = async (decision: 'approve' | 'request_changes') => {
@@ -385,7 +428,9 @@ function Decide(props: { page: OrderPage; design: DesignView; draft: DecisionDra
   return (
     <div class="decide" aria-labelledby="decide-title">
       {/* Under its version's heading. */}
-      <h4 id="decide-title">Your decision on v{design.version}</h4>
+      <h4 id="decide-title" tabIndex={-1}>
+        Your decision on v{design.version}
+      </h4>
       {error ? <Notice kind="error">{error}</Notice> : null}
       <dl class="facts">
         <dt>Files</dt>
@@ -433,8 +478,14 @@ function Decide(props: { page: OrderPage; design: DesignView; draft: DecisionDra
           </span>
         </Notice>
       ) : null}
+      {openThreads ? (
+        <p class="small" id="decide-open-threads">
+          You have {openThreads === 1 ? '1 open comment' : `${openThreads} open comments`} on v{design.version}: the shop reads {openThreads === 1 ? 'it' : 'them'}, but approving says the proof is right as it
+          is.
+        </p>
+      ) : null}
       <div class="row">
-        <Button class="button primary" type="button" unavailable={busy} onClick={() => decide('approve')}>
+        <Button class="button primary" type="button" unavailable={busy} aria-describedby={openThreads ? 'decide-open-threads' : undefined} onClick={() => decide('approve')}>
           Approve v{design.version}
         </Button>
         <Button class="button secondary" type="button" unavailable={busy} onClick={() => decide('request_changes')}>
@@ -446,15 +497,16 @@ function Decide(props: { page: OrderPage; design: DesignView; draft: DecisionDra
 }
 
 /** An earlier version's pins and threads, folded away so the latest proof leads. */
-function EarlierReview(props: Parameters<typeof PinnedReview>[0]) {
+function EarlierReview(props: Parameters<typeof PinnedReview>[0] & { onToggle(open: boolean): void }) {
+  const { onToggle, ...review } = props;
   const count = props.comments.filter((c) => c.designId === props.design.designId).length;
   if (count === 0) return null;
   return (
-    <details class="earlier-review">
+    <details class="earlier-review" onToggle={(e) => onToggle(e.currentTarget.open)}>
       <summary>
         Comments on v{props.design.version} ({count})
       </summary>
-      <PinnedReview {...props} />
+      <PinnedReview {...review} />
     </details>
   );
 }
@@ -467,6 +519,32 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
   const proposed = designAwaitingProof(page);
   const image = imageSources(page.order.orderId, page.files);
   const [decisionDraft, setDecisionDraft] = useState<DecisionDraft>({ note: '' });
+  // Earlier versions whose comments are open: their images are shown there, to pin on, and not again as tiles.
+  const [reviewOpen, setReviewOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggleReview = (designId: string, open: boolean) =>
+    setReviewOpen((all) => {
+      const next = new Set(all);
+      if (open) next.add(designId);
+      else next.delete(designId);
+      return next;
+    });
+  // The version the seller just sent. The keyboard goes on at its heading, above the form it was
+  // sent from, and it says there that nobody was emailed of it, with the link to send.
+  const [justSent, setJustSent] = useState<string>();
+  const focusSent = useRef<string>();
+  useEffect(() => {
+    if (!latest || focusSent.current !== latest.designId) return;
+    focusSent.current = undefined;
+    const heading = document.getElementById('latest-version');
+    heading?.focus({ preventScroll: true });
+    heading?.scrollIntoView({ block: 'start' });
+  });
+  const sent = async (message: string, design: DesignView) => {
+    await props.onChanged(message);
+    if (page.viewer !== 'seller') return;
+    focusSent.current = design.designId;
+    setJustSent(design.designId);
+  };
   // A version the other side sent while this page was open (a comment just written may have gone
   // to the one before it): said, so nobody goes on looking at the old one unaware.
   const seenLatest = useRef(latest?.designId);
@@ -504,7 +582,10 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
         {page.designs.map((d) => (
           <li key={d.designId}>
             <div class="row">
-              <h3 class="version-name">v{d.version}</h3>
+              {/* The latest is where "Look at the proof" and a proof just sent lead. */}
+              <h3 class="version-name" id={d === latest ? 'latest-version' : undefined} tabIndex={d === latest ? -1 : undefined}>
+                v{d.version}
+              </h3>
               <span class={`badge design-${d.state}`}>{stateLabel(d, awaited, page)}</span>
               {madeBy(d, page.viewer) ? <span class="small">{madeBy(d, page.viewer)}</span> : null}
               <span class="muted small">{formatDateTime(d.createdAt)}</span>
@@ -514,6 +595,7 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
                 </a>
               ) : null}
             </div>
+            {d === latest && d.designId === justSent ? <TellTheCustomer orderId={page.order.orderId} /> : null}
             {d.note ? <p>{d.note}</p> : null}
             {d.decision?.note ? (
               <p class="small">
@@ -529,11 +611,20 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
             {d === latest ? (
               <PinnedReview orderId={page.order.orderId} viewer={page.viewer} design={d} comments={page.comments} image={image} onChanged={props.onChanged} />
             ) : (
-              <EarlierReview orderId={page.order.orderId} viewer={page.viewer} design={d} comments={page.comments} image={image} onChanged={props.onChanged} />
+              <EarlierReview
+                orderId={page.order.orderId}
+                viewer={page.viewer}
+                design={d}
+                comments={page.comments}
+                image={image}
+                onChanged={props.onChanged}
+                onToggle={(open) => toggleReview(d.designId, open)}
+              />
             )}
             <div class="proof-files">
               {d.files
-                .filter((f) => d !== latest || !image(f, 'preview'))
+                // Shown in its review already (the latest's, or an earlier one's opened): not twice.
+                .filter((f) => (d !== latest && !reviewOpen.has(d.designId)) || !image(f, 'preview'))
                 .map((f) => (
                   <FileTile key={f.fileId} orderId={page.order.orderId} file={f} image={image} alt={`Proof file ${f.filename}`} />
                 ))}
@@ -550,7 +641,7 @@ export function Proofs(props: { page: OrderPage; onChanged(message: string): Pro
         ))}
       </ol>
       <CompareVersions orderId={page.order.orderId} designs={page.designs} image={image} />
-      {canSend ? <SendProof page={page} onSent={props.onChanged} /> : null}
+      {canSend ? <SendProof page={page} onSent={sent} /> : null}
       {approvedByYou ? (
         <p class="small muted">You approved v{approvedByYou.version}, and the shop may already be making it. If something must change now, ask the shop: only the shop can re-open the design.</p>
       ) : null}
