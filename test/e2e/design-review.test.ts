@@ -65,7 +65,7 @@ describe('design review in the portal', () => {
     await expect.poll(async () => (await seller.locator('progress').count()) + (await seller.getByRole('checkbox', { name: 'In this proof' }).count())).toBeGreaterThan(0);
     await expect.poll(() => seller.getByRole('checkbox', { name: 'In this proof' }).count()).toBe(1);
     await seller.getByRole('button', { name: 'Send proof v1' }).click();
-    await expect.poll(() => seller.getByText('Proof v1 sent to the customer.').isVisible()).toBe(true);
+    await expect.poll(() => seller.getByText('Proof v1 is on the customer’s order page.').isVisible()).toBe(true);
     await expect.poll(() => seller.getByRole('img', { name: 'Proof v1: proof-v1.png' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40);
 
     const customer = await journey.browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -78,7 +78,9 @@ describe('design review in the portal', () => {
     expect(await customer.getByText('Waiting for you', { exact: true }).count()).toBe(1);
     // The status card points to the decision, which comes after the proof on a phone.
     await customer.getByRole('link', { name: 'Look at the proof and decide' }).click();
-    await customer.waitForURL(/#decide-title$/);
+    // In place: no history entry (test/e2e/proof-follow-up.test.ts), the proof's version at the top.
+    await expect.poll(async () => (await customer.getByRole('heading', { name: 'v1', exact: true }).boundingBox())!.y).toBeLessThan(200);
+    expect(new URL(customer.url()).hash).toBe('');
     const proofTop = (await customer.getByRole('img', { name: 'Proof v1: proof-v1.png' }).boundingBox())!.y;
     const decisionTop = (await customer.getByRole('heading', { name: 'Your decision on v1' }).boundingBox())!.y;
     expect(proofTop).toBeLessThan(decisionTop);
@@ -378,7 +380,7 @@ describe('design review in the portal', () => {
 
   it('keeps a proof readable and the comment at hand: files by name, full size, a tiny image, the box under the tapped spot, a newer version said', async () => {
     const seller = await sellerPage({ width: 390, height: 844 });
-    await seller.getByRole('tab', { name: /Requested/ }).click();
+    await seller.getByLabel('Status', { exact: true }).selectOption('requested');
     await seller.getByRole('link', { name: /Engraved cutting board/ }).filter({ hasNotText: 'Nonna' }).click();
     await seller.getByRole('button', { name: 'Move to Quoted' }).click();
     await seller.getByRole('button', { name: 'Confirm' }).click();
@@ -407,7 +409,7 @@ describe('design review in the portal', () => {
     await box.check();
     await seller.getByRole('button', { name: 'Send proof v1' }).click();
     // Said where the seller is looking, though the page's message area is far above the button.
-    const sent = seller.getByRole('status').filter({ hasText: 'Proof v1 sent to the customer.' });
+    const sent = seller.getByRole('status').filter({ hasText: 'Proof v1 is on the customer’s order page.' });
     await sent.waitFor();
     await expect.poll(() => sent.evaluate((el) => { const r = el.getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight; })).toBe(true);
 

@@ -224,6 +224,21 @@ export default function DashboardPage() {
     };
   }, []);
 
+  // On a desktop the board is as tall as the window below its top (its columns scroll each on their
+  // own): its sideways scrollbar is on the screen, not under the longest column. Its top moves when
+  // what is above it does (the counts, the new order form).
+  const board = useRef<HTMLDivElement>(null);
+  const boardShown = view === 'board' && !!orders?.length;
+  useLayoutEffect(() => {
+    const shown = board.current;
+    if (!boardShown || !shown) return;
+    const place = () => shown.style.setProperty('--board-top', `${Math.round(shown.getBoundingClientRect().top + window.scrollY)}px`);
+    place();
+    const watcher = new ResizeObserver(place);
+    watcher.observe(document.body);
+    return () => watcher.disconnect();
+  }, [boardShown]);
+
   if (!seller) return <Layout signedIn><Loading /></Layout>;
   const count = (t: Tab) => (t === 'open' ? summary?.open : summary?.counts[t]);
 
@@ -306,6 +321,23 @@ export default function DashboardPage() {
         </div>
       ) : null}
 
+      {/* On a phone the eleven tabs would take five lines above the list: there they are this one
+          select instead (the CSS shows one or the other), each status with its count. */}
+      {view === 'list' ? (
+        <div class="status-pick">
+          <Field id="status-pick" label="Status">
+            {(aria) => (
+              <select {...aria} value={tab} onChange={(e) => setQuery({ status: e.currentTarget.value === 'open' ? undefined : e.currentTarget.value })}>
+                {tabs.map((t) => (
+                  <option key={t} value={t}>
+                    {t === 'open' ? 'All open' : statusLabels[t]} ({count(t) ?? '–'})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      ) : null}
       <form
         class="toolbar"
         role="search"
@@ -344,6 +376,19 @@ export default function DashboardPage() {
           <p>{(q.q && !searchError) || q.dueBefore ? 'Nothing matches this search.' : 'New custom requests from your request page appear here.'}</p>
         </div>
       ) : null}
+      {orders && orders.length > 0 && ((q.q && !searchError) || q.dueBefore) ? (
+        // The tabs' and the summary's counts are the whole shop's: a searched or filtered list says how many of them it shows.
+        <p class="muted small list-count">
+          {listCountText({
+            shown: orders.length,
+            more: cursor !== null,
+            total: count(view === 'board' ? 'open' : tab),
+            tab: view === 'board' ? 'open' : tab,
+            search: searchError ? undefined : q.q,
+            dueBefore: q.dueBefore,
+          })}
+        </p>
+      ) : null}
       {orders && orders.length > 0 && view === 'list' ? (
         <>
           <ul class="order-list" aria-label="Orders">
@@ -354,7 +399,7 @@ export default function DashboardPage() {
         </>
       ) : null}
       {orders && orders.length > 0 && view === 'board' ? (
-        <div class="board" aria-label="Open orders by status">
+        <div class="board" ref={board} aria-label="Open orders by status">
           {boardColumns.map((status) => {
             const column = orders.filter((o) => o.status === status);
             return (
@@ -390,6 +435,22 @@ export default function DashboardPage() {
       ) : null}
     </Layout>
   );
+}
+
+/**
+ * How many of the shop's orders a searched or filtered list holds: "5 of the 12 open orders are due
+ * before 10 Dec 2026." With more pages to come, the list's length is not the number found.
+ */
+function listCountText(list: { shown: number; more: boolean; total: number | undefined; tab: Tab; search?: string | undefined; dueBefore?: string | undefined }): string {
+  const which = list.tab === 'open' ? 'open orders' : `orders ${statusLabels[list.tab].toLowerCase()}`;
+  const one = list.shown === 1 && !list.more;
+  const conditions = [
+    list.search ? `${one ? 'matches' : 'match'} “${list.search}”` : '',
+    list.dueBefore ? `${one ? 'is' : 'are'} due before ${formatDate(list.dueBefore)}` : '',
+  ].filter(Boolean);
+  const all = list.total === undefined ? '' : list.more ? `; the shop has ${list.total} ${which} in all` : '';
+  if (list.more) return `The first ${list.shown} of the ${which} that ${conditions.join(' and ')}${all}.`;
+  return list.total === undefined ? `${list.shown} ${which} ${conditions.join(' and ')}.` : `${list.shown} of the ${list.total} ${which} ${conditions.join(' and ')}.`;
 }
 
 /** What the order page says once on arrival: it takes it from the history entry it opens on. */
