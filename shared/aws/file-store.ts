@@ -44,9 +44,13 @@ export class FileStore {
     return new FileStore(s3, config.uploadsBucket);
   }
 
-  /** The cheapest question that proves the bucket answers, for the health check. */
-  async probe(abortSignal: AbortSignal): Promise<void> {
-    await this.s3.send(new HeadBucketCommand({ Bucket: this.bucket }), { abortSignal });
+  /**
+   * The cheapest question that proves the bucket answers, for the health check. The time allowed
+   * starts here, once the S3 client is loaded: a cold container loads it with its first file
+   * operation, and the bucket should not be reported down for the time that takes.
+   */
+  async probe(timeoutMs: number): Promise<void> {
+    await this.s3.send(new HeadBucketCommand({ Bucket: this.bucket }), { abortSignal: AbortSignal.timeout(timeoutMs) });
   }
 
   /**

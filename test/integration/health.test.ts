@@ -2,6 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '#functions/api/app.ts';
 import { createApiDeps } from '#functions/api/deps.ts';
+import { FileStore } from '#shared/aws/file-store.ts';
+import { checkHealth } from '#shared/domain/health/check-health.ts';
 import { startDynamoDbLocal } from '#infra/local/dynamodb-local.ts';
 import { freePort } from '#infra/local/free-port.ts';
 import { ensureTable } from '#infra/local/table.ts';
@@ -38,6 +40,15 @@ describe('GET /api/health', () => {
     } finally {
       await dynamo.stop();
     }
+  });
+
+  it('gives the bucket its time to answer once the S3 client is loaded, however long a cold container takes to load it', async () => {
+    const config = testConfig('any');
+    const store = await FileStore.forConfig(config);
+    // A cold container's first file operation loads the S3 client first: here, a slow 2.5 s.
+    const slowToLoad = { probe: async (timeoutMs: number) => (await new Promise((resolve) => setTimeout(resolve, 2_500)), store.probe(timeoutMs)) };
+    const report = await checkHealth({ db: createApiDeps(config).db, files: slowToLoad as unknown as FileStore });
+    expect(report.checks.s3).toBe('ok');
   });
 
   it('is 503 naming S3 when the bucket cannot be reached', async () => {

@@ -8,17 +8,17 @@ const timeoutMs = 2_000;
 
 /** Asks each dependency a cheap question, in parallel, each bounded by a short timeout. */
 export async function checkHealth(deps: { db: Db; files: FileStore }): Promise<HealthReport> {
-  const probe = async (fn: (signal: AbortSignal) => Promise<unknown>) => {
+  const probe = async (fn: () => Promise<unknown>) => {
     try {
-      await fn(AbortSignal.timeout(timeoutMs));
+      await fn();
       return 'ok' as const;
     } catch {
       return 'unavailable' as const;
     }
   };
   const [dynamodb, s3] = await Promise.all([
-    probe((abortSignal) => deps.db.ddb.send(new DescribeTableCommand({ TableName: deps.db.table }), { abortSignal })),
-    probe((abortSignal) => deps.files.probe(abortSignal)),
+    probe(() => deps.db.ddb.send(new DescribeTableCommand({ TableName: deps.db.table }), { abortSignal: AbortSignal.timeout(timeoutMs) })),
+    probe(() => deps.files.probe(timeoutMs)),
   ]);
   return { ok: dynamodb === 'ok' && s3 === 'ok', checks: { dynamodb, s3 } };
 }
