@@ -55,6 +55,11 @@ describe('a paste cut at a field’s limit says what was left out', () => {
     await reply.press('Backspace');
     await expect.poll(() => cutNote(page, id)).toEqual([]);
     expect(await reply.getAttribute('aria-describedby')).toBe(`${id}-count`);
+    // What is selected makes room: all 1,999 characters are replaced, and 2,000 of the 2,005 pasted fit.
+    await reply.press('ControlOrMeta+A');
+    await paste(page, 'p'.repeat(2005));
+    await expect.poll(() => reply.inputValue()).toBe('p'.repeat(2000));
+    await expect.poll(() => cutNote(page, id)).toEqual(['Only the first 2,000 characters you pasted fitted: the last 5 were left out.']);
     await page.close();
   }, 60_000);
 });
