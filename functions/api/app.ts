@@ -22,7 +22,7 @@ import { ConfigError, type Config } from '#shared/config.ts';
  * apply. A literal, so the receipt's page loads only with its first use; a unit test keeps it
  * equal to the sheet.
  */
-export const receiptStyleSource = "'sha256-fu/DyWAItEV7tt2ETS59F9H9mMiBMJx11OM+6WNRhyg='";
+export const receiptStyleSource = "'sha256-L27J4XZ/HIk7XG2fcY/YzKtz9M9MUZAcBXZJfYnwMyA='";
 
 function requiredOriginSecret(config: Config): string {
   if (!config.originSecret) throw new ConfigError('Invalid configuration: the api in AWS mode needs ORIGIN_SECRET');

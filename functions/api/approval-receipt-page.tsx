@@ -27,8 +27,11 @@ code,.iso{font-family:ui-monospace,'SFMono-Regular',Menlo,Consolas,monospace;fon
 .files>li{border-top:1px solid #e6ddd3;padding:12px 0}
 .files .name{margin:0 0 4px;font-weight:600}
 .closing{margin:24px 0 0;color:#5c5048;font-size:.875rem}
+.around{margin:0 0 16px;color:#5c5048;font-size:.875rem}
+.around a{color:#8a4b2a}
 @media (max-width:34rem){main{padding:0}.sheet{border:0;border-radius:0;padding:16px}dl{grid-template-columns:minmax(0,1fr);gap:0}dd{margin-bottom:12px}}
-@media print{body{background:#fff}main{max-width:none;padding:0}.sheet{border:0;padding:0}.files>li,dd{break-inside:avoid}}
+@media (max-width:34rem){.around{padding:16px 16px 0;margin:0}}
+@media print{body{background:#fff}main{max-width:none;padding:0}.around{display:none}.sheet{border:0;padding:0}.files>li,dd{break-inside:avoid}}
 `;
 
 /** A moment as people read it, in UTC as the record keeps it: "Wednesday, December 2, 2026 at 04:25:39 UTC". */
@@ -60,6 +63,10 @@ export function renderApprovalReceipt({ order, design }: ApprovalReceipt): strin
       </head>
       <body>
         <main>
+          {/* For the screen only: a receipt opens in a tab of its own, and has no script to print itself. */}
+          <p class="around">
+            <a href={`/orders/${order.orderId}`}>Back to order {order.reference}</a> · To keep this receipt, print it or save it as a PDF from your browser’s menu.
+          </p>
           <div class="sheet">
             <p class="brand">Atelier</p>
             <h1>Design approval receipt</h1>

@@ -111,6 +111,9 @@ describe('proofs and decisions', () => {
     expect(html).toContain('Mozilla/5.0 (Test) Proofreader');
     expect(html).toContain('Nonna’s kitchen');
     expect(html).not.toContain('<script');
+    // It opens in a tab of its own: the way back to the order, and how to keep it (no script prints it).
+    expect(html).toContain(`<a href="/orders/${orderId}">Back to order `);
+    expect(html).toContain('print it or save it as a PDF');
     // Ana may keep it too; nobody else may see it.
     expect((await ana.get(`/api/orders/${orderId}/designs/${second.designId}/approval-receipt`)).status).toBe(200);
     expect((await ben.get(`/api/orders/${orderId}/designs/${second.designId}/approval-receipt`)).status).toBe(404);
