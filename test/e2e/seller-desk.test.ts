@@ -637,18 +637,18 @@ describe('the seller’s desk', () => {
     expect(await questions()).toEqual(['B', 'A', 'C']);
     await expect.poll(focused).toBe('Move field 2 up');
 
-    // Removing lands on the next field's question, never on another Remove button.
+    // Removing lands on its Undo, never on another Remove button (test/e2e/form-field-undo.test.ts).
     await page.getByRole('button', { name: 'Remove field 2' }).focus();
     await page.keyboard.press('Enter');
     expect(await questions()).toEqual(['B', 'C']);
-    await expect.poll(focused).toBe('fe-1-label');
+    await expect.poll(focused).toBe('removed-field-undo');
     await page.getByRole('button', { name: 'Remove field 2' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(focused).toBe('fe-0-label');
+    await expect.poll(focused).toBe('removed-field-undo');
     await page.getByRole('button', { name: 'Remove field 1' }).focus();
     await page.keyboard.press('Enter');
     expect(await questions()).toEqual([]);
-    await expect.poll(focused).toBe('add-field');
+    await expect.poll(focused).toBe('removed-field-undo');
     // On a busy machine the frame after a render comes late: the type just picked has its render's
     // effects still waiting when Add field is pressed, and the new question must get the focus all the same.
     await page.evaluate(async () => {

@@ -363,12 +363,36 @@ function FormEditor(props: {
     focusAfterRender(`fe-${to}-${atEnd ? back : onward}`);
     props.onChange({ ...draft, fields });
   };
+  // A field removed by a mis-tap (Remove sits by the small arrows) comes back with Undo, where it
+  // was, settings and options and all. The notice holds its place until the form changes in any
+  // other way (the draft is then another object): no timer that a slow reader would miss.
+  const [removed, setRemoved] = useState<{ field: IntakeField; index: number; after: Draft }>();
+  const removal = removed && removed.after === draft ? removed : undefined;
   const remove = (index: number) => {
-    const fields = draft.fields.filter((_, i) => i !== index);
-    // The next field's question (or the one before it), never another field's Remove button.
-    focusAfterRender(fields.length > 0 ? `fe-${Math.min(index, fields.length - 1)}-label` : 'add-field');
+    const next = { ...draft, fields: draft.fields.filter((_, i) => i !== index) };
+    setRemoved({ field: draft.fields[index]!, index, after: next });
+    // On Undo, in the notice that says what went: a keyboard or screen reader hears it at once.
+    focusAfterRender('removed-field-undo');
+    props.onChange(next);
+  };
+  const undoRemove = () => {
+    if (!removal) return;
+    const fields = [...draft.fields];
+    fields.splice(removal.index, 0, removal.field);
+    setRemoved(undefined);
+    focusAfterRender(`fe-${removal.index}-label`);
     props.onChange({ ...draft, fields });
   };
+  const removedNotice = removal ? (
+    <div key="removed-field" class="notice info removed-field">
+      <span id="removed-field-text">
+        {removal.field.label.trim() ? `Removed “${removal.field.label.trim()}”.` : `Removed field ${removal.index + 1} (${typeLabels[removal.field.type]}).`}
+      </span>
+      <button id="removed-field-undo" class="button secondary" type="button" aria-describedby="removed-field-text" onClick={undoRemove}>
+        Undo
+      </button>
+    </div>
+  ) : null;
   return (
     <div class="grid-2">
       <form
@@ -394,7 +418,8 @@ function FormEditor(props: {
           <span>Default form of the request page</span>
         </label>
         <h3 style={{ marginTop: '24px' }}>Fields</h3>
-        {draft.fields.map((field, index) => (
+        {draft.fields.flatMap((field, index) => [
+          removal?.index === index ? removedNotice : null,
           <FieldEditor
             key={index}
             index={index}
@@ -406,8 +431,9 @@ function FormEditor(props: {
             onRemove={() => remove(index)}
             onMarkPersonalization={(on) => props.onChange({ ...draft, fields: markPersonalization(draft.fields, on ? index : -1) })}
             onMarkDueDate={(on) => props.onChange({ ...draft, fields: markDueDate(draft.fields, on ? index : -1) })}
-          />
-        ))}
+          />,
+        ])}
+        {removal && removal.index >= draft.fields.length ? removedNotice : null}
         <div class="row add-field">
           <Field id="add-field" label="New field’s type" error={formError('fields')}>
             {(aria) => (
@@ -608,7 +634,7 @@ function FieldEditor(props: {
           <button id={`${id}-down`} class="button ghost" type="button" disabled={index === props.count - 1} onClick={() => props.onMove(1)} aria-label={`Move field ${index + 1} down`}>
             ↓
           </button>
-          <button class="button ghost" type="button" onClick={props.onRemove} aria-label={`Remove field ${index + 1}`}>
+          <button id={`${id}-remove`} class="button ghost" type="button" onClick={props.onRemove} aria-label={`Remove field ${index + 1}`}>
             Remove
           </button>
         </span>
