@@ -6,7 +6,8 @@ import { Button } from './button.tsx';
 import { Field, Notice } from './field.tsx';
 import { statusLabels } from '#shared/schemas/order-status.ts';
 import { useLeaveGuard } from './leave-guard.ts';
-import { designAwaitingProof, TellTheCustomer } from './proofs.tsx';
+import { designAwaitingProof } from './proofs.tsx';
+import { TellTheCustomer } from './tell-the-customer.tsx';
 
 /** Asking for approval and approving are design review's steps, not buttons here (ADR 0009). */
 const reviewHints: Partial<Record<OrderStatus, string>> = {
