@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
+import { useFadingWord } from './fading-word.ts';
 
 /**
  * The shop's request page as its whole address, the one a maker pastes into an Etsy listing or a
@@ -10,13 +11,7 @@ export function RequestPageLink(props: { slug: string; form?: { formId: string; 
   const path = `/s/${props.slug}${props.form ? `?form=${encodeURIComponent(props.form.formId)}` : ''}`;
   const address = `${window.location.origin}${path}`;
   const link = useRef<HTMLAnchorElement>(null);
-  const [said, setSaid] = useState('');
-  // The word goes after a while: a "Copied" left standing would claim a later copy too.
-  useEffect(() => {
-    if (!said) return;
-    const fade = setTimeout(() => setSaid(''), 6000);
-    return () => clearTimeout(fade);
-  }, [said]);
+  const [said, setSaid] = useFadingWord();
 
   const copy = async () => {
     setSaid('');
