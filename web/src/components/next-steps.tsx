@@ -32,7 +32,7 @@ function stepButton(page: OrderPage, step: OrderPage['allowedTransitions'][numbe
   // A design the customer sent is not the shop's to withdraw (an order left awaiting approval under one before ADR 0021).
   if (from === 'awaiting_approval' && step.to === 'in_design') return { label: designAwaitingProof(page) ? 'Return to design' : 'Withdraw the proof', style: 'secondary' };
   // Back from an approval is a step back, not the way on: it stands aside, and asks first (setsApprovalAside).
-  if (setsApprovalAside(page, step)) return { label: 'Back to In design', style: 'secondary' };
+  if (setsApprovalAside(page, step.to)) return { label: 'Back to In design', style: 'secondary' };
   return { label: `Move to ${statusLabels[step.to]}`, style: step.requiresReason || step.to === 'on_hold' ? 'secondary' : 'primary' };
 }
 
@@ -51,19 +51,19 @@ const noteForCustomer: Partial<Record<OrderStatus, { label: string; hint: string
  * Back to design from an approved order: the customer's approval is set aside, and the order
  * cannot be made until they approve a proof again. Not undone by another press, so asked first.
  */
-const setsApprovalAside = (page: OrderPage, step: OrderPage['allowedTransitions'][number]) => page.order.status === 'approved' && step.to === 'in_design';
+const setsApprovalAside = (page: OrderPage, to: OrderStatus) => page.order.status === 'approved' && to === 'in_design';
 
 /** The version the customer approved, when the order stands approved. */
 const approvedVersion = (page: OrderPage) => page.designs.find((d) => d.state === 'approved')?.version;
 
 /** Steps that open a short form before they are taken: a reason where one must be kept, a note for the customer, or what a step back undoes. */
-const asksFirst = (page: OrderPage, step: OrderPage['allowedTransitions'][number]) => step.requiresReason || step.to in noteForCustomer || setsApprovalAside(page, step);
+const asksFirst = (page: OrderPage, step: OrderPage['allowedTransitions'][number]) => step.requiresReason || step.to in noteForCustomer || setsApprovalAside(page, step.to);
 
 /** What the short form asks for before a step, and what it warns of. */
 function reasonField(page: OrderPage, to: OrderStatus): { label: string; hint: string; required: boolean; missing?: string; warning?: string; keep?: string; confirm?: string } {
   const note = noteForCustomer[to];
   if (note) return { ...note, required: false };
-  if (page.order.status === 'approved' && to === 'in_design') {
+  if (setsApprovalAside(page, to)) {
     const version = approvedVersion(page);
     return {
       label: 'Why? (optional)',
