@@ -89,8 +89,9 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
  */
 const bundledApart = [/^#shared\/aws\/file-store\.ts$/, /^@aws-sdk\/client-(sesv2|sns)$/, /^@aws-sdk\/credential-provider-[a-z-]+$/, /^@smithy\/credential-provider-imds$/];
 
-function apartFileName(specifier: string): string {
-  return `apart-${specifier.replace(/^#shared\/aws\//, '').replace(/\.ts$/, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.mjs`;
+/** The name of the file a dynamic import is bundled apart to: `apart-file-store`, `apart-aws-sdk-client-sns`. */
+function apartName(specifier: string): string {
+  return `apart-${specifier.replace(/^#shared\/aws\//, '').replace(/\.ts$/, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}`;
 }
 
 /** Marks the dynamic imports of `bundledApart` external, under the file name they are bundled to. */
@@ -102,9 +103,9 @@ function bundleApart(found: Map<string, string>): esbuild.Plugin {
         if (args.kind !== 'dynamic-import' || !bundledApart.some((pattern) => pattern.test(args.path))) return undefined;
         const resolved = await build.resolve(args.path, { kind: 'entry-point', resolveDir: args.resolveDir, importer: args.importer });
         if (resolved.errors.length) return { errors: resolved.errors };
-        const file = apartFileName(args.path);
-        found.set(file.replace(/\.mjs$/, ''), resolved.path);
-        return { path: `./${file}`, external: true };
+        const name = apartName(args.path);
+        found.set(name, resolved.path);
+        return { path: `./${name}.mjs`, external: true };
       });
     },
   };
@@ -174,11 +175,11 @@ export async function bundleFunction(entry: string, outdir: string, options: { n
     for (const imported of byPath.get(path)!.imports) if (imported.kind === 'import-statement') visit(imported.path);
   };
   visit(entryPath);
-  const sum = (entries: Iterable<[string, { bytes: number }]>) => [...entries].reduce((bytes, [, output]) => bytes + output.bytes, 0);
+  const sum = (files: Array<{ bytes: number }>) => files.reduce((bytes, file) => bytes + file.bytes, 0);
   return {
     file: join(outdir, 'index.mjs'),
-    coldBytes: sum([...cold].map((path) => [path, byPath.get(path)!])),
-    totalBytes: sum(outputs) + sum(apartOutputs),
+    coldBytes: sum([...cold].map((path) => byPath.get(path)!)),
+    totalBytes: sum([...outputs, ...apartOutputs].map(([, output]) => output)),
     coldInputs: [...cold].flatMap((path) => Object.keys(byPath.get(path)!.inputs)),
   };
 }
