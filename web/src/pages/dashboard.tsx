@@ -448,8 +448,7 @@ function listCountText(list: { shown: number; more: boolean; total: number | und
     list.search ? `${one ? 'matches' : 'match'} “${list.search}”` : '',
     list.dueBefore ? `${one ? 'is' : 'are'} due before ${formatDate(list.dueBefore)}` : '',
   ].filter(Boolean);
-  const all = list.total === undefined ? '' : list.more ? `; the shop has ${list.total} ${which} in all` : '';
-  if (list.more) return `The first ${list.shown} of the ${which} that ${conditions.join(' and ')}${all}.`;
+  if (list.more) return `The first ${list.shown} of the ${which} that ${conditions.join(' and ')}${list.total === undefined ? '' : `; the shop has ${list.total} ${which} in all`}.`;
   return list.total === undefined ? `${list.shown} ${which} ${conditions.join(' and ')}.` : `${list.shown} of the ${list.total} ${which} ${conditions.join(' and ')}.`;
 }
 
