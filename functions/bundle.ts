@@ -9,44 +9,27 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 /**
- * Zod re-exports every locale of its error messages (~260 KB minified); Atelier writes its own
- * messages and uses only the English default, so the locale index is replaced by English alone.
+ * @hono/zod-openapi passes zod's whole namespace to `extendZodWithOpenApi`, which reads only
+ * `ZodType` from it, and re-exports it as `z`. A namespace used as a value keeps every export of
+ * zod in the bundle, and evaluating them took a third of a cold import. Atelier imports zod
+ * itself (`import * as z from 'zod'`, which esbuild shakes), so in Lambda bundles the library
+ * gets `ZodType` alone and no longer exports `z`: an import of it fails the build.
  */
-const englishOnlyZod: esbuild.Plugin = {
-  name: 'zod-english-only',
+const zodOpenApiWithoutNamespace: esbuild.Plugin = {
+  name: 'zod-openapi-without-namespace',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${'node_modules'}/zod/`) ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({
-      contents: 'export { default as en } from "zod/v4/locales/en.js";',
-      resolveDir: process.cwd(),
-      loader: 'js',
-    }));
-  },
-};
-
-/**
- * Two of zod's public functions that nothing in Atelier calls, kept in every bundle only because
- * `z` is one namespace object: `z.compile` (an ahead-of-time parser compiler, 29 KB minified) and
- * `z.fromJSONSchema` (12 KB). Nothing inside zod, @hono/zod-openapi or zod-to-openapi uses them;
- * in a Lambda bundle they are replaced by functions that say so if ever called.
- */
-const zodWithoutUnusedApis: esbuild.Plugin = {
-  name: 'zod-without-unused-apis',
-  setup(build) {
-    const stubs: Record<string, string> = {
-      './compile.js': `const unbundled = () => { throw new Error('z.compile is left out of Atelier\\'s Lambda bundles (functions/bundle.ts)'); };
-export const INVALID = Symbol.for('zod.compile.invalid');
-export class ZodCompileAsyncError extends Error {}
-export class ZodCompileUnsupportedError extends Error {}
-export const compile = unbundled, withParser = unbundled, compileFn = unbundled;`,
-      './from-json-schema.js': `export const fromJSONSchema = () => { throw new Error('z.fromJSONSchema is left out of Atelier\\'s Lambda bundles (functions/bundle.ts)'); };`,
-    };
-    build.onResolve({ filter: /^\.\/(compile|from-json-schema)\.js$/ }, (args) =>
-      args.importer.includes(`${'node_modules'}/zod/`) ? { path: args.path, namespace: 'zod-without-unused-apis' } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'zod-without-unused-apis' }, (args) => ({ contents: stubs[args.path]!, loader: 'js' }));
+    const edits: Array<[string, string]> = [
+      ['import { z } from "zod";', 'import { ZodType } from "zod";\nconst z = { ZodType };'],
+      ['extendZodWithOpenApi, z };', 'extendZodWithOpenApi };'],
+    ];
+    build.onLoad({ filter: /[\\/]@hono[\\/]zod-openapi[\\/]dist[\\/]index\.mjs$/ }, (args) => {
+      let contents = readFileSync(args.path, 'utf8');
+      for (const [from, to] of edits) {
+        if (!contents.includes(from)) return { errors: [{ text: `@hono/zod-openapi changed: "${from}" is gone; review zodOpenApiWithoutNamespace in functions/bundle.ts` }] };
+        contents = contents.replace(from, to);
+      }
+      return { contents, loader: 'js' };
+    });
   },
 };
 
@@ -206,7 +189,7 @@ function build(entryPoints: Record<string, string>, outdir: string, native: stri
     metafile: true,
     banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
     external: native,
-    plugins: [englishOnlyZod, zodWithoutUnusedApis, mapForEndpointCache, ...plugins],
+    plugins: [zodOpenApiWithoutNamespace, mapForEndpointCache, ...plugins],
   });
 }
 

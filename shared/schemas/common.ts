@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { portalPathMaxLength, portalPathPattern } from '#shared/security/portal-path.ts';
 
 export const errorSchema = z.object({

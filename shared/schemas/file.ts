@@ -1,5 +1,5 @@
 import { maxFilenameLength } from '#shared/domain/files/file-types.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const fileSchema = z.object({
   fileId: z.string(),

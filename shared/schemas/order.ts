@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { orderStatuses } from '#shared/schemas/order-status.ts';
 import { emailSchema } from '#shared/schemas/common.ts';
 import { commentSchema, designSchema } from '#shared/schemas/design.ts';

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { clientIp } from '#functions/api/client-ip.ts';
 import { createRouter, errorResponses, jsonBody } from '#functions/api/openapi-helpers.ts';
 import { clearSessionCookie, writeSessionCookie } from '#functions/api/session-cookie.ts';

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { createRouter } from '#functions/api/openapi-helpers.ts';
 import { checkHealth } from '#shared/domain/health/check-health.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { customerHasOrders } from '#shared/db/order.ts';
 import { getSeller, sellerCreation, type Seller } from '#shared/db/seller.ts';
 import { getShop, getShopIdBySlug, shopCreation, type Shop } from '#shared/db/shop.ts';
