@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 
 /** Every setting Atelier reads from the environment, parsed once and failing fast. */
 const envSchema = z.object({

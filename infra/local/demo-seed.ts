@@ -20,7 +20,7 @@ import { postDesign } from '#shared/domain/designs/post-design.ts';
 import { demoProofPng } from '#infra/local/demo-images.ts';
 import { getOrder, type Order } from '#shared/db/order.ts';
 import { intakeFormInputSchema, type AnswerValue } from '#shared/schemas/intake-form.ts';
-import type { z } from 'zod';
+import type * as z from '#shared/zod.ts';
 import type { OrderStatus } from '#shared/schemas/order-status.ts';
 
 export const demo = {

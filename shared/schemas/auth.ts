@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { emailSchema, portalPathSchema } from '#shared/schemas/common.ts';
 
 export const magicLinkRequestSchema = z.object({

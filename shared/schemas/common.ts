@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { portalPathMaxLength, portalPathPattern } from '#shared/security/portal-path.ts';
 
 export const errorSchema = z.object({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 
 const actor = z.object({ kind: z.enum(['seller', 'customer', 'system']), email: z.string().optional(), name: z.string().optional() });
 

@@ -1,5 +1,5 @@
 import { maxFilenameLength } from '#shared/domain/files/file-types.ts';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 
 export const fileSchema = z.object({
   fileId: z.string(),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { isDueDateField } from '#shared/domain/intake/due-date-field.ts';
 import { isPersonalizationField, personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
 import { sameOptionsProblem } from '#shared/domain/intake/choice-options.ts';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { orderStatuses } from '#shared/schemas/order-status.ts';
 import { emailSchema } from '#shared/schemas/common.ts';
 import { commentSchema, designSchema } from '#shared/schemas/design.ts';

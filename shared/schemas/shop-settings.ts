@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { shopNameMaxLength } from '#shared/domain/shop/shop-name.ts';
 
 

@@ -21,12 +21,14 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** What a fresh process loads to import the bundle, as a Lambda does in AWS: Node's built-in modules and CommonJS files. */
-function loadedByImport(file: string): { builtins: string[]; files: string[] } {
+function loadedByImport(file: string): { builtins: string[]; files: string[]; functionsFromStrings: number } {
   const script = `import { createRequire } from 'node:module';
+let functionsFromStrings = 0;
+globalThis.Function = new Proxy(Function, { construct: (target, args) => (functionsFromStrings++, new target(...args)), apply: (target, self, args) => (functionsFromStrings++, target(...args)) });
 const before = new Set(process.moduleLoadList);
 await import(${JSON.stringify(file)});
 const builtins = process.moduleLoadList.filter((name) => !before.has(name));
-console.log(JSON.stringify({ builtins, files: Object.keys(createRequire(import.meta.url).cache) }));`;
+console.log(JSON.stringify({ builtins, files: Object.keys(createRequire(import.meta.url).cache), functionsFromStrings }));`;
   const env = {
     PATH: process.env.PATH,
     ATELIER_MODE: 'aws',
@@ -39,7 +41,7 @@ console.log(JSON.stringify({ builtins, files: Object.keys(createRequire(import.m
     LOG_LEVEL: 'SILENT',
     NODE_NO_WARNINGS: '1',
   };
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' })) as { builtins: string[]; files: string[] };
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' })) as ReturnType<typeof loadedByImport>;
 }
 
 describe("the api Lambda's cold start", () => {
@@ -61,6 +63,10 @@ describe("the api Lambda's cold start", () => {
     const { builtins } = loadedByImport(api.file);
     expect(builtins).toContain('NativeModule _http_client');
     expect(builtins.filter((name) => /webstreams|blocklist|socketaddress/.test(name))).toEqual([]);
+  });
+
+  it('parses its configuration without compiling a parser from strings (zod is jitless)', () => {
+    expect(loadedByImport(api.file).functionsFromStrings).toBe(0);
   });
 });
 

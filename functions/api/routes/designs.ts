@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { clientIp } from '#functions/api/client-ip.ts';
 import { requirePrincipal } from '#functions/api/middleware/session.ts';
 import { createRouter, errorResponses, jsonBody, jsonResponse } from '#functions/api/openapi-helpers.ts';

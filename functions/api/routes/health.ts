@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { createRouter } from '#functions/api/openapi-helpers.ts';
 import { checkHealth } from '#shared/domain/health/check-health.ts';
 

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { requirePrincipal } from '#functions/api/middleware/session.ts';
 import { createRouter, errorResponses, jsonBody, jsonResponse } from '#functions/api/openapi-helpers.ts';
 import { createOrderByHand } from '#shared/domain/orders/create-order-by-hand.ts';

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { requireSeller } from '#functions/api/middleware/session.ts';
 import { createRouter, errorResponses, jsonBody, jsonResponse } from '#functions/api/openapi-helpers.ts';
 import { listIntakeForms } from '#shared/domain/intake/list-intake-forms.ts';

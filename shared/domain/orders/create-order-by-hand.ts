@@ -5,7 +5,7 @@ import type { DomainContext } from '#shared/domain/context.ts';
 import { createOrder } from '#shared/domain/orders/create-order.ts';
 import { actorOf } from '#shared/domain/orders/order-access.ts';
 import { AppError } from '#shared/errors.ts';
-import type { z } from 'zod';
+import type * as z from '#shared/zod.ts';
 import type { newOrderSchema } from '#shared/schemas/order.ts';
 
 /** A seller records an order that came in another way (Etsy Messages, a market stall, email). */

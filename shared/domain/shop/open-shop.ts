@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#shared/zod.ts';
 import { customerHasOrders } from '#shared/db/order.ts';
 import { getSeller, sellerCreation, type Seller } from '#shared/db/seller.ts';
 import { getShop, getShopIdBySlug, shopCreation, type Shop } from '#shared/db/shop.ts';
