@@ -17,12 +17,7 @@ const errorDescriptions: Record<number, string> = {
 
 /** Documents the error shape for the given statuses of one route. */
 export function errorResponses(...statuses: number[]) {
-  return Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      { description: errorDescriptions[status] ?? 'Error', content: { 'application/json': { schema: errorSchema } } },
-    ]),
-  );
+  return Object.fromEntries(statuses.map((status) => [status, jsonResponse(errorDescriptions[status] ?? 'Error', errorSchema)]));
 }
 
 /** A sub-app whose zod validation failures become one clear `validation_failed` error. */
@@ -40,5 +35,17 @@ export function createRouter() {
 /** A required JSON request body. */
 export const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 
-/** A JSON response. */
-export const jsonResponse = <T>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
+/**
+ * A JSON response, described by a schema built when the OpenAPI document is, not when the route
+ * is declared (see `responseSchema`).
+ */
+export const jsonResponse = <T>(description: string, schema: () => T) => ({
+  description,
+  content: {
+    'application/json': {
+      get schema(): T {
+        return schema();
+      },
+    },
+  },
+});

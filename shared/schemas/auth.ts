@@ -1,5 +1,6 @@
 import * as z from '#shared/zod.ts';
 import { emailSchema, portalPathSchema } from '#shared/schemas/common.ts';
+import { responseSchema } from '#shared/schemas/response-schema.ts';
 
 export const magicLinkRequestSchema = z.object({
   email: emailSchema,
@@ -10,13 +11,15 @@ export const sessionRequestSchema = z.object({
   token: z.string().min(16, 'This sign-in link is not whole: open the link from the email again, or ask for a new one.').max(128, 'This sign-in link is not one Atelier sent: ask for a new one.'),
 });
 
-export const meSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('seller'),
-    email: z.string(),
-    name: z.string(),
-    shop: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
-  }),
-  z.object({ kind: z.literal('customer'), email: z.string() }),
-]);
-export type Me = z.infer<typeof meSchema>;
+export const meSchema = responseSchema(() =>
+  z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('seller'),
+      email: z.string(),
+      name: z.string(),
+      shop: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+    }),
+    z.object({ kind: z.literal('customer'), email: z.string() }),
+  ]),
+);
+export type Me = z.infer<ReturnType<typeof meSchema>>;

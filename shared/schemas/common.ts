@@ -1,9 +1,12 @@
 import * as z from '#shared/zod.ts';
+import { responseSchema } from '#shared/schemas/response-schema.ts';
 import { portalPathMaxLength, portalPathPattern } from '#shared/security/portal-path.ts';
 
-export const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
+export const errorSchema = responseSchema(() =>
+  z.object({
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  }),
+);
 
 /** A path inside the portal to land on after sign-in; never another origin. */
 export const portalPathSchema = z

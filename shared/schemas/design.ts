@@ -1,30 +1,33 @@
+import { responseSchema } from '#shared/schemas/response-schema.ts';
 import * as z from '#shared/zod.ts';
 
-const actor = z.object({ kind: z.enum(['seller', 'customer', 'system']), email: z.string().optional(), name: z.string().optional() });
+const actorSchema = responseSchema(() => z.object({ kind: z.enum(['seller', 'customer', 'system']), email: z.string().optional(), name: z.string().optional() }));
 
-export const designSchema = z.object({
-  designId: z.string(),
-  orderId: z.string(),
-  version: z.int(),
-  files: z.array(z.object({ fileId: z.string(), filename: z.string(), sha256: z.string(), size: z.int(), contentType: z.string(), kind: z.string() })),
-  note: z.string().optional(),
-  author: actor,
-  createdAt: z.string(),
-  state: z.enum(['awaiting_decision', 'approved', 'changes_requested', 'superseded']),
-  decision: z
-    .object({
-      decision: z.enum(['approve', 'request_changes']),
-      note: z.string().optional(),
-      at: z.string(),
-      by: actor,
-      ip: z.string(),
-      userAgent: z.string(),
-      confirmed: z.object({ sha256s: z.array(z.string()), personalization: z.string() }).optional(),
-      beyondAllowance: z.boolean(),
-    })
-    .optional(),
-});
-export type DesignView = z.infer<typeof designSchema>;
+export const designSchema = responseSchema(() =>
+  z.object({
+    designId: z.string(),
+    orderId: z.string(),
+    version: z.int(),
+    files: z.array(z.object({ fileId: z.string(), filename: z.string(), sha256: z.string(), size: z.int(), contentType: z.string(), kind: z.string() })),
+    note: z.string().optional(),
+    author: actorSchema(),
+    createdAt: z.string(),
+    state: z.enum(['awaiting_decision', 'approved', 'changes_requested', 'superseded']),
+    decision: z
+      .object({
+        decision: z.enum(['approve', 'request_changes']),
+        note: z.string().optional(),
+        at: z.string(),
+        by: actorSchema(),
+        ip: z.string(),
+        userAgent: z.string(),
+        confirmed: z.object({ sha256s: z.array(z.string()), personalization: z.string() }).optional(),
+        beyondAllowance: z.boolean(),
+      })
+      .optional(),
+  }),
+);
+export type DesignView = z.infer<ReturnType<typeof designSchema>>;
 
 export const pinSchema = z.object({
   fileId: z.string().regex(/^[a-z0-9]{16}$/),
@@ -33,18 +36,20 @@ export const pinSchema = z.object({
   page: z.int().min(1).max(10_000).optional(),
 });
 
-export const commentSchema = z.object({
-  commentId: z.string(),
-  designId: z.string(),
-  body: z.string(),
-  pin: pinSchema.optional(),
-  parentId: z.string().optional(),
-  author: actor,
-  createdAt: z.string(),
-  resolved: z.boolean(),
-  resolvedAt: z.string().optional(),
-});
-export type CommentView = z.infer<typeof commentSchema>;
+export const commentSchema = responseSchema(() =>
+  z.object({
+    commentId: z.string(),
+    designId: z.string(),
+    body: z.string(),
+    pin: pinSchema.optional(),
+    parentId: z.string().optional(),
+    author: actorSchema(),
+    createdAt: z.string(),
+    resolved: z.boolean(),
+    resolvedAt: z.string().optional(),
+  }),
+);
+export type CommentView = z.infer<ReturnType<typeof commentSchema>>;
 
 export const newCommentSchema = z.object({
   body: z.string().trim().min(1, 'Write a comment.').max(2000),

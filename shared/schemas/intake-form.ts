@@ -1,3 +1,4 @@
+import { responseSchema } from '#shared/schemas/response-schema.ts';
 import * as z from '#shared/zod.ts';
 import { isDueDateField } from '#shared/domain/intake/due-date-field.ts';
 import { isPersonalizationField, personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
@@ -91,21 +92,23 @@ export const intakeFormInputSchema = z
   });
 export type IntakeFormInput = z.infer<typeof intakeFormInputSchema>;
 
-export const intakeFormSchema = z.object({
-  formId: z.string(),
-  version: z.int(),
-  name: z.string(),
-  description: z.string().optional(),
-  fields: z.array(intakeFieldSchema),
-  isDefault: z.boolean(),
-  updatedAt: z.string(),
-});
-export type IntakeForm = z.infer<typeof intakeFormSchema>;
+export const intakeFormSchema = responseSchema(() =>
+  z.object({
+    formId: z.string(),
+    version: z.int(),
+    name: z.string(),
+    description: z.string().optional(),
+    fields: z.array(intakeFieldSchema),
+    isDefault: z.boolean(),
+    updatedAt: z.string(),
+  }),
+);
+export type IntakeForm = z.infer<ReturnType<typeof intakeFormSchema>>;
 
 /** An answer as the customer sends it: text, a number, a list of options, or a tick. */
 export const answerValueSchema = z.union([z.string().max(5000), z.number(), z.boolean(), z.array(z.string().max(100)).max(30)]);
 export type AnswerValue = z.infer<typeof answerValueSchema>;
 
 /** An answer as the order keeps it: the label travels with it, so later form edits change nothing. */
-export const storedAnswerSchema = z.object({ fieldId: z.string(), label: z.string(), type: z.enum(fieldTypes), value: answerValueSchema });
-export type StoredAnswer = z.infer<typeof storedAnswerSchema>;
+export const storedAnswerSchema = responseSchema(() => z.object({ fieldId: z.string(), label: z.string(), type: z.enum(fieldTypes), value: answerValueSchema }));
+export type StoredAnswer = z.infer<ReturnType<typeof storedAnswerSchema>>;

@@ -5,6 +5,7 @@ import { commentSchema, designSchema } from '#shared/schemas/design.ts';
 import { fileSchema } from '#shared/schemas/file.ts';
 import { personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
 import { answerValueSchema, storedAnswerSchema } from '#shared/schemas/intake-form.ts';
+import { responseSchema } from '#shared/schemas/response-schema.ts';
 import { searchMaxLength } from '#shared/text/search-text.ts';
 
 export const isoDateSchema = z
@@ -63,55 +64,61 @@ export const customerRequestSchema = z.object({
   uploadDraft: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not an upload draft').optional(),
 });
 
-export const dueStateSchema = z.enum(['overdue', 'due_soon', 'on_track', 'no_date', 'closed']);
+export const orderSummarySchema = responseSchema(() =>
+  z.object({
+    orderId: z.string(),
+    reference: z.string(),
+    title: z.string(),
+    status: orderStatusSchema,
+    customer: z.object({ name: z.string(), email: z.string() }),
+    dueDate: z.string().nullable(),
+    dueState: z.enum(['overdue', 'due_soon', 'on_track', 'no_date', 'closed']),
+    lastActivityAt: z.string(),
+    createdAt: z.string(),
+    shopId: z.string(),
+    shopName: z.string(),
+    /** The text made on the piece: what a seller often knows an order by. */
+    personalization: z.string().nullable(),
+    version: z.int(),
+  }),
+);
+export type OrderSummary = z.infer<ReturnType<typeof orderSummarySchema>>;
 
-export const orderSummarySchema = z.object({
-  orderId: z.string(),
-  reference: z.string(),
-  title: z.string(),
-  status: orderStatusSchema,
-  customer: z.object({ name: z.string(), email: z.string() }),
-  dueDate: z.string().nullable(),
-  dueState: dueStateSchema,
-  lastActivityAt: z.string(),
-  createdAt: z.string(),
-  shopId: z.string(),
-  shopName: z.string(),
-  /** The text made on the piece: what a seller often knows an order by. */
-  personalization: z.string().nullable(),
-  version: z.int(),
-});
-export type OrderSummary = z.infer<typeof orderSummarySchema>;
+const activitySchema = responseSchema(() =>
+  z.object({
+    eventId: z.string(),
+    type: z.string(),
+    at: z.string(),
+    actor: z.object({ kind: z.enum(['seller', 'customer', 'system']), email: z.string().optional(), name: z.string().optional() }),
+    data: z.record(z.string(), z.unknown()),
+  }),
+);
 
-export const activitySchema = z.object({
-  eventId: z.string(),
-  type: z.string(),
-  at: z.string(),
-  actor: z.object({ kind: z.enum(['seller', 'customer', 'system']), email: z.string().optional(), name: z.string().optional() }),
-  data: z.record(z.string(), z.unknown()),
-});
+export const orderDetailSchema = responseSchema(() =>
+  orderSummarySchema().extend({
+    description: z.string().nullable(),
+    heldFrom: orderStatusSchema.nullable(),
+    source: z.enum(['intake', 'manual', 'etsy']),
+    intake: z.object({ formId: z.string(), formVersion: z.int(), formName: z.string(), answers: z.array(storedAnswerSchema()) }).nullable(),
+    payment: z.object({ state: z.enum(['not_linked', 'unpaid', 'paid', 'refunded']) }),
+    etsy: z.object({ receiptId: z.string(), url: z.string() }).nullable(),
+    updatedAt: z.string(),
+  }),
+);
 
-export const orderDetailSchema = orderSummarySchema.extend({
-  description: z.string().nullable(),
-  heldFrom: orderStatusSchema.nullable(),
-  source: z.enum(['intake', 'manual', 'etsy']),
-  intake: z.object({ formId: z.string(), formVersion: z.int(), formName: z.string(), answers: z.array(storedAnswerSchema) }).nullable(),
-  payment: z.object({ state: z.enum(['not_linked', 'unpaid', 'paid', 'refunded']) }),
-  etsy: z.object({ receiptId: z.string(), url: z.string() }).nullable(),
-  updatedAt: z.string(),
-});
-
-export const orderPageSchema = z.object({
-  order: orderDetailSchema,
-  shop: z.object({ name: z.string(), slug: z.string() }),
-  activity: z.array(activitySchema),
-  allowedTransitions: z.array(z.object({ to: orderStatusSchema, requiresReason: z.boolean() })),
-  viewer: z.enum(['seller', 'customer']),
-  /** Proof versions, newest first. */
-  designs: z.array(designSchema),
-  /** Every comment on every proof, oldest first; replies carry their thread's id. */
-  comments: z.array(commentSchema),
-  files: z.array(fileSchema),
-  revisions: z.object({ allowance: z.int(), used: z.int(), message: z.string() }),
-});
-export type OrderPage = z.infer<typeof orderPageSchema>;
+export const orderPageSchema = responseSchema(() =>
+  z.object({
+    order: orderDetailSchema(),
+    shop: z.object({ name: z.string(), slug: z.string() }),
+    activity: z.array(activitySchema()),
+    allowedTransitions: z.array(z.object({ to: orderStatusSchema, requiresReason: z.boolean() })),
+    viewer: z.enum(['seller', 'customer']),
+    /** Proof versions, newest first. */
+    designs: z.array(designSchema()),
+    /** Every comment on every proof, oldest first; replies carry their thread's id. */
+    comments: z.array(commentSchema()),
+    files: z.array(fileSchema()),
+    revisions: z.object({ allowance: z.int(), used: z.int(), message: z.string() }),
+  }),
+);
+export type OrderPage = z.infer<ReturnType<typeof orderPageSchema>>;

@@ -1,5 +1,6 @@
 import * as z from '#shared/zod.ts';
 import { shopNameMaxLength } from '#shared/domain/shop/shop-name.ts';
+import { responseSchema } from '#shared/schemas/response-schema.ts';
 
 
 export const shopSettingsInputSchema = z.object({
@@ -18,14 +19,16 @@ export const shopSettingsInputSchema = z.object({
 });
 export type ShopSettingsInput = z.infer<typeof shopSettingsInputSchema>;
 
-export const shopSettingsSchema = z.object({
-  version: z.int(),
-  name: z.string(),
-  /** The request page's address (`/s/<slug>`): fixed, so links already given to customers keep working. */
-  slug: z.string(),
-  revisionAllowance: z.int(),
-  revisionMessage: z.string().optional(),
-  /** What a customer reads when the shop has written no message of its own. */
-  defaultRevisionMessage: z.string(),
-});
-export type ShopSettings = z.infer<typeof shopSettingsSchema>;
+export const shopSettingsSchema = responseSchema(() =>
+  z.object({
+    version: z.int(),
+    name: z.string(),
+    /** The request page's address (`/s/<slug>`): fixed, so links already given to customers keep working. */
+    slug: z.string(),
+    revisionAllowance: z.int(),
+    revisionMessage: z.string().optional(),
+    /** What a customer reads when the shop has written no message of its own. */
+    defaultRevisionMessage: z.string(),
+  }),
+);
+export type ShopSettings = z.infer<ReturnType<typeof shopSettingsSchema>>;

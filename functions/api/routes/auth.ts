@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from '#shared/zod.ts';
 import { clientIp } from '#functions/api/client-ip.ts';
-import { createRouter, errorResponses, jsonBody } from '#functions/api/openapi-helpers.ts';
+import { createRouter, errorResponses, jsonBody, jsonResponse } from '#functions/api/openapi-helpers.ts';
 import { clearSessionCookie, writeSessionCookie } from '#functions/api/session-cookie.ts';
 import { requestMagicLink } from '#shared/domain/auth/request-magic-link.ts';
 import { signIn } from '#shared/domain/auth/sign-in.ts';
@@ -15,7 +15,7 @@ const requestLink = createRoute({
   summary: 'Email a one-time sign-in link (same answer for known and unknown emails)',
   request: { body: jsonBody(magicLinkRequestSchema) },
   responses: {
-    202: { description: 'Accepted', content: { 'application/json': { schema: z.object({ status: z.literal('sent') }) } } },
+    202: jsonResponse('Accepted', () => z.object({ status: z.literal('sent') })),
     ...errorResponses(400, 403, 429),
   },
 });

@@ -1,12 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from '#shared/zod.ts';
-import { createRouter } from '#functions/api/openapi-helpers.ts';
+import { createRouter, jsonResponse } from '#functions/api/openapi-helpers.ts';
 import { checkHealth } from '#shared/domain/health/check-health.ts';
+import { responseSchema } from '#shared/schemas/response-schema.ts';
 
-const healthSchema = z.object({
-  ok: z.boolean(),
-  checks: z.object({ dynamodb: z.enum(['ok', 'unavailable']), s3: z.enum(['ok', 'unavailable']) }),
-});
+const healthSchema = responseSchema(() =>
+  z.object({
+    ok: z.boolean(),
+    checks: z.object({ dynamodb: z.enum(['ok', 'unavailable']), s3: z.enum(['ok', 'unavailable']) }),
+  }),
+);
 
 const route = createRoute({
   method: 'get',
@@ -14,8 +17,8 @@ const route = createRoute({
   tags: ['system'],
   summary: 'Whether Atelier can reach its table and its bucket',
   responses: {
-    200: { description: 'Healthy', content: { 'application/json': { schema: healthSchema } } },
-    503: { description: 'A dependency is down', content: { 'application/json': { schema: healthSchema } } },
+    200: jsonResponse('Healthy', healthSchema),
+    503: jsonResponse('A dependency is down', healthSchema),
   },
 });
 

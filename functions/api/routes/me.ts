@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requirePrincipal } from '#functions/api/middleware/session.ts';
-import { createRouter, errorResponses } from '#functions/api/openapi-helpers.ts';
+import { createRouter, errorResponses, jsonResponse } from '#functions/api/openapi-helpers.ts';
 import { describePrincipal } from '#shared/domain/auth/describe-principal.ts';
 import { meSchema } from '#shared/schemas/auth.ts';
 
@@ -9,7 +9,7 @@ const route = createRoute({
   path: '/me',
   tags: ['auth'],
   summary: 'Who is signed in',
-  responses: { 200: { description: 'The signed-in seller or customer', content: { 'application/json': { schema: meSchema } } }, ...errorResponses(401) },
+  responses: { 200: jsonResponse('The signed-in seller or customer', meSchema), ...errorResponses(401) },
 });
 
 export const meRoutes = createRouter().openapi(route, async (c) => {

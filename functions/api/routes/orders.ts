@@ -29,7 +29,7 @@ const list = createRoute({
   summary: "A seller's orders (filtered, sorted, paged) or a customer's orders across shops",
   request: { query: orderListQuerySchema },
   responses: {
-    200: jsonResponse('A page of orders', z.object({ items: z.array(orderSummarySchema), nextCursor: z.string().nullable() })),
+    200: jsonResponse('A page of orders', () => z.object({ items: z.array(orderSummarySchema()), nextCursor: z.string().nullable() })),
     ...errorResponses(400, 401),
   },
 });

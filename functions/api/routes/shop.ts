@@ -10,13 +10,14 @@ import { saveShopSettings } from '#shared/domain/shop/save-shop-settings.ts';
 import { intakeFormInputSchema, intakeFormSchema } from '#shared/schemas/intake-form.ts';
 import { orderStatuses } from '#shared/schemas/order-status.ts';
 import { viewerTodayQuerySchema } from '#shared/schemas/order.ts';
+import { responseSchema } from '#shared/schemas/response-schema.ts';
 import { shopSettingsInputSchema, shopSettingsSchema } from '#shared/schemas/shop-settings.ts';
 
 const tags = ['shop'];
 const formIdParam = z.object({ formId: z.string().regex(/^[a-z0-9]{16}$/, 'is not a form id') });
-const sellerFormSchema = intakeFormSchema.extend({ archived: z.boolean() });
+const sellerFormSchema = responseSchema(() => intakeFormSchema().extend({ archived: z.boolean() }));
 const toView = (f: { formId: string; version: number; name: string; description?: string | undefined; fields: unknown[]; updatedAt: string; archived: boolean }, isDefault: boolean) =>
-  ({ ...f, isDefault }) as z.infer<typeof sellerFormSchema>;
+  ({ ...f, isDefault }) as z.infer<ReturnType<typeof sellerFormSchema>>;
 
 const summary = createRoute({
   method: 'get',
@@ -27,13 +28,14 @@ const summary = createRoute({
   responses: {
     200: jsonResponse(
       'The summary',
-      z.object({
-        shop: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
-        counts: z.record(z.enum(orderStatuses), z.int()),
-        open: z.int(),
-        overdue: z.int(),
-        dueSoon: z.int(),
-      }),
+      () =>
+        z.object({
+          shop: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+          counts: z.record(z.enum(orderStatuses), z.int()),
+          open: z.int(),
+          overdue: z.int(),
+          dueSoon: z.int(),
+        }),
     ),
     ...errorResponses(401, 403),
   },
@@ -44,7 +46,7 @@ const listForms = createRoute({
   path: '/shop/intake-forms',
   tags,
   summary: "The shop's intake forms",
-  responses: { 200: jsonResponse('The forms', z.object({ forms: z.array(sellerFormSchema), shopSlug: z.string() })), ...errorResponses(401, 403) },
+  responses: { 200: jsonResponse('The forms', () => z.object({ forms: z.array(sellerFormSchema()), shopSlug: z.string() })), ...errorResponses(401, 403) },
 });
 
 const createForm = createRoute({
