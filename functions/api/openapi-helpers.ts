@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiEnv } from '#functions/api/env.ts';
 import { AppError } from '#shared/errors.ts';
 import { errorSchema } from '#shared/schemas/common.ts';
+import * as z from '#shared/zod.ts';
 
 const errorDescriptions: Record<number, string> = {
   400: 'The request is malformed or fails validation',
@@ -32,12 +33,12 @@ export function createRouter() {
   });
 }
 
-/** A required JSON request body. */
-export const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+/** A required JSON request body, whose schema is built by the first request that sends one (see `lazySchema`). */
+export const jsonBody = <T extends z.ZodType>(schema: () => T) => ({ content: { 'application/json': { schema: z.lazy(schema) } }, required: true });
 
 /**
  * A JSON response, described by a schema built when the OpenAPI document is, not when the route
- * is declared (see `responseSchema`).
+ * is declared (see `lazySchema`).
  */
 export const jsonResponse = <T>(description: string, schema: () => T) => ({
   description,

@@ -34,7 +34,7 @@ export const demo = {
   ],
 } as const;
 
-const boardForm: z.input<typeof intakeFormInputSchema> = {
+const boardForm: z.input<ReturnType<typeof intakeFormInputSchema>> = {
   name: 'Engraved cutting board',
   description: 'Tell us what to engrave and we will send you a proof before we cut.',
   isDefault: true,
@@ -49,7 +49,7 @@ const boardForm: z.input<typeof intakeFormInputSchema> = {
   ],
 };
 
-const candleForm: z.input<typeof intakeFormInputSchema> = {
+const candleForm: z.input<ReturnType<typeof intakeFormInputSchema>> = {
   name: 'Candle set for an event',
   description: 'Hand-poured soy candles with your label, for weddings, showers and parties.',
   isDefault: false,
@@ -125,8 +125,8 @@ export async function seedDemo(ctx: DomainContext): Promise<{ shop: Shop }> {
   await putSeller(ctx.db, { email: demo.seller.email, name: demo.seller.name, shopId: shop.shopId, createdAt: shop.createdAt });
   later();
   const forms = {
-    board: await saveIntakeForm(seedCtx, { shopId: shop.shopId, form: intakeFormInputSchema.parse(boardForm) }),
-    candle: await saveIntakeForm(seedCtx, { shopId: shop.shopId, form: intakeFormInputSchema.parse(candleForm) }),
+    board: await saveIntakeForm(seedCtx, { shopId: shop.shopId, form: intakeFormInputSchema().parse(boardForm) }),
+    candle: await saveIntakeForm(seedCtx, { shopId: shop.shopId, form: intakeFormInputSchema().parse(candleForm) }),
   };
   const seller: Principal = { kind: 'seller', email: demo.seller.email, shopId: shop.shopId };
 

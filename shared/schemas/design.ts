@@ -1,9 +1,9 @@
-import { responseSchema } from '#shared/schemas/response-schema.ts';
+import { lazySchema } from '#shared/schemas/lazy-schema.ts';
 import * as z from '#shared/zod.ts';
 
-const actorSchema = responseSchema(() => z.object({ kind: z.enum(['seller', 'customer', 'system']), email: z.string().optional(), name: z.string().optional() }));
+const actorSchema = lazySchema(() => z.object({ kind: z.enum(['seller', 'customer', 'system']), email: z.string().optional(), name: z.string().optional() }));
 
-export const designSchema = responseSchema(() =>
+export const designSchema = lazySchema(() =>
   z.object({
     designId: z.string(),
     orderId: z.string(),
@@ -29,19 +29,21 @@ export const designSchema = responseSchema(() =>
 );
 export type DesignView = z.infer<ReturnType<typeof designSchema>>;
 
-export const pinSchema = z.object({
-  fileId: z.string().regex(/^[a-z0-9]{16}$/),
-  x: z.number().min(0).max(1),
-  y: z.number().min(0).max(1),
-  page: z.int().min(1).max(10_000).optional(),
-});
+export const pinSchema = lazySchema(() =>
+  z.object({
+    fileId: z.string().regex(/^[a-z0-9]{16}$/),
+    x: z.number().min(0).max(1),
+    y: z.number().min(0).max(1),
+    page: z.int().min(1).max(10_000).optional(),
+  }),
+);
 
-export const commentSchema = responseSchema(() =>
+export const commentSchema = lazySchema(() =>
   z.object({
     commentId: z.string(),
     designId: z.string(),
     body: z.string(),
-    pin: pinSchema.optional(),
+    pin: pinSchema().optional(),
     parentId: z.string().optional(),
     author: actorSchema(),
     createdAt: z.string(),
@@ -51,8 +53,10 @@ export const commentSchema = responseSchema(() =>
 );
 export type CommentView = z.infer<ReturnType<typeof commentSchema>>;
 
-export const newCommentSchema = z.object({
-  body: z.string().trim().min(1, 'Write a comment.').max(2000),
-  pin: pinSchema.optional(),
-  parentId: z.string().regex(/^[a-z0-9]{16}$/).optional(),
-});
+export const newCommentSchema = lazySchema(() =>
+  z.object({
+    body: z.string().trim().min(1, 'Write a comment.').max(2000),
+    pin: pinSchema().optional(),
+    parentId: z.string().regex(/^[a-z0-9]{16}$/).optional(),
+  }),
+);

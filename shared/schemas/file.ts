@@ -1,8 +1,8 @@
 import { maxFilenameLength } from '#shared/domain/files/file-types.ts';
-import { responseSchema } from '#shared/schemas/response-schema.ts';
+import { lazySchema } from '#shared/schemas/lazy-schema.ts';
 import * as z from '#shared/zod.ts';
 
-export const fileSchema = responseSchema(() =>
+export const fileSchema = lazySchema(() =>
   z.object({
     fileId: z.string(),
     purpose: z.enum(['design', 'reference', 'attachment']),
@@ -21,13 +21,15 @@ export type FileView = z.infer<ReturnType<typeof fileSchema>>;
 
 
 /** What a browser declares about a file before it may upload it. */
-export const declaredUploadSchema = z.object({
-  filename: z.string().min(1, 'A file needs a name.').max(maxFilenameLength, `File names are at most ${maxFilenameLength} characters.`),
-  contentType: z.string().min(3).max(100),
-  size: z.int().min(1),
-});
+export const declaredUploadSchema = lazySchema(() =>
+  z.object({
+    filename: z.string().min(1, 'A file needs a name.').max(maxFilenameLength, `File names are at most ${maxFilenameLength} characters.`),
+    contentType: z.string().min(3).max(100),
+    size: z.int().min(1),
+  }),
+);
 
 /** A presigned POST: where the browser sends the file and the form fields the policy fixes. */
-export const signedUploadSchema = responseSchema(() =>
+export const signedUploadSchema = lazySchema(() =>
   z.object({ uploadId: z.string(), url: z.string(), fields: z.record(z.string(), z.string()), expiresAt: z.string(), maxBytes: z.int() }),
 );

@@ -5,7 +5,7 @@ import { commentSchema, designSchema } from '#shared/schemas/design.ts';
 import { fileSchema } from '#shared/schemas/file.ts';
 import { personalizationMaxLength } from '#shared/domain/intake/personalization.ts';
 import { answerValueSchema, storedAnswerSchema } from '#shared/schemas/intake-form.ts';
-import { responseSchema } from '#shared/schemas/response-schema.ts';
+import { lazySchema } from '#shared/schemas/lazy-schema.ts';
 import { searchMaxLength } from '#shared/text/search-text.ts';
 
 export const isoDateSchema = z
@@ -19,29 +19,35 @@ export const viewerTodayQuerySchema = z.object({ today: isoDateSchema.optional()
 export const orderStatusSchema = z.enum(orderStatuses);
 const text = (max: number) => z.string().trim().max(max);
 
-export const newOrderSchema = z.object({
-  title: text(140).min(1, 'An order needs a title.'),
-  customer: z.object({ name: text(120).min(1, 'Enter the customer’s name.'), email: emailSchema }),
-  dueDate: isoDateSchema.optional(),
-  description: text(5000).optional(),
-  personalization: text(personalizationMaxLength).optional(),
-});
+export const newOrderSchema = lazySchema(() =>
+  z.object({
+    title: text(140).min(1, 'An order needs a title.'),
+    customer: z.object({ name: text(120).min(1, 'Enter the customer’s name.'), email: emailSchema() }),
+    dueDate: isoDateSchema.optional(),
+    description: text(5000).optional(),
+    personalization: text(personalizationMaxLength).optional(),
+  }),
+);
 
-export const orderPatchSchema = z.object({
-  version: z.int().min(1),
-  title: text(140).min(1, 'An order needs a title.').optional(),
-  customerName: text(120).min(1, 'Enter the customer’s name.').optional(),
-  dueDate: isoDateSchema.nullable().optional(),
-  description: text(5000).nullable().optional(),
-  personalization: text(personalizationMaxLength).nullable().optional(),
-});
-export type OrderPatch = z.infer<typeof orderPatchSchema>;
+export const orderPatchSchema = lazySchema(() =>
+  z.object({
+    version: z.int().min(1),
+    title: text(140).min(1, 'An order needs a title.').optional(),
+    customerName: text(120).min(1, 'Enter the customer’s name.').optional(),
+    dueDate: isoDateSchema.nullable().optional(),
+    description: text(5000).nullable().optional(),
+    personalization: text(personalizationMaxLength).nullable().optional(),
+  }),
+);
+export type OrderPatch = z.infer<ReturnType<typeof orderPatchSchema>>;
 
-export const transitionSchema = z.object({
-  to: orderStatusSchema,
-  reason: text(500).optional(),
-  version: z.int().min(1),
-});
+export const transitionSchema = lazySchema(() =>
+  z.object({
+    to: orderStatusSchema,
+    reason: text(500).optional(),
+    version: z.int().min(1),
+  }),
+);
 
 export const orderListQuerySchema = z.object({
   status: z.union([orderStatusSchema, z.enum(['open', 'closed'])]).optional(),
@@ -54,17 +60,19 @@ export const orderListQuerySchema = z.object({
 });
 
 /** A public custom request: the form's answers plus who is asking; `website` is a honeypot. */
-export const customerRequestSchema = z.object({
-  formId: z.string().max(40).optional(),
-  name: text(120).min(1, 'Enter your name.'),
-  email: emailSchema,
-  answers: z.record(z.string().max(40), answerValueSchema).refine((a) => Object.keys(a).length <= 60, 'Too many answers.'),
-  website: z.string().max(500).optional(),
-  /** The secret that ties reference files uploaded before submitting to this request. */
-  uploadDraft: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not an upload draft').optional(),
-});
+export const customerRequestSchema = lazySchema(() =>
+  z.object({
+    formId: z.string().max(40).optional(),
+    name: text(120).min(1, 'Enter your name.'),
+    email: emailSchema(),
+    answers: z.record(z.string().max(40), answerValueSchema()).refine((a) => Object.keys(a).length <= 60, 'Too many answers.'),
+    website: z.string().max(500).optional(),
+    /** The secret that ties reference files uploaded before submitting to this request. */
+    uploadDraft: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not an upload draft').optional(),
+  }),
+);
 
-export const orderSummarySchema = responseSchema(() =>
+export const orderSummarySchema = lazySchema(() =>
   z.object({
     orderId: z.string(),
     reference: z.string(),
@@ -84,7 +92,7 @@ export const orderSummarySchema = responseSchema(() =>
 );
 export type OrderSummary = z.infer<ReturnType<typeof orderSummarySchema>>;
 
-const activitySchema = responseSchema(() =>
+const activitySchema = lazySchema(() =>
   z.object({
     eventId: z.string(),
     type: z.string(),
@@ -94,7 +102,7 @@ const activitySchema = responseSchema(() =>
   }),
 );
 
-export const orderDetailSchema = responseSchema(() =>
+export const orderDetailSchema = lazySchema(() =>
   orderSummarySchema().extend({
     description: z.string().nullable(),
     heldFrom: orderStatusSchema.nullable(),
@@ -106,7 +114,7 @@ export const orderDetailSchema = responseSchema(() =>
   }),
 );
 
-export const orderPageSchema = responseSchema(() =>
+export const orderPageSchema = lazySchema(() =>
   z.object({
     order: orderDetailSchema(),
     shop: z.object({ name: z.string(), slug: z.string() }),

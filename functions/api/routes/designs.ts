@@ -17,7 +17,7 @@ const post = createRoute({
   path: '/orders/{orderId}/designs',
   tags,
   summary: 'The shop posts the next proof version from files checked on this order',
-  request: { params: z.object({ orderId: id }), body: jsonBody(z.object({ fileIds: z.array(id).min(1).max(20), note: z.string().max(2000).optional() })) },
+  request: { params: z.object({ orderId: id }), body: jsonBody(() => z.object({ fileIds: z.array(id).min(1).max(20), note: z.string().max(2000).optional() })) },
   responses: { 201: jsonResponse('The new version', designSchema), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
@@ -28,7 +28,7 @@ const decide = createRoute({
   summary: 'The customer approves (confirming files and personalization) or asks for changes',
   request: {
     params: z.object({ orderId: id, designId: id }),
-    body: jsonBody(
+    body: jsonBody(() =>
       z.object({
         decision: z.enum(['approve', 'request_changes']),
         note: z.string().max(2000).optional(),
@@ -62,7 +62,7 @@ const resolve = createRoute({
   path: '/orders/{orderId}/designs/{designId}/comments/{commentId}',
   tags,
   summary: 'Resolve or reopen a comment thread',
-  request: { params: z.object({ orderId: id, designId: id, commentId: id }), body: jsonBody(z.object({ resolved: z.boolean() })) },
+  request: { params: z.object({ orderId: id, designId: id, commentId: id }), body: jsonBody(() => z.object({ resolved: z.boolean() })) },
   responses: { 200: jsonResponse('Updated', commentSchema), ...errorResponses(400, 401, 404, 409) },
 });
 

@@ -18,7 +18,7 @@ const createUpload = createRoute({
   summary: 'Sign a direct upload to S3 (presigned POST: key, type and size range fixed)',
   request: {
     params: z.object({ orderId: id }),
-    body: jsonBody(declaredUploadSchema.extend({ purpose: z.enum(['design', 'reference', 'attachment']) })),
+    body: jsonBody(() => declaredUploadSchema().extend({ purpose: z.enum(['design', 'reference', 'attachment']) })),
   },
   responses: {
     201: jsonResponse('Signed', signedUploadSchema),

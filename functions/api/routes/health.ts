@@ -2,9 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import * as z from '#shared/zod.ts';
 import { createRouter, jsonResponse } from '#functions/api/openapi-helpers.ts';
 import { checkHealth } from '#shared/domain/health/check-health.ts';
-import { responseSchema } from '#shared/schemas/response-schema.ts';
+import { lazySchema } from '#shared/schemas/lazy-schema.ts';
 
-const healthSchema = responseSchema(() =>
+const healthSchema = lazySchema(() =>
   z.object({
     ok: z.boolean(),
     checks: z.object({ dynamodb: z.enum(['ok', 'unavailable']), s3: z.enum(['ok', 'unavailable']) }),

@@ -9,15 +9,15 @@ import { declaredUploadSchema, signedUploadSchema } from '#shared/schemas/file.t
 import { intakeFieldSchema } from '#shared/schemas/intake-form.ts';
 import { shopSlugPattern } from '#shared/schemas/common.ts';
 import { customerRequestSchema } from '#shared/schemas/order.ts';
-import { responseSchema } from '#shared/schemas/response-schema.ts';
+import { lazySchema } from '#shared/schemas/lazy-schema.ts';
 
 const slugParam = z.object({ slug: z.string().regex(new RegExp(shopSlugPattern.source, 'i'), 'is not a shop address') });
 const tags = ['public'];
 
-const publicFormSchema = responseSchema(() =>
+const publicFormSchema = lazySchema(() =>
   z.object({
     shop: z.object({ name: z.string(), slug: z.string() }),
-    form: z.object({ formId: z.string(), version: z.int(), name: z.string(), description: z.string().nullable(), fields: z.array(intakeFieldSchema) }),
+    form: z.object({ formId: z.string(), version: z.int(), name: z.string(), description: z.string().nullable(), fields: z.array(intakeFieldSchema()) }),
     forms: z.array(z.object({ formId: z.string(), name: z.string() })),
   }),
 );
@@ -57,7 +57,7 @@ const referenceUpload = createRoute({
   path: '/shops/{slug}/request-uploads',
   tags,
   summary: 'Sign the upload of a reference file for a request not yet sent (presigned POST into an upload draft)',
-  request: { params: slugParam, body: jsonBody(declaredUploadSchema.extend({ draft: customerRequestSchema.shape.uploadDraft })) },
+  request: { params: slugParam, body: jsonBody(() => declaredUploadSchema().extend({ draft: customerRequestSchema().shape.uploadDraft })) },
   responses: {
     201: jsonResponse('Signed', () => signedUploadSchema().extend({ draft: z.string() })),
     ...errorResponses(400, 404, 413, 415, 422, 429),

@@ -10,12 +10,12 @@ import { saveShopSettings } from '#shared/domain/shop/save-shop-settings.ts';
 import { intakeFormInputSchema, intakeFormSchema } from '#shared/schemas/intake-form.ts';
 import { orderStatuses } from '#shared/schemas/order-status.ts';
 import { viewerTodayQuerySchema } from '#shared/schemas/order.ts';
-import { responseSchema } from '#shared/schemas/response-schema.ts';
+import { lazySchema } from '#shared/schemas/lazy-schema.ts';
 import { shopSettingsInputSchema, shopSettingsSchema } from '#shared/schemas/shop-settings.ts';
 
 const tags = ['shop'];
 const formIdParam = z.object({ formId: z.string().regex(/^[a-z0-9]{16}$/, 'is not a form id') });
-const sellerFormSchema = responseSchema(() => intakeFormSchema().extend({ archived: z.boolean() }));
+const sellerFormSchema = lazySchema(() => intakeFormSchema().extend({ archived: z.boolean() }));
 const toView = (f: { formId: string; version: number; name: string; description?: string | undefined; fields: unknown[]; updatedAt: string; archived: boolean }, isDefault: boolean) =>
   ({ ...f, isDefault }) as z.infer<ReturnType<typeof sellerFormSchema>>;
 
@@ -63,7 +63,7 @@ const saveForm = createRoute({
   path: '/shop/intake-forms/{formId}',
   tags,
   summary: 'Save the next version of an intake form (optimistic locking on version)',
-  request: { params: formIdParam, body: jsonBody(intakeFormInputSchema.and(z.object({ version: z.int().min(1), archived: z.boolean().default(false) }))) },
+  request: { params: formIdParam, body: jsonBody(() => intakeFormInputSchema().and(z.object({ version: z.int().min(1), archived: z.boolean().default(false) }))) },
   responses: { 200: jsonResponse('Saved', sellerFormSchema), ...errorResponses(400, 401, 403, 404, 409) },
 });
 

@@ -20,7 +20,7 @@ describe('a choice’s options that are the same', () => {
   });
 
   it('refuse the form at the field’s options, naming them as saved (trimmed)', () => {
-    const result = intakeFormInputSchema.safeParse({
+    const result = intakeFormInputSchema().safeParse({
       name: 'Mug',
       fields: [
         { id: 'words', type: 'short_text', label: 'Text on the mug' },
@@ -33,7 +33,7 @@ describe('a choice’s options that are the same', () => {
   });
 
   it('gives a form without a name a sentence, not the validator’s wording', () => {
-    const result = intakeFormInputSchema.safeParse({ name: '  ', fields: [{ id: 'a', type: 'checkbox', label: 'Gift wrap' }] });
+    const result = intakeFormInputSchema().safeParse({ name: '  ', fields: [{ id: 'a', type: 'checkbox', label: 'Gift wrap' }] });
     expect(result.error?.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))).toEqual([{ path: 'name', message: 'A form needs a name.' }]);
   });
 });

@@ -3,7 +3,7 @@ import { fieldLimits, joinSentences } from '#shared/domain/intake/field-hint.ts'
 import { initialAnswers, initialColour, validateAnswers } from '#shared/domain/intake/validate-answers.ts';
 import { intakeFormInputSchema, type IntakeField } from '#shared/schemas/intake-form.ts';
 
-const form = intakeFormInputSchema.parse({
+const form = intakeFormInputSchema().parse({
   name: 'Cutting board',
   fields: [
     { id: 'engraving', type: 'short_text', label: 'Engraving text', required: true, minLength: 2, maxLength: 20 },
@@ -115,7 +115,7 @@ describe('the hint of a question', () => {
 
 describe('saving an intake form', () => {
   it('refuses duplicate field ids, inverted limits and duplicate options', () => {
-    const result = intakeFormInputSchema.safeParse({
+    const result = intakeFormInputSchema().safeParse({
       name: 'Bad',
       fields: [
         { id: 'a', type: 'short_text', label: 'A', minLength: 10, maxLength: 5 },

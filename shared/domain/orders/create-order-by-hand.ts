@@ -9,7 +9,7 @@ import type * as z from '#shared/zod.ts';
 import type { newOrderSchema } from '#shared/schemas/order.ts';
 
 /** A seller records an order that came in another way (Etsy Messages, a market stall, email). */
-export async function createOrderByHand(ctx: DomainContext, principal: Principal, input: z.infer<typeof newOrderSchema>): Promise<Order> {
+export async function createOrderByHand(ctx: DomainContext, principal: Principal, input: z.infer<ReturnType<typeof newOrderSchema>>): Promise<Order> {
   if (principal.kind !== 'seller') throw new AppError('forbidden', 'Only a shop can create orders by hand.');
   const shop = await getShop(ctx.db, principal.shopId);
   if (!shop) throw new AppError('not_found', 'No such shop.');

@@ -40,9 +40,9 @@ const isTimeZone = (zone: string) => {
 
 export const openShopInputSchema = z.object({
   /** The seller's sign-in email, as sign-in reads it: trimmed and in lower case. */
-  email: emailSchema.transform((email) => email.toLowerCase()),
+  email: emailSchema().transform((email) => email.toLowerCase()),
   /** The same rules as the shop's name in its settings. */
-  shopName: shopSettingsInputSchema.shape.name.unwrap(),
+  shopName: shopSettingsInputSchema().shape.name.unwrap(),
   slug: slugSchema,
   sellerName: z.string().trim().min(1).max(120, 'A seller’s name is at most 120 characters.').regex(/^\P{Cc}*$/u, 'A seller’s name is one line of text.').optional(),
   timeZone: z.string().trim().refine(isTimeZone, 'Not a time zone: use an IANA name such as Europe/London.').default('UTC'),
@@ -63,7 +63,7 @@ export type OpenedShop = {
  * The form a new shop's request page offers until the seller writes their own (Forms in the
  * portal): what to make, the text to put on it, when it is needed, photos or sketches.
  */
-export const starterForm = intakeFormInputSchema.parse({
+export const starterForm = intakeFormInputSchema().parse({
   name: 'Custom order',
   description: 'Tell us what you would like made. We answer on your order page, usually with a quote, and send a proof before we make it.',
   isDefault: true,
