@@ -71,6 +71,11 @@ describe("the api Lambda's cold start", () => {
 });
 
 describe("the files Lambda's cold start", () => {
+  it('leaves the S3 client to the first file it renders, as it does sharp', () => {
+    expect(files.coldInputs.filter((input) => /node_modules\/@aws-sdk\/client-dynamodb\//.test(input)).length).toBeGreaterThan(0);
+    expect(files.coldInputs.filter((input) => /node_modules\/@aws-sdk\/(client-s3|s3-presigned-post|s3-request-presigner)\//.test(input))).toEqual([]);
+  });
+
   it('leaves sharp to the first file it renders', () => {
     const loaded = loadedByImport(files.file);
     expect(loaded.builtins).toContain('NativeModule _http_client');
