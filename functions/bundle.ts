@@ -12,8 +12,8 @@ import * as esbuild from 'esbuild';
  * @hono/zod-openapi passes zod's whole namespace to `extendZodWithOpenApi`, which reads only
  * `ZodType` from it, and re-exports it as `z`. A namespace used as a value keeps every export of
  * zod in the bundle, and evaluating them took a third of a cold import. Atelier imports zod
- * itself (`import * as z from '#shared/zod.ts'`, which esbuild shakes), so in Lambda bundles the library
- * gets `ZodType` alone and no longer exports `z`: an import of it fails the build.
+ * itself (`import * as z from '#shared/zod.ts'`, which esbuild shakes), so in Lambda bundles
+ * the library gets `ZodType` alone and no longer exports `z`: an import of it fails the build.
  */
 const zodOpenApiWithoutNamespace: esbuild.Plugin = {
   name: 'zod-openapi-without-namespace',

@@ -3,8 +3,9 @@ import type { Config } from '#shared/config.ts';
 
 /**
  * A FileStore whose S3 client and presigners (~200 KB of SDK to compile) load on the first file
- * operation instead of at cold start: most requests (dashboard, order page, sign-in) never
- * touch the bucket. Every FileStore method is async, so each one simply waits for the load.
+ * operation instead of at cold start: most api requests (dashboard, order page, sign-in) never
+ * touch the bucket, nor do the files Lambda's events that need no preview. Every FileStore
+ * method is async, so each one simply waits for the load.
  */
 export function lazyFileStore(config: Config): FileStore {
   let loading: Promise<FileStore> | undefined;
