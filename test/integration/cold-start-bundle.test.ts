@@ -20,6 +20,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The source files of a bundle's cold start whose path matches. */
+const coldInputsMatching = (bundle: FunctionBundle, pattern: RegExp) => bundle.coldInputs.filter((input) => pattern.test(input));
+
 /** What a fresh process loads to import the bundle, as a Lambda does in AWS: Node's built-in modules and CommonJS files. */
 function loadedByImport(file: string): { builtins: string[]; files: string[]; functionsFromStrings: number } {
   const script = `import { createRequire } from 'node:module';
@@ -45,35 +48,37 @@ console.log(JSON.stringify({ builtins, files: Object.keys(createRequire(import.m
 }
 
 describe("the api Lambda's cold start", () => {
+  let apiImport: ReturnType<typeof loadedByImport> | undefined;
+  const importApi = () => (apiImport ??= loadedByImport(api.file));
+
   it('holds no code of the S3, SES or SNS clients, nor the credential providers Lambda never uses', () => {
-    const sdkPackages = (pattern: RegExp) => api.coldInputs.filter((input) => pattern.test(input));
-    expect(sdkPackages(/node_modules\/@aws-sdk\/client-dynamodb\//).length).toBeGreaterThan(0);
-    expect(sdkPackages(/node_modules\/@aws-sdk\/(client-(s3|sesv2|sns)|xml-builder|s3-presigned-post|s3-request-presigner|credential-provider-(sso|ini|process|web-identity|http))\//)).toEqual([]);
-    expect(sdkPackages(/\/util-stream\/checksum\//)).toEqual([]);
+    expect(coldInputsMatching(api, /node_modules\/@aws-sdk\/client-dynamodb\//).length).toBeGreaterThan(0);
+    expect(coldInputsMatching(api, /node_modules\/@aws-sdk\/(client-(s3|sesv2|sns)|xml-builder|s3-presigned-post|s3-request-presigner|credential-provider-(sso|ini|process|web-identity|http))\//)).toEqual([]);
+    expect(coldInputsMatching(api, /\/util-stream\/checksum\//)).toEqual([]);
   });
 
   it("holds the parts of zod that Atelier uses, not its whole namespace", () => {
-    const zod = api.coldInputs.filter((input) => /node_modules\/zod\//.test(input));
+    const zod = coldInputsMatching(api, /node_modules\/zod\//);
     expect(zod.filter((input) => input.endsWith('zod/v4/core/schemas.js'))).toHaveLength(1);
     // Each is kept only by a namespace used as a value: other locales, z.iso, z.compile, z.fromJSONSchema.
     expect(zod.filter((input) => /\/locales\/(?!en\.js$)|\/(iso|compile|from-json-schema)\.js$/.test(input))).toEqual([]);
   });
 
   it("loads neither web streams nor net's BlockList, which nothing on the cold path uses", () => {
-    const { builtins } = loadedByImport(api.file);
+    const { builtins } = importApi();
     expect(builtins).toContain('NativeModule _http_client');
     expect(builtins.filter((name) => /webstreams|blocklist|socketaddress/.test(name))).toEqual([]);
   });
 
   it('parses its configuration without compiling a parser from strings (zod is jitless)', () => {
-    expect(loadedByImport(api.file).functionsFromStrings).toBe(0);
+    expect(importApi().functionsFromStrings).toBe(0);
   });
 });
 
 describe("the files Lambda's cold start", () => {
   it('leaves the S3 client to the first file it renders, as it does sharp', () => {
-    expect(files.coldInputs.filter((input) => /node_modules\/@aws-sdk\/client-dynamodb\//.test(input)).length).toBeGreaterThan(0);
-    expect(files.coldInputs.filter((input) => /node_modules\/@aws-sdk\/(client-s3|s3-presigned-post|s3-request-presigner)\//.test(input))).toEqual([]);
+    expect(coldInputsMatching(files, /node_modules\/@aws-sdk\/client-dynamodb\//).length).toBeGreaterThan(0);
+    expect(coldInputsMatching(files, /node_modules\/@aws-sdk\/(client-s3|s3-presigned-post|s3-request-presigner)\//)).toEqual([]);
   });
 
   it('leaves sharp to the first file it renders', () => {
